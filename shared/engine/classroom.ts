@@ -1,0 +1,163 @@
+/**
+ * The round API: a class of M students playing an exam under a feedback scheme, one round at a time.
+ *
+ *   openRound → submitLevel (humans) / actBots (bots) → closeRound → RoundResult with every student's feedback
+ *
+ * The class state holds everything a round depends on (levels, the scheme's random stream, the last error of
+ * each question), so the server, the browser demo and a replay get the same results from the same calls.
+ */
+import { classScore, type Exam, type ExamSpec } from "./exam.ts";
+import { createExam } from "./exams/index.ts";
+import { createRng, deriveSeed, type RngState } from "./random.ts";
+import {
+  createScheme,
+  type FeedbackInput,
+  type Scheme,
+  type SchemeConfig,
+  teamFeedback,
+  vectorFeedback,
+} from "./schemes.ts";
+
+export interface ClassConfig {
+  readonly exam: ExamSpec;
+  readonly scheme: SchemeConfig;
+}
+
+export interface OpenRound {
+  readonly round: number;
+  readonly question: number;
+}
+
+export interface RoundResult {
+  /** Rounds are numbered from 1. */
+  readonly round: number;
+  readonly question: number;
+  readonly scheme: SchemeConfig;
+  readonly classError: number;
+  readonly score: number;
+  /** The class error of the previous round on this question (NaN on its first round). */
+  readonly previousError: number;
+  /** Per-student signal in level units for vector schemes (NaN: received nothing). Reused by the next close. */
+  readonly signal: Float64Array | null;
+  /** Per-table scalar for `teams`. Reused by the next close. */
+  readonly teamError: Float64Array | null;
+}
+
+export interface ClassState {
+  readonly config: ClassConfig;
+  readonly exam: Exam;
+  scheme: Scheme;
+  /** Standing levels, question-major: question q's slice is [q·M, (q+1)·M). */
+  readonly levels: Float64Array;
+  roundsClosed: number;
+  open: OpenRound | null;
+  readonly lastError: Float64Array;
+  readonly rng: RngState;
+  readonly before: Float64Array;
+  readonly credit: Float64Array;
+  readonly signal: Float64Array;
+  teamError: Float64Array;
+  readonly scratch: Float64Array;
+}
+
+export function createClass(config: ClassConfig): ClassState {
+  const exam = createExam(config.exam);
+  const m = exam.students;
+  const scheme = createScheme(config.scheme, exam);
+  return {
+    config,
+    exam,
+    scheme,
+    levels: new Float64Array(m * exam.questions).fill(exam.startLevel),
+    roundsClosed: 0,
+    open: null,
+    lastError: new Float64Array(exam.questions).fill(Number.NaN),
+    rng: createRng(deriveSeed(config.exam.seed, "class:scheme")),
+    before: new Float64Array(m),
+    credit: new Float64Array(m),
+    signal: new Float64Array(m),
+    teamError: new Float64Array(scheme.teams),
+    scratch: new Float64Array(m),
+  };
+}
+
+/** A question's slice of the standing levels (a view, not a copy). */
+export function questionLevels(cls: ClassState, question: number): Float64Array {
+  const m = cls.exam.students;
+  return cls.levels.subarray(question * m, question * m + m);
+}
+
+export type ClassError = "round-open" | "no-open-round" | "unknown-student" | "not-a-number" | "out-of-range";
+export type Outcome = { readonly ok: true } | { readonly ok: false; readonly error: ClassError };
+const OK: Outcome = { ok: true };
+const fail = (error: ClassError): Outcome => ({ ok: false, error });
+
+/** Opens the next round; by default rounds go through the questions in order. */
+export function openRound(cls: ClassState, question = cls.roundsClosed % cls.exam.questions): OpenRound {
+  if (cls.open) throw new Error("a round is already open");
+  if (!Number.isInteger(question) || question < 0 || question >= cls.exam.questions)
+    throw new RangeError(`no question ${question}`);
+  if (cls.scheme.kind === "team") cls.before.set(questionLevels(cls, question));
+  cls.open = { round: cls.roundsClosed + 1, question };
+  return cls.open;
+}
+
+/** A student's level for the open round; the latest one before the close stands. */
+export function submitLevel(cls: ClassState, student: number, level: number): Outcome {
+  if (!cls.open) return fail("no-open-round");
+  if (!Number.isInteger(student) || student < 0 || student >= cls.exam.students) return fail("unknown-student");
+  if (typeof level !== "number" || !Number.isFinite(level)) return fail("not-a-number");
+  if (level < 0 || level > 1) return fail("out-of-range");
+  cls.levels[cls.open.question * cls.exam.students + student] = level;
+  return OK;
+}
+
+/** Switches the scheme between rounds. */
+export function switchScheme(cls: ClassState, config: SchemeConfig): Outcome {
+  if (cls.open) return fail("round-open");
+  cls.scheme = createScheme(config, cls.exam);
+  if (cls.teamError.length !== cls.scheme.teams) cls.teamError = new Float64Array(cls.scheme.teams);
+  return OK;
+}
+
+/** Scores the class and forms every student's feedback under the current scheme. */
+export function closeRound(cls: ClassState): RoundResult {
+  const open = cls.open;
+  if (!open) throw new Error("no round is open");
+  const { exam, scheme } = cls;
+  const levels = questionLevels(cls, open.question);
+  const credit = scheme.needsCredit ? cls.credit : null;
+  const classError = exam.evaluate(levels, open.question, credit, null, scheme.path);
+  const input: FeedbackInput = {
+    exam,
+    question: open.question,
+    levels,
+    before: cls.before,
+    credit: cls.credit,
+    classError,
+    rng: cls.rng,
+  };
+  let signal: Float64Array | null = null;
+  let teamError: Float64Array | null = null;
+  if (scheme.kind === "vector") {
+    signal = cls.signal;
+    vectorFeedback(scheme, input, signal);
+  } else if (scheme.kind === "team") {
+    teamError = cls.teamError;
+    teamFeedback(scheme, input, cls.scratch, teamError);
+  }
+  const previousError = cls.lastError[open.question];
+  cls.lastError[open.question] = classError;
+  cls.roundsClosed = open.round;
+  cls.open = null;
+  return {
+    round: open.round,
+    question: open.question,
+    scheme: scheme.config,
+    classError,
+    score: classScore(classError),
+    previousError,
+    signal,
+    teamError,
+  };
+}

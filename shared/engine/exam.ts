@@ -1,0 +1,76 @@
+/**
+ * The exam: the answer key and how the class's answer is formed from the students' levels.
+ *
+ * Each exam owns its structure (hidden targets, decoder, weights), drawn once from its seed, and offers one
+ * operation, `evaluate`: a forward pass to the class error E (mean squared error of the class answer
+ * against the key) and, when asked, the backward pass to every student's credit g_i = ∂E/∂x_i, written
+ * for the exam's structure. Levels arrive as one question's slice of length M; nothing is allocated per call.
+ */
+
+export const EXAM_KINDS = ["independent", "readout", "layered"] as const;
+export type ExamKind = (typeof EXAM_KINDS)[number];
+
+/** Which way errors travel back to the students: the true transposed weights, or a fixed random matrix. */
+export type FeedbackPath = "true" | "random";
+
+export interface ExamSpec {
+  readonly kind: ExamKind;
+  /** M, the number of students (humans and bots). */
+  readonly students: number;
+  /** How many questions the exam has; each round asks one. */
+  readonly questions: number;
+  /** Q: outputs of the `readout` decoder, or students in the second layer of `layered`. Ignored by `independent`. */
+  readonly outputs?: number;
+  readonly seed: number;
+}
+
+export interface Exam {
+  readonly spec: ExamSpec;
+  readonly kind: ExamKind;
+  readonly students: number;
+  readonly questions: number;
+  /** Length of the class answer. */
+  readonly outputs: number;
+  /**
+   * The largest curvature of E over the levels (Gauss–Newton at the key). Personal signals are −g/λ, so that
+   * one step of the whole class along its signals with rate 1 is a full Newton step in the stiffest direction.
+   */
+  readonly curvature: number;
+  /** Where every student starts: the middle of the slider. */
+  readonly startLevel: number;
+  /**
+   * Class error for one question's levels. Writes ∂E/∂x into `credit` and the class answer into `answer`
+   * when they are given; `path` "random" sends the output error back through the exam's fixed random
+   * matrix instead of the true one (feedback alignment).
+   */
+  evaluate(
+    levels: Float64Array,
+    question: number,
+    credit: Float64Array | null,
+    answer: Float64Array | null,
+    path: FeedbackPath,
+  ): number;
+  /** The key in answer space for a question. */
+  key(question: number): Float64Array;
+  /** A student's own hidden target, where the exam gives each student one (`independent`). */
+  targetOf(student: number, question: number): number | null;
+  /** Levels that answer a question perfectly (every exam here has a reachable key). */
+  solution(question: number): Float64Array;
+}
+
+/** The error of a class that answers at random (two independent uniform levels): the zero of the score. */
+export const RANDOM_CLASS_ERROR = 1 / 6;
+
+/** The class score people see: 100 when the answer equals the key, 0 at the error of a random class. */
+export function classScore(error: number): number {
+  const s = 100 * (1 - Math.sqrt(error / RANDOM_CLASS_ERROR));
+  return s < 0 ? 0 : s > 100 ? 100 : s;
+}
+
+export function checkSpec(spec: ExamSpec): void {
+  if (!Number.isInteger(spec.students) || spec.students < 1) throw new RangeError("students must be an integer ≥ 1");
+  if (!Number.isInteger(spec.questions) || spec.questions < 1)
+    throw new RangeError("questions must be an integer ≥ 1");
+  if (spec.outputs !== undefined && (!Number.isInteger(spec.outputs) || spec.outputs < 1))
+    throw new RangeError("outputs must be an integer ≥ 1");
+}
