@@ -2,7 +2,10 @@
 
 /** Largest eigenvalue of a symmetric positive semi-definite n×n matrix (row-major) by power iteration. */
 export function largestEigenvalue(a: Float64Array, n: number, iterations = 200): number {
-  let v = new Float64Array(n).fill(1 / Math.sqrt(n));
+  // A start with no symmetry: a uniform start is exactly orthogonal to the top eigenvector of, say,
+  // [[a, −b], [−b, a]], and power iteration would then never leave the smaller one.
+  let v = new Float64Array(n);
+  for (let i = 0; i < n; i++) v[i] = 1 + ((i * 0.6180339887498949) % 1);
   let w = new Float64Array(n);
   let lambda = 0;
   for (let it = 0; it < iterations; it++) {

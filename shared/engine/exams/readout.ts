@@ -2,10 +2,10 @@
  * `readout`: the brain–computer-interface task. A hidden decoder D (Q×M) gives every student a push (+1) or
  * pull (−1) role on each of the Q outputs: y_q = ½ + (1/√M) Σ_i D_qi (x_i − ½). The key is a reachable
  * point y* = y(x*) for hidden levels x*. E = (1/Q) Σ_q (y_q − y*_q)², so g_i = (2/Q)(1/√M) Σ_q D_qi r_q.
- * With Q small, a scalar can steer: the gap between the schemes shrinks toward Q.
+ * With Q small, a scalar can steer: the gap between the schemes shrinks toward Q. A student's push or
+ * pull role is what makes its signal's sign differ from its neighbour's (the paper's opposite signals).
  */
 import type { Exam, ExamSpec } from "../exam.ts";
-import { gram, largestEigenvalue } from "../linalg.ts";
 import { createRng, deriveSeed, nextFloat, nextSign, type RngState } from "../random.ts";
 
 function signMatrix(rng: RngState, n: number): Float64Array {
@@ -36,7 +36,11 @@ export function createReadoutExam(spec: ExamSpec): Exam {
   }
   const keys = new Float64Array(q * spec.questions);
   for (let k = 0; k < spec.questions; k++) forward(solutions.subarray(k * m, k * m + m), keys.subarray(k * q));
-  const curvature = (2 / q) * scale * scale * largestEigenvalue(gram(decoder, q, m), q);
+  // The curvature is (2/Q)·λmax(JJᵀ) with J = D/√M. Its expected top, the Marchenko–Pastur edge
+  // (1 + √(Q/M))², is used rather than this decoder's own, so that one rate suits every seed alike;
+  // the decoder's own top stays below twice the edge, where steps would overshoot.
+  const edge = 1 + Math.sqrt(q / m);
+  const curvature = (2 / q) * edge * edge;
 
   return {
     spec,

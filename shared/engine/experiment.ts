@@ -1,0 +1,154 @@
+/**
+ * A comparison of schemes: for each scheme, its bot rule at its own best rate, played on many seeds (each
+ * seed a different exam and class), with the theory beside the measurement. This is what the command-line
+ * demo prints and the browser demo draws.
+ *
+ * All seeds of a scheme advance together, round by round, and stop when every seed has met the criterion
+ * and a quarter as many rounds again have been played (so the curves show the approach), or at the horizon.
+ */
+import type { HumanNoise } from "./bots.ts";
+import {
+  type Band,
+  bandOf,
+  criterionError,
+  efoldTime,
+  roundsToCriterion,
+  type Summary,
+  summarize,
+} from "./convergence.ts";
+import type { ExamKind, ExamSpec } from "./exam.ts";
+import { defaultLearnerName, LEARNERS, type LearnerName } from "./learners.ts";
+import { deriveSeed } from "./random.ts";
+import { createScheme, type SchemeConfig } from "./schemes.ts";
+import { createExam } from "./exams/index.ts";
+import { type BotClass, createBotClass, playRound } from "./simulate.ts";
+import { predict, predictedTau, predictedTrace } from "./theory.ts";
+import { bestRate, type RateChoice } from "./tuning.ts";
+
+export interface ExperimentSpec {
+  readonly exam: ExamKind;
+  readonly students: number;
+  readonly outputs?: number;
+  readonly schemes: readonly SchemeConfig[];
+  readonly seeds: number;
+  /** Most rounds any class plays. */
+  readonly rounds: number;
+  /** First seed; seed k of the run is baseSeed + k. */
+  readonly baseSeed?: number;
+  /** Rule for scalar schemes (default: ±σ node perturbation). */
+  readonly scalarLearner?: LearnerName;
+  readonly human?: HumanNoise | null;
+}
+
+export interface SchemeOutcome {
+  readonly scheme: SchemeConfig;
+  readonly learner: LearnerName;
+  readonly roundsPerUpdate: number;
+  readonly rate: RateChoice;
+  readonly roundsToCriterion: Summary;
+  /** e-fold time fitted to the seed-mean class error (the quantity the theory predicts). */
+  readonly tauMeasured: number;
+  /** 10–90 % band of the e-fold times fitted seed by seed. */
+  readonly tauBand: Summary;
+  readonly tauPredicted: number | null;
+  readonly theoryExact: boolean | null;
+  /** Mean rounds to criterion of `global` over this scheme's (null without `global` or when one never got there). */
+  readonly speedupOverGlobal: number | null;
+  readonly curve: Band;
+  readonly theoryCurve: Float64Array | null;
+}
+
+export interface ExperimentResult {
+  readonly spec: ExperimentSpec;
+  readonly outcomes: readonly SchemeOutcome[];
+}
+
+export type Progress = (done: number, total: number, label: string) => void;
+
+export function examSpecFor(spec: ExperimentSpec, seed: number): ExamSpec {
+  return { kind: spec.exam, students: spec.students, questions: 1, outputs: spec.outputs, seed };
+}
+
+export function runExperiment(spec: ExperimentSpec, progress: Progress = () => {}): ExperimentResult {
+  const base = spec.baseSeed ?? 1;
+  const raw = spec.schemes.map((scheme, index) => {
+    progress(index, spec.schemes.length, `${scheme.name}: tuning`);
+    return runScheme(spec, scheme, base, (done, total) =>
+      progress(index + done / total, spec.schemes.length, scheme.name),
+    );
+  });
+  progress(spec.schemes.length, spec.schemes.length, "done");
+  const global = raw.find((o) => o.scheme.name === "global");
+  const outcomes = raw.map((o) => ({
+    ...o,
+    speedupOverGlobal:
+      global?.roundsToCriterion.mean != null && o.roundsToCriterion.mean != null && o.roundsToCriterion.mean > 0
+        ? global.roundsToCriterion.mean / o.roundsToCriterion.mean
+        : null,
+  }));
+  return { spec, outcomes };
+}
+
+function runScheme(
+  spec: ExperimentSpec,
+  scheme: SchemeConfig,
+  baseSeed: number,
+  progress: (done: number, total: number) => void,
+): Omit<SchemeOutcome, "speedupOverGlobal"> {
+  const probeSpec = examSpecFor(spec, baseSeed);
+  const kind = createScheme(scheme, createExam(probeSpec)).kind;
+  const learner = kind === "vector" ? defaultLearnerName(kind, scheme.name) : (spec.scalarLearner ?? "perturbation");
+  const rate = bestRate({
+    exam: { ...probeSpec, seed: deriveSeed(baseSeed, "tuning") },
+    scheme,
+    learner,
+    human: spec.human,
+    horizon: spec.rounds,
+  });
+
+  const classes: BotClass[] = [];
+  for (let s = 0; s < spec.seeds; s++)
+    classes.push(
+      createBotClass({
+        exam: examSpecFor(spec, baseSeed + s),
+        scheme,
+        learner: { name: learner, rate: rate.rate },
+        human: spec.human,
+      }),
+    );
+  const traces = classes.map(() => new Float64Array(spec.rounds));
+  const reachedAt = new Array<number>(spec.seeds).fill(-1);
+  let length = spec.rounds;
+  for (let r = 0; r < spec.rounds; r++) {
+    let last = 0;
+    for (let s = 0; s < spec.seeds; s++) {
+      const e = playRound(classes[s]);
+      traces[s][r] = e;
+      if (reachedAt[s] < 0 && e <= criterionError(traces[s][0])) reachedAt[s] = r;
+      last = reachedAt[s] < 0 ? Number.POSITIVE_INFINITY : Math.max(last, reachedAt[s]);
+    }
+    if (r % 16 === 0) progress(r, spec.rounds);
+    if (r >= Math.ceil(last * 1.25) + 2) {
+      length = r + 1;
+      break;
+    }
+  }
+  const trimmed = traces.map((t) => t.slice(0, length));
+  const curve = bandOf(trimmed);
+  const prediction = spec.human ? null : predict(createExam(probeSpec), scheme, learner);
+  const tauPredicted = prediction ? predictedTau(rate.rate, prediction, learner) : null;
+  return {
+    scheme,
+    learner,
+    roundsPerUpdate: LEARNERS[learner].roundsPerUpdate,
+    rate,
+    roundsToCriterion: summarize(trimmed.map(roundsToCriterion)),
+    tauMeasured: efoldTime(curve.mean),
+    tauBand: summarize(trimmed.map(efoldTime)),
+    tauPredicted,
+    theoryExact: prediction ? prediction.exact : null,
+    curve,
+    theoryCurve:
+      prediction ? predictedTrace(curve.mean[0], rate.rate, prediction, learner, length) : null,
+  };
+}

@@ -1,0 +1,230 @@
+/**
+ * Bot learning rules, each the rule that fits what its scheme gives:
+ *
+ * - `gradient`: a step along the own signal, x ← x + η s (vector schemes).
+ * - `rprop`: a step of the signal's sign only, its size grown ×1.2 while the sign holds and halved when it
+ *   flips (the rule for `sign`, which has no magnitude to scale by).
+ * - `perturbation` / `perturbation-gaussian`: node perturbation (REINFORCE) for scalar schemes. One round
+ *   plays the levels as they stand (the baseline), the next jiggles every bot by ±σ (or σ·N(0,1)); the change
+ *   of the scalar against the baseline, times the own jiggle, estimates the own credit:
+ *   x ← x − (η / (σ² λ)) ΔE δ. Two rounds per update, and the output says so.
+ * - `keep-if-improved`: every round each bot jiggles by ±s from the levels kept so far; the class keeps the
+ *   jiggle if the class error fell below the best so far, else goes back. s follows the 1/5 success rule.
+ *
+ * η is in units where 1 is a full Newton step of the whole class along its signals (see Exam.curvature).
+ * A learner holds the state of one question for all M students and touches only the bots' entries.
+ */
+import type { RoundResult } from "./classroom.ts";
+import type { Exam } from "./exam.ts";
+import { nextNormal, nextSign, type RngState } from "./random.ts";
+import type { Scheme, SignalKind } from "./schemes.ts";
+
+export const LEARNER_NAMES = [
+  "gradient",
+  "rprop",
+  "perturbation",
+  "perturbation-gaussian",
+  "keep-if-improved",
+] as const;
+export type LearnerName = (typeof LEARNER_NAMES)[number];
+
+export interface LearnerSpec {
+  readonly name: LearnerName;
+  /** Learning rate η (for `rprop` and `keep-if-improved`: the first step size, in level units). */
+  readonly rate: number;
+  /** Jiggle size σ for the perturbation learners. */
+  readonly sigma?: number;
+}
+
+export interface LearnerInfo {
+  /** Rounds (class evaluations) each update costs. */
+  readonly roundsPerUpdate: number;
+  /** The scheme kinds whose feedback this rule can use. */
+  readonly reads: readonly SignalKind[];
+  readonly summary: string;
+}
+
+export const LEARNERS: Record<LearnerName, LearnerInfo> = {
+  gradient: { roundsPerUpdate: 1, reads: ["vector"], summary: "step along the own signal" },
+  rprop: { roundsPerUpdate: 1, reads: ["vector"], summary: "step by the signal's sign, size adapted" },
+  perturbation: {
+    roundsPerUpdate: 2,
+    reads: ["scalar", "team"],
+    summary: "node perturbation, ±σ jiggles, a baseline round before each jiggled round",
+  },
+  "perturbation-gaussian": {
+    roundsPerUpdate: 2,
+    reads: ["scalar", "team"],
+    summary: "node perturbation, Gaussian jiggles, a baseline round before each jiggled round",
+  },
+  "keep-if-improved": {
+    roundsPerUpdate: 1,
+    reads: ["scalar"],
+    summary: "jiggle all, keep if the class error fell (1/5 step rule)",
+  },
+};
+
+/** The jiggle size bots use unless told otherwise: small enough that its own cost (σ²M/4) stays far below
+ * the criterion for classes up to a lecture hall. */
+export const DEFAULT_SIGMA = 1e-4;
+
+export interface Learner {
+  /** Writes the levels the bots submit this round. */
+  act(levels: Float64Array, bots: Int32Array, rng: RngState): void;
+  /** Learns from a closed round; `levels` are the levels as they were scored. */
+  learn(levels: Float64Array, bots: Int32Array, result: RoundResult, scheme: Scheme): void;
+}
+
+const clamp01 = (v: number): number => (v < 0 ? 0 : v > 1 ? 1 : v);
+
+export function defaultLearnerName(kind: SignalKind, schemeName: string): LearnerName {
+  if (kind !== "vector") return "perturbation";
+  return schemeName === "sign" ? "rprop" : "gradient";
+}
+
+export function canLearnFrom(learner: LearnerName, kind: SignalKind): boolean {
+  return LEARNERS[learner].reads.includes(kind);
+}
+
+export function createLearner(spec: LearnerSpec, exam: Exam): Learner {
+  const m = exam.students;
+  switch (spec.name) {
+    case "gradient":
+      return gradientLearner(m, spec.rate);
+    case "rprop":
+      return rpropLearner(m, spec.rate);
+    case "perturbation":
+    case "perturbation-gaussian":
+      return perturbationLearner(m, spec, exam.curvature);
+    case "keep-if-improved":
+      return keepIfImprovedLearner(m, spec.rate);
+  }
+}
+
+/** Copies the planned levels of the bots into the submitted levels. */
+function submitPlan(levels: Float64Array, bots: Int32Array, plan: Float64Array): void {
+  if (bots.length === levels.length) levels.set(plan);
+  else for (let k = 0; k < bots.length; k++) levels[bots[k]] = plan[bots[k]];
+}
+
+function gradientLearner(m: number, rate: number): Learner {
+  const plan = new Float64Array(m);
+  let planned = false;
+  return {
+    act(levels, bots) {
+      if (planned) submitPlan(levels, bots, plan);
+    },
+    learn(levels, bots, result) {
+      const signal = result.signal;
+      if (!signal) return;
+      if (bots.length !== m) plan.set(levels);
+      for (let k = 0; k < bots.length; k++) {
+        const i = bots[k];
+        const s = signal[i];
+        // NaN: a blocked student received nothing and stays where it is.
+        plan[i] = s === s ? clamp01(levels[i] + rate * s) : levels[i];
+      }
+      planned = true;
+    },
+  };
+}
+
+function rpropLearner(m: number, rate: number): Learner {
+  const plan = new Float64Array(m);
+  const step = new Float64Array(m).fill(rate);
+  const last = new Int8Array(m);
+  let planned = false;
+  return {
+    act(levels, bots) {
+      if (planned) submitPlan(levels, bots, plan);
+    },
+    learn(levels, bots, result) {
+      const signal = result.signal;
+      if (!signal) return;
+      if (bots.length !== m) plan.set(levels);
+      for (let k = 0; k < bots.length; k++) {
+        const i = bots[k];
+        const v = signal[i];
+        const s = v > 0 ? 1 : v < 0 ? -1 : 0;
+        const agree = s * last[i];
+        if (agree > 0) step[i] = Math.min(0.5, step[i] * 1.2);
+        else if (agree < 0) step[i] *= 0.5;
+        plan[i] = clamp01(levels[i] + s * step[i]);
+        last[i] = s;
+      }
+      planned = true;
+    },
+  };
+}
+
+function perturbationLearner(m: number, spec: LearnerSpec, curvature: number): Learner {
+  const sigma = spec.sigma ?? DEFAULT_SIGMA;
+  const gaussian = spec.name === "perturbation-gaussian";
+  const gain = spec.rate / (sigma * sigma * curvature);
+  const base = new Float64Array(m);
+  const plan = new Float64Array(m);
+  let planned = false;
+  let jiggling = false;
+  let baseError = 0;
+  return {
+    act(levels, bots, rng) {
+      if (!jiggling) {
+        if (planned) submitPlan(levels, bots, plan);
+        return;
+      }
+      for (let k = 0; k < bots.length; k++) {
+        const i = bots[k];
+        levels[i] = clamp01(base[i] + sigma * (gaussian ? nextNormal(rng) : nextSign(rng)));
+      }
+    },
+    learn(levels, bots, result, scheme) {
+      if (result.signal) return;
+      if (!jiggling) {
+        base.set(levels);
+        baseError = result.classError;
+        jiggling = true;
+        return;
+      }
+      plan.set(base);
+      const team = result.teamError;
+      for (let k = 0; k < bots.length; k++) {
+        const i = bots[k];
+        // The bot's actual move (clamping at 0 or 1 may have shortened it), not the one it meant.
+        const delta = levels[i] - base[i];
+        const change = (team ? team[scheme.teamOf(i)] : result.classError) - baseError;
+        plan[i] = clamp01(base[i] - gain * change * delta);
+      }
+      planned = true;
+      jiggling = false;
+    },
+  };
+}
+
+/** Success and failure factors of the 1/5 rule: 1.5 × 1.5^(−1/4)⁴ = 1, so the step holds at 1 success in 5. */
+const GROW = 1.5;
+const SHRINK = 0.9036020036098448;
+
+function keepIfImprovedLearner(m: number, rate: number): Learner {
+  const kept = new Float64Array(m);
+  let keptError = Number.NaN;
+  let step = rate;
+  return {
+    act(levels, bots, rng) {
+      if (Number.isNaN(keptError)) return;
+      for (let k = 0; k < bots.length; k++) {
+        const i = bots[k];
+        levels[i] = clamp01(kept[i] + step * nextSign(rng));
+      }
+    },
+    learn(levels, _bots, result) {
+      if (result.signal || result.teamError) return;
+      if (Number.isNaN(keptError) || result.classError < keptError) {
+        if (!Number.isNaN(keptError)) step *= GROW;
+        kept.set(levels);
+        keptError = result.classError;
+      } else {
+        step = Math.max(1e-9, step * SHRINK);
+      }
+    },
+  };
+}
