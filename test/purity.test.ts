@@ -22,7 +22,10 @@ const FORBIDDEN: [RegExp, string][] = [
   [/Date\.now|new Date\b|performance\./, "the clock (time comes in as an input)"],
   [/\bprocess\.|\bconsole\.|\bwindow\.|\bdocument\./, "the environment"],
   [/\*\*/, "the ** operator (it is Math.pow)"],
-  [/Math\.(log|exp|pow|sin|cos|tan|tanh|atan|log2|log10|expm1|log1p|cbrt|hypot)\b/, "Math functions whose last bits differ between engines"],
+  [
+    /Math\.(log|exp|pow|sin|cos|tan|tanh|atan|log2|log10|expm1|log1p|cbrt|hypot)\b/,
+    "Math functions whose last bits differ between engines",
+  ],
 ];
 
 describe("shared/", () => {
@@ -32,10 +35,13 @@ describe("shared/", () => {
     expect(files.length).toBeGreaterThan(5);
   });
 
-  it.each(files.map((f) => [relative(root, f), f]))("%s uses no randomness, clock, environment or inexact Math", (_, file) => {
-    const text = readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
-    for (const [pattern, what] of FORBIDDEN) expect(text, what).not.toMatch(pattern);
-  });
+  it.each(files.map((f) => [relative(root, f), f]))(
+    "%s uses no randomness, clock, environment or inexact Math",
+    (_, file) => {
+      const text = readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
+      for (const [pattern, what] of FORBIDDEN) expect(text, what).not.toMatch(pattern);
+    },
+  );
 
   it.each(files.map((f) => [relative(root, f), f]))("%s imports only from shared/", (_, file) => {
     const text = readFileSync(file, "utf8");

@@ -27,7 +27,8 @@ function engineRound(students: number, scheme: SchemeName): () => void {
   const bc = createBotClass({
     exam: { kind: "independent", students, questions: 1, seed: 1 },
     scheme: { name: scheme } as { name: "global" | "vectorized" },
-    learner: scheme === "global" ? { name: "perturbation", rate: 1 / students } : { name: "gradient", rate: 0.5 },
+    learner:
+      scheme === "global" ? { name: "perturbation", rate: 1 / students } : { name: "gradient", rate: 0.5 },
   });
   return () => {
     playRound(bc);
@@ -54,7 +55,7 @@ function plainRound(students: number): () => void {
       credit[i] = scale * e;
       signal[i] = -credit[i] / scale;
       const v = levels[i] + 0.5 * signal[i];
-      levels[i] = v < 0 ? 0 : v > 1 ? 1 : v;
+      levels[i] = v < 0 ? 0 : Math.min(v, 1);
     }
     sink += sum;
     if (sink < 0) throw new Error("unreachable");

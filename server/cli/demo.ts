@@ -4,8 +4,8 @@
  */
 import { writeFileSync } from "node:fs";
 import { runExperiment } from "../../shared/engine/index.ts";
-import { chartInput, formatTable, toJson } from "./demoReport.ts";
 import { parseDemoArgs, USAGE } from "./demoArgs.ts";
+import { chartInput, formatTable, toJson } from "./demoReport.ts";
 import { progressBar } from "./progress.ts";
 import { renderConvergenceSvg } from "./svgChart.ts";
 

@@ -23,7 +23,9 @@ export interface DemoOptions {
   readonly help: boolean;
 }
 
-export type Parsed = { readonly ok: true; readonly options: DemoOptions } | { readonly ok: false; readonly error: string };
+export type Parsed =
+  | { readonly ok: true; readonly options: DemoOptions }
+  | { readonly ok: false; readonly error: string };
 
 export const USAGE = `Usage: npm run demo -- [flags]
 
@@ -58,7 +60,13 @@ function integer(name: string, raw: string | undefined, fallback: number, min: n
   return v;
 }
 
-function real(name: string, raw: string | undefined, fallback: number, min: number, max: number): number | string {
+function real(
+  name: string,
+  raw: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number | string {
   if (raw === undefined) return fallback;
   const v = Number(raw);
   if (raw.trim() === "" || !Number.isFinite(v)) return `--${name} must be a number, not "${raw}"`;
@@ -114,7 +122,8 @@ export function parseDemoArgs(argv: readonly string[]): Parsed {
   const exam = str("exam") ?? "independent";
   if (!(EXAM_KINDS as readonly string[]).includes(exam))
     return { ok: false, error: `unknown exam "${exam}": choose one of ${EXAM_KINDS.join(", ")}` };
-  if (exam === "layered" && students < 2) return { ok: false, error: "the layered exam needs --students 2 or more" };
+  if (exam === "layered" && students < 2)
+    return { ok: false, error: "the layered exam needs --students 2 or more" };
 
   const names = (str("schemes") ?? "global,vectorized").split(",").map((s) => s.trim());
   for (const n of names)
@@ -131,10 +140,14 @@ export function parseDemoArgs(argv: readonly string[]): Parsed {
       }`,
     };
   if (learner === "keep-if-improved" && names.includes("teams"))
-    return { ok: false, error: "keep-if-improved learns from the class score only; it cannot play the teams scheme" };
+    return {
+      ok: false,
+      error: "keep-if-improved learns from the class score only; it cannot play the teams scheme",
+    };
 
   const out = str("out") ?? null;
-  if (out !== null && !out.toLowerCase().endsWith(".svg")) return { ok: false, error: "--out must name a .svg file" };
+  if (out !== null && !out.toLowerCase().endsWith(".svg"))
+    return { ok: false, error: "--out must name a .svg file" };
 
   return {
     ok: true,
@@ -143,7 +156,9 @@ export function parseDemoArgs(argv: readonly string[]): Parsed {
         exam: exam as ExamKind,
         students,
         outputs,
-        schemes: names.map((n) => schemeConfig(n as SchemeName, { noise, teamSize, blockedFraction: blocked })),
+        schemes: names.map((n) =>
+          schemeConfig(n as SchemeName, { noise, teamSize, blockedFraction: blocked }),
+        ),
         seeds,
         rounds,
         baseSeed: seed,

@@ -43,7 +43,14 @@ function roundsCell(s: Summary): string {
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...r[c]].length)));
-  return rows.map((r) => r.map((cell, c) => cell + " ".repeat(widths[c] - [...cell].length)).join("  ").trimEnd()).join("\n");
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => cell + " ".repeat(widths[c] - [...cell].length))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }
 
 export function formatTable(result: ExperimentResult): string {
@@ -54,7 +61,15 @@ export function formatTable(result: ExperimentResult): string {
     "",
   ];
   const rows = [
-    ["scheme", "bot rule", "rate η", "rounds to criterion (10–90 %)", "τ measured (10–90 %)", "τ theory", "speedup vs global"],
+    [
+      "scheme",
+      "bot rule",
+      "rate η",
+      "rounds to criterion (10–90 %)",
+      "τ measured (10–90 %)",
+      "τ theory",
+      "speedup vs global",
+    ],
     ...result.outcomes.map((o) => [
       schemeLabel(o.scheme),
       `${o.learner}${o.roundsPerUpdate > 1 ? ` (${o.roundsPerUpdate} rounds/update)` : ""}`,
@@ -78,11 +93,17 @@ function notes(result: ExperimentResult): string[] {
   if (result.outcomes.some((o) => o.theoryExact === false))
     out.push("≈: the theory is an approximation here (linearised readout, M ≫ Q).");
   if (result.spec.exam === "readout")
-    out.push("On the readout exam a scalar can steer Q outputs: the gap between the schemes shrinks toward Q, not M.");
+    out.push(
+      "On the readout exam a scalar can steer Q outputs: the gap between the schemes shrinks toward Q, not M.",
+    );
   if (result.outcomes.some((o) => o.scheme.name === "blocked"))
-    out.push("blocked: students whose signal is blocked never move, so their share of the error stays (the paper's blocking).");
+    out.push(
+      "blocked: students whose signal is blocked never move, so their share of the error stays (the paper's blocking).",
+    );
   if (result.outcomes.some((o) => o.scheme.name === "alignment" && result.spec.exam !== "independent"))
-    out.push("alignment: the decoder here is fixed, so nothing aligns it with the random feedback path; the class may not learn.");
+    out.push(
+      "alignment: the decoder here is fixed, so nothing aligns it with the random feedback path; the class may not learn.",
+    );
   out.push("Levels stay in [0, 1]; every key here is reachable, so node perturbation does not drift.");
   return out;
 }

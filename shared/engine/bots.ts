@@ -86,7 +86,7 @@ function humanize(squad: BotSquad, human: HumanNoise, levels: Float64Array): voi
     }
     let v = levels[i] + human.imprecision * nextNormal(rng);
     if (human.sliderStep > 0) v = Math.round(v / human.sliderStep) * human.sliderStep;
-    levels[i] = v < 0 ? 0 : v > 1 ? 1 : v;
+    levels[i] = v < 0 ? 0 : Math.min(v, 1);
   }
 }
 

@@ -21,6 +21,8 @@ import {
 export interface ClassConfig {
   readonly exam: ExamSpec;
   readonly scheme: SchemeConfig;
+  /** Seats in play at the start (all when omitted); see `setSeatActive`. */
+  readonly active?: Uint8Array;
 }
 
 export interface OpenRound {
@@ -45,8 +47,11 @@ export interface RoundResult {
 
 export interface ClassState {
   readonly config: ClassConfig;
-  readonly exam: Exam;
+  /** Rebuilt when the active seats change. */
+  exam: Exam;
   scheme: Scheme;
+  /** 1 for a seat in play. Inactive seats sit at the start level and cannot submit. */
+  readonly active: Uint8Array;
   /** Standing levels, question-major: question q's slice is [q·M, (q+1)·M). */
   readonly levels: Float64Array;
   roundsClosed: number;
@@ -61,13 +66,17 @@ export interface ClassState {
 }
 
 export function createClass(config: ClassConfig): ClassState {
-  const exam = createExam(config.exam);
+  const active = config.active
+    ? Uint8Array.from(config.active)
+    : new Uint8Array(config.exam.students).fill(1);
+  const exam = createExam(config.exam, active);
   const m = exam.students;
   const scheme = createScheme(config.scheme, exam);
   return {
     config,
     exam,
     scheme,
+    active,
     levels: new Float64Array(m * exam.questions).fill(exam.startLevel),
     roundsClosed: 0,
     open: null,
@@ -87,7 +96,13 @@ export function questionLevels(cls: ClassState, question: number): Float64Array 
   return cls.levels.subarray(question * m, question * m + m);
 }
 
-export type ClassError = "round-open" | "no-open-round" | "unknown-student" | "not-a-number" | "out-of-range";
+export type ClassError =
+  | "round-open"
+  | "no-open-round"
+  | "unknown-student"
+  | "inactive-seat"
+  | "not-a-number"
+  | "out-of-range";
 export type Outcome = { readonly ok: true } | { readonly ok: false; readonly error: ClassError };
 const OK: Outcome = { ok: true };
 const fail = (error: ClassError): Outcome => ({ ok: false, error });
@@ -105,7 +120,9 @@ export function openRound(cls: ClassState, question = cls.roundsClosed % cls.exa
 /** A student's level for the open round; the latest one before the close stands. */
 export function submitLevel(cls: ClassState, student: number, level: number): Outcome {
   if (!cls.open) return fail("no-open-round");
-  if (!Number.isInteger(student) || student < 0 || student >= cls.exam.students) return fail("unknown-student");
+  if (!Number.isInteger(student) || student < 0 || student >= cls.exam.students)
+    return fail("unknown-student");
+  if (!cls.active[student]) return fail("inactive-seat");
   if (typeof level !== "number" || !Number.isFinite(level)) return fail("not-a-number");
   if (level < 0 || level > 1) return fail("out-of-range");
   cls.levels[cls.open.question * cls.exam.students + student] = level;
@@ -117,6 +134,22 @@ export function switchScheme(cls: ClassState, config: SchemeConfig): Outcome {
   if (cls.open) return fail("round-open");
   cls.scheme = createScheme(config, cls.exam);
   if (cls.teamError.length !== cls.scheme.teams) cls.teamError = new Float64Array(cls.scheme.teams);
+  return OK;
+}
+
+/**
+ * Brings a seat into play or takes it out, between rounds. Either way the seat starts over at the start
+ * level (a seat out of play must sit there, where it adds nothing), and the exam is rebuilt for the new set.
+ */
+export function setSeatActive(cls: ClassState, seat: number, active: boolean): Outcome {
+  if (cls.open) return fail("round-open");
+  if (!Number.isInteger(seat) || seat < 0 || seat >= cls.exam.students) return fail("unknown-student");
+  if (Boolean(cls.active[seat]) === active) return OK;
+  cls.active[seat] = active ? 1 : 0;
+  const m = cls.exam.students;
+  for (let q = 0; q < cls.exam.questions; q++) cls.levels[q * m + seat] = cls.exam.startLevel;
+  cls.exam = createExam(cls.config.exam, cls.active);
+  cls.scheme = createScheme(cls.scheme.config, cls.exam);
   return OK;
 }
 

@@ -7,8 +7,8 @@
  * operations only.
  */
 
-const LN2 = 0.6931471805599453;
-const SQRT_HALF = 0.7071067811865476;
+const LN2 = Math.LN2;
+const SQRT_HALF = Math.SQRT1_2;
 
 /** Natural logarithm for x > 0 (NaN for x ≤ 0 or NaN, Infinity for Infinity). */
 export function ln(x: number): number {

@@ -17,10 +17,10 @@ import {
   summarize,
 } from "./convergence.ts";
 import type { ExamKind, ExamSpec } from "./exam.ts";
+import { createExam } from "./exams/index.ts";
 import { defaultLearnerName, LEARNERS, type LearnerName } from "./learners.ts";
 import { deriveSeed } from "./random.ts";
 import { createScheme, type SchemeConfig } from "./schemes.ts";
-import { createExam } from "./exams/index.ts";
 import { type BotClass, createBotClass, playRound } from "./simulate.ts";
 import { predict, predictedTau, predictedTrace } from "./theory.ts";
 import { bestRate, type RateChoice } from "./tuning.ts";
@@ -82,7 +82,9 @@ export function runExperiment(spec: ExperimentSpec, progress: Progress = () => {
   const outcomes = raw.map((o) => ({
     ...o,
     speedupOverGlobal:
-      global?.roundsToCriterion.mean != null && o.roundsToCriterion.mean != null && o.roundsToCriterion.mean > 0
+      global?.roundsToCriterion.mean != null &&
+      o.roundsToCriterion.mean != null &&
+      o.roundsToCriterion.mean > 0
         ? global.roundsToCriterion.mean / o.roundsToCriterion.mean
         : null,
   }));
@@ -97,7 +99,8 @@ function runScheme(
 ): Omit<SchemeOutcome, "speedupOverGlobal"> {
   const probeSpec = examSpecFor(spec, baseSeed);
   const kind = createScheme(scheme, createExam(probeSpec)).kind;
-  const learner = kind === "vector" ? defaultLearnerName(kind, scheme.name) : (spec.scalarLearner ?? "perturbation");
+  const learner =
+    kind === "vector" ? defaultLearnerName(kind, scheme.name) : (spec.scalarLearner ?? "perturbation");
   const rate = bestRate({
     exam: { ...probeSpec, seed: deriveSeed(baseSeed, "tuning") },
     scheme,
@@ -148,7 +151,6 @@ function runScheme(
     tauPredicted,
     theoryExact: prediction ? prediction.exact : null,
     curve,
-    theoryCurve:
-      prediction ? predictedTrace(curve.mean[0], rate.rate, prediction, learner, length) : null,
+    theoryCurve: prediction ? predictedTrace(curve.mean[0], rate.rate, prediction, learner, length) : null,
   };
 }

@@ -32,7 +32,8 @@ export type StudentFeedback =
     }
   | { readonly kind: "none"; readonly round: number };
 
-const improvedOver = (now: number, before: number): boolean | null => (Number.isNaN(before) ? null : now < before);
+const improvedOver = (now: number, before: number): boolean | null =>
+  Number.isNaN(before) ? null : now < before;
 
 export function feedbackFor(result: RoundResult, scheme: Scheme, student: number): StudentFeedback {
   const round = result.round;

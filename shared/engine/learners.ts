@@ -75,7 +75,7 @@ export interface Learner {
   learn(levels: Float64Array, bots: Int32Array, result: RoundResult, scheme: Scheme): void;
 }
 
-const clamp01 = (v: number): number => (v < 0 ? 0 : v > 1 ? 1 : v);
+const clamp01 = (v: number): number => (v < 0 ? 0 : Math.min(v, 1));
 
 export function defaultLearnerName(kind: SignalKind, schemeName: string): LearnerName {
   if (kind !== "vector") return "perturbation";
@@ -122,7 +122,7 @@ function gradientLearner(m: number, rate: number): Learner {
         const i = bots[k];
         const s = signal[i];
         // NaN: a blocked student received nothing and stays where it is.
-        plan[i] = s === s ? clamp01(levels[i] + rate * s) : levels[i];
+        plan[i] = Number.isNaN(s) ? levels[i] : clamp01(levels[i] + rate * s);
       }
       planned = true;
     },

@@ -6,7 +6,15 @@
 import type { Exam, FeedbackPath } from "./exam.ts";
 import { createRng, deriveSeed, nextNormal, permutation, type RngState } from "./random.ts";
 
-export const SCHEME_NAMES = ["global", "vectorized", "sign", "alignment", "noisy", "teams", "blocked"] as const;
+export const SCHEME_NAMES = [
+  "global",
+  "vectorized",
+  "sign",
+  "alignment",
+  "noisy",
+  "teams",
+  "blocked",
+] as const;
 export type SchemeName = (typeof SCHEME_NAMES)[number];
 
 export type SchemeConfig =
@@ -35,7 +43,8 @@ export function schemeConfig(name: SchemeName, params: SchemeParams = {}): Schem
     }
     case "teams": {
       const teamSize = params.teamSize ?? SCHEME_DEFAULTS.teamSize;
-      if (!Number.isInteger(teamSize) || teamSize < 1) throw new RangeError("team size must be an integer ≥ 1");
+      if (!Number.isInteger(teamSize) || teamSize < 1)
+        throw new RangeError("team size must be an integer ≥ 1");
       return { name, teamSize };
     }
     case "blocked": {

@@ -9,8 +9,9 @@
  * at k = 1 and leaves p of the error for good. On `readout` with Q ≪ M outputs the jiggle's image in answer
  * space is nearly Gaussian, so node perturbation has k ≈ Q + 2 (approximate).
  */
-import type { Exam } from "./exam.ts";
+
 import { ln } from "./detmath.ts";
+import type { Exam } from "./exam.ts";
 import { LEARNERS, type LearnerName } from "./learners.ts";
 import type { SchemeConfig } from "./schemes.ts";
 
@@ -46,7 +47,8 @@ export function predict(exam: Exam, scheme: SchemeConfig, learner: LearnerName):
     // JJᵀ ≈ I (unit diagonal, small off-diagonal) while signals are scaled by the curvature (2/Q)·edge, so
     // the formula's rate is η / edge. For ±1 jiggles the fourth moment is 1, not 3, which takes 2Q/M off k.
     const rateScale = 2 / (q * exam.curvature);
-    if (learner === "gradient" && scheme.name === "vectorized") return { k: 1, rateScale, floor: 0, exact: false };
+    if (learner === "gradient" && scheme.name === "vectorized")
+      return { k: 1, rateScale, floor: 0, exact: false };
     if (perturbation && scheme.name === "global") {
       const k = gaussian ? q + 2 : q + 2 - (2 * q) / m;
       return { k, rateScale, floor: 0, exact: false };

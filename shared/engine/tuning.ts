@@ -62,21 +62,25 @@ function octaves(lo: number, hi: number): number[] {
   return out;
 }
 
-const HALF_OCTAVE = 1.4142135623730951;
+const HALF_OCTAVE = Math.SQRT2;
 
 const better = (a: RateTrial, b: RateTrial): boolean =>
   a.meanRounds < b.meanRounds || (a.meanRounds === b.meanRounds && a.meanLogError < b.meanLogError);
 
 export function bestRate(options: TuneOptions): RateChoice {
-  const prediction = options.human ? null : predict(createExam(options.exam), options.scheme, options.learner);
-  if (prediction?.exact && !options.forceSweep) return { rate: theoryBestRate(prediction), source: "theory", trials: [] };
+  const prediction = options.human
+    ? null
+    : predict(createExam(options.exam), options.scheme, options.learner);
+  if (prediction?.exact && !options.forceSweep)
+    return { rate: theoryBestRate(prediction), source: "theory", trials: [] };
 
   const seeds = options.tuningSeeds ?? 6;
   const trials: RateTrial[] = [];
   let best: RateTrial | null = null;
   const tryRate = (rate: number): void => {
     // One run longer than this would lift the mean above the best so far.
-    const cap = best && best.meanRounds < options.horizon ? Math.ceil(best.meanRounds * seeds) + 1 : options.horizon;
+    const cap =
+      best && best.meanRounds < options.horizon ? Math.ceil(best.meanRounds * seeds) + 1 : options.horizon;
     let rounds = 0;
     let logError = 0;
     for (let s = 0; s < seeds; s++) {

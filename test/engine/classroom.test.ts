@@ -10,6 +10,7 @@ import {
   openRound,
   questionLevels,
   schemeConfig,
+  setSeatActive,
   submitLevel,
   switchScheme,
 } from "../../shared/engine/index.ts";
@@ -87,7 +88,9 @@ describe("the round API", () => {
     expect(() => closeRound(cls)).toThrow(/no round/);
     openRound(cls);
     expect(() => openRound(cls)).toThrow(/already open/);
-    expect(() => openRound(createClass({ exam: spec, scheme: schemeConfig("global") }), 7)).toThrow(/no question 7/);
+    expect(() => openRound(createClass({ exam: spec, scheme: schemeConfig("global") }), 7)).toThrow(
+      /no question 7/,
+    );
   });
 
   it("compares a question's error with that question's previous round only", () => {
@@ -104,7 +107,11 @@ describe("the round API", () => {
 
   it("plays humans and bots side by side: bots never overwrite a human's level", () => {
     const cls = createClass({ exam: { ...spec, questions: 1 }, scheme: schemeConfig("vectorized") });
-    const squad = createSquad(cls, { bots: Int32Array.from([2, 3, 4, 5]), learner: { name: "gradient", rate: 1 }, seed: 1 });
+    const squad = createSquad(cls, {
+      bots: Int32Array.from([2, 3, 4, 5]),
+      learner: { name: "gradient", rate: 1 },
+      seed: 1,
+    });
     for (let r = 0; r < 3; r++) {
       openRound(cls);
       actBots(squad, cls);
@@ -120,15 +127,23 @@ describe("the round API", () => {
 
   it("refuses a bot rule that cannot read the scheme's feedback", () => {
     const cls = createClass({ exam: spec, scheme: schemeConfig("global") });
-    expect(() => createSquad(cls, { bots: Int32Array.of(0), learner: { name: "gradient", rate: 1 }, seed: 1 })).toThrow(
-      /cannot learn from global/,
-    );
+    expect(() =>
+      createSquad(cls, { bots: Int32Array.of(0), learner: { name: "gradient", rate: 1 }, seed: 1 }),
+    ).toThrow(/cannot learn from global/);
   });
 
   it("makes human-like bots slip, round to the slider's steps and sometimes skip", () => {
-    const cls = createClass({ exam: { kind: "independent", students: 400, questions: 1, seed: 2 }, scheme: schemeConfig("vectorized") });
+    const cls = createClass({
+      exam: { kind: "independent", students: 400, questions: 1, seed: 2 },
+      scheme: schemeConfig("vectorized"),
+    });
     const bots = Int32Array.from({ length: 400 }, (_, i) => i);
-    const squad = createSquad(cls, { bots, learner: { name: "gradient", rate: 1 }, human: HUMAN_LIKE, seed: 3 });
+    const squad = createSquad(cls, {
+      bots,
+      learner: { name: "gradient", rate: 1 },
+      human: HUMAN_LIKE,
+      seed: 3,
+    });
     openRound(cls);
     actBots(squad, cls);
     learnBots(squad, cls, closeRound(cls));
@@ -146,5 +161,57 @@ describe("the round API", () => {
     }
     expect(skipped).toBeGreaterThan(10);
     expect(skipped).toBeLessThan(90);
+  });
+});
+
+describe("seats in and out of play", () => {
+  it("scores only the active seats, and the active seats alone can reach the key", () => {
+    for (const kind of ["independent", "readout", "layered"] as const) {
+      const active = Uint8Array.from([1, 0, 1, 1, 0, 0, 1, 1, 1, 0, 1, 1]);
+      const cls = createClass({
+        exam: { kind, students: 12, questions: 1, seed: 8 },
+        scheme: schemeConfig("global"),
+        active,
+      });
+      const solution = cls.exam.solution(0);
+      openRound(cls);
+      for (let i = 0; i < 12; i++) {
+        if (active[i]) expect(submitLevel(cls, i, solution[i])).toEqual({ ok: true });
+        else expect(submitLevel(cls, i, 0.9)).toEqual({ ok: false, error: "inactive-seat" });
+      }
+      expect(closeRound(cls).classError).toBeLessThan(1e-28);
+    }
+  });
+
+  it("averages the independent exam's error over the active seats", () => {
+    const cls = createClass({
+      exam: { kind: "independent", students: 4, questions: 1, seed: 3 },
+      scheme: schemeConfig("global"),
+      active: Uint8Array.of(1, 1, 0, 0),
+    });
+    openRound(cls);
+    const e = closeRound(cls).classError;
+    const t0 = cls.exam.targetOf(0, 0) as number;
+    const t1 = cls.exam.targetOf(1, 0) as number;
+    expect(e).toBeCloseTo(((0.5 - t0) ** 2 + (0.5 - t1) ** 2) / 2, 14);
+  });
+
+  it("lets a seat join between rounds at the start level, and takes a leaving seat back to it", () => {
+    const cls = createClass({
+      exam: { kind: "readout", students: 6, questions: 2, seed: 3 },
+      scheme: schemeConfig("vectorized"),
+      active: Uint8Array.of(1, 1, 1, 1, 1, 0),
+    });
+    openRound(cls);
+    submitLevel(cls, 2, 0.9);
+    expect(setSeatActive(cls, 5, true)).toEqual({ ok: false, error: "round-open" });
+    closeRound(cls);
+    expect(setSeatActive(cls, 5, true)).toEqual({ ok: true });
+    expect(cls.exam.activeCount).toBe(6);
+    expect(setSeatActive(cls, 2, false)).toEqual({ ok: true });
+    expect(questionLevels(cls, 0)[2]).toBe(0.5);
+    openRound(cls);
+    expect(submitLevel(cls, 5, 0.7)).toEqual({ ok: true });
+    expect(submitLevel(cls, 2, 0.7)).toEqual({ ok: false, error: "inactive-seat" });
   });
 });

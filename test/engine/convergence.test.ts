@@ -5,8 +5,8 @@
 import { describe, expect, it } from "vitest";
 import {
   bestRate,
-  efoldTime,
   type ExperimentResult,
+  efoldTime,
   roundsToCriterion,
   runExperiment,
   type SchemeConfig,
@@ -24,20 +24,30 @@ function outcome(result: ExperimentResult, name: string) {
 }
 
 function independent(students: number, schemes: SchemeConfig[] = [GLOBAL, VECTORIZED], extra = {}) {
-  return runExperiment({ exam: "independent", students, schemes, seeds: 50, rounds: 20 * students + 200, ...extra });
+  return runExperiment({
+    exam: "independent",
+    students,
+    schemes,
+    seeds: 50,
+    rounds: 20 * students + 200,
+    ...extra,
+  });
 }
 
 describe("the theory on the independent exam", () => {
   const runs = new Map([10, 30, 100].map((m) => [m, independent(m)]));
 
-  it.each([10, 30, 100])("global with ±σ node perturbation has τ within 15 %% of the theory's at M = %i", (m) => {
-    const g = outcome(runs.get(m) as ExperimentResult, "global");
-    expect(g.rate).toMatchObject({ rate: 1 / m, source: "theory" });
-    expect(g.roundsPerUpdate).toBe(2);
-    expect(g.tauPredicted).toBeCloseTo(2 / -Math.log(1 - 1 / m), 6);
-    expect(Math.abs(g.tauMeasured / (g.tauPredicted as number) - 1)).toBeLessThan(0.15);
-    expect(g.roundsToCriterion.reached).toBe(1);
-  });
+  it.each([10, 30, 100])(
+    "global with ±σ node perturbation has τ within 15 %% of the theory's at M = %i",
+    (m) => {
+      const g = outcome(runs.get(m) as ExperimentResult, "global");
+      expect(g.rate).toMatchObject({ rate: 1 / m, source: "theory" });
+      expect(g.roundsPerUpdate).toBe(2);
+      expect(g.tauPredicted).toBeCloseTo(2 / -Math.log(1 - 1 / m), 6);
+      expect(Math.abs(g.tauMeasured / (g.tauPredicted as number) - 1)).toBeLessThan(0.15);
+      expect(g.roundsToCriterion.reached).toBe(1);
+    },
+  );
 
   it.each([10, 30, 100])("vectorized reaches the criterion in a few rounds at M = %i", (m) => {
     const v = outcome(runs.get(m) as ExperimentResult, "vectorized");
@@ -59,12 +69,19 @@ describe("the theory on the independent exam", () => {
   });
 
   it("noisy and teams sit between the two ends, as their k = 1 + s² and k = g predict", () => {
-    const r = independent(30, [GLOBAL, schemeConfig("noisy", { noise: 1 }), schemeConfig("teams", { teamSize: 5 }), VECTORIZED]);
+    const r = independent(30, [
+      GLOBAL,
+      schemeConfig("noisy", { noise: 1 }),
+      schemeConfig("teams", { teamSize: 5 }),
+      VECTORIZED,
+    ]);
     for (const name of ["noisy", "teams"]) {
       const o = outcome(r, name);
       expect(Math.abs(o.tauMeasured / (o.tauPredicted as number) - 1)).toBeLessThan(0.2);
     }
-    const rounds = ["vectorized", "noisy", "teams", "global"].map((n) => outcome(r, n).roundsToCriterion.mean as number);
+    const rounds = ["vectorized", "noisy", "teams", "global"].map(
+      (n) => outcome(r, n).roundsToCriterion.mean as number,
+    );
     expect([...rounds].sort((a, b) => a - b)).toEqual(rounds);
   });
 
@@ -89,7 +106,14 @@ describe("the theory on the independent exam", () => {
 describe("the readout exam", () => {
   it("shrinks the gap toward the number of outputs Q, not the number of students M", () => {
     const students = 100;
-    const readout = runExperiment({ exam: "readout", students, outputs: 2, schemes: [GLOBAL, VECTORIZED], seeds: 50, rounds: 2000 });
+    const readout = runExperiment({
+      exam: "readout",
+      students,
+      outputs: 2,
+      schemes: [GLOBAL, VECTORIZED],
+      seeds: 50,
+      rounds: 2000,
+    });
     const ind = independent(students);
     const gapReadout = outcome(readout, "vectorized").speedupOverGlobal as number;
     const gapIndependent = outcome(ind, "vectorized").speedupOverGlobal as number;

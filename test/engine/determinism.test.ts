@@ -27,7 +27,10 @@ function spec(kind: ExamKind, name: SchemeName, seed: number): BotClassSpec {
   return {
     exam: { kind, students: 24, questions: 2, seed },
     scheme,
-    learner: { name: vector ? defaultLearnerName("vector", name) : "perturbation", rate: vector ? 0.5 : 0.05 },
+    learner: {
+      name: vector ? defaultLearnerName("vector", name) : "perturbation",
+      rate: vector ? 0.5 : 0.05,
+    },
     human: HUMAN_LIKE,
   };
 }
@@ -46,12 +49,16 @@ describe("determinism", () => {
   it("gives a different run for a different seed", () => {
     for (const kind of EXAM_KINDS)
       for (const name of SCHEME_NAMES)
-        expect(checksum(runBotClass(spec(kind, name, 1), 20))).not.toBe(checksum(runBotClass(spec(kind, name, 2), 20)));
+        expect(checksum(runBotClass(spec(kind, name, 1), 20))).not.toBe(
+          checksum(runBotClass(spec(kind, name, 2), 20)),
+        );
   });
 
   it("matches a golden run, so any change to what a round computes is seen (bump ENGINE_VERSION with it)", () => {
     const golden = EXAM_KINDS.flatMap((kind) =>
-      (["global", "vectorized", "noisy", "teams"] as const).map((name) => checksum(runBotClass(spec(kind, name, 2026), 30))),
+      (["global", "vectorized", "noisy", "teams"] as const).map((name) =>
+        checksum(runBotClass(spec(kind, name, 2026), 30)),
+      ),
     );
     expect(golden).toMatchSnapshot();
   });
@@ -73,7 +80,7 @@ describe("determinism", () => {
     const replayed: number[] = [];
     for (const levels of submitted) {
       openRound(replay);
-      levels.forEach((v, i) => submitLevel(replay, i, v));
+      for (const [i, v] of levels.entries()) submitLevel(replay, i, v);
       const result = closeRound(replay);
       replayed.push(result.classError, result.score, ...(result.signal ?? []));
     }
@@ -81,7 +88,10 @@ describe("determinism", () => {
   });
 
   it("keeps no state outside the class: two classes played interleaved equal two played alone", () => {
-    const alone = [runBotClass(spec("layered", "teams", 3), 25), runBotClass(spec("layered", "noisy", 4), 25)];
+    const alone = [
+      runBotClass(spec("layered", "teams", 3), 25),
+      runBotClass(spec("layered", "noisy", 4), 25),
+    ];
     const a = createBotClass(spec("layered", "teams", 3));
     const b = createBotClass(spec("layered", "noisy", 4));
     const ta: number[] = [];

@@ -35,15 +35,19 @@ const examArb = fc.record({
 describe("each exam's backward pass", () => {
   it("matches finite differences of the class error, for every exam, size, question and levels", () => {
     fc.assert(
-      fc.property(examArb, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 50 }), (spec, values) => {
-        const exam = createExam(spec);
-        const x = levelsFor(exam, values);
-        const question = spec.questions - 1;
-        const credit = new Float64Array(exam.students);
-        exam.evaluate(x, question, credit, null, "true");
-        const numeric = numericCredit(exam, x, question);
-        for (let i = 0; i < x.length; i++) expect(credit[i]).toBeCloseTo(numeric[i], 6);
-      }),
+      fc.property(
+        examArb,
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 50 }),
+        (spec, values) => {
+          const exam = createExam(spec);
+          const x = levelsFor(exam, values);
+          const question = spec.questions - 1;
+          const credit = new Float64Array(exam.students);
+          exam.evaluate(x, question, credit, null, "true");
+          const numeric = numericCredit(exam, x, question);
+          for (let i = 0; i < x.length; i++) expect(credit[i]).toBeCloseTo(numeric[i], 6);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -105,9 +109,13 @@ describe("the exams", () => {
 
   it("reject impossible specs with a clear error", () => {
     expect(() => createExam({ kind: "independent", students: 0, questions: 1, seed: 1 })).toThrow(/students/);
-    expect(() => createExam({ kind: "independent", students: 3, questions: 0, seed: 1 })).toThrow(/questions/);
+    expect(() => createExam({ kind: "independent", students: 3, questions: 0, seed: 1 })).toThrow(
+      /questions/,
+    );
     expect(() => createExam({ kind: "layered", students: 1, questions: 1, seed: 1 })).toThrow(/2 students/);
-    expect(() => createExam({ kind: "readout", students: 3, questions: 1, outputs: 1.5, seed: 1 })).toThrow(/outputs/);
+    expect(() => createExam({ kind: "readout", students: 3, questions: 1, outputs: 1.5, seed: 1 })).toThrow(
+      /outputs/,
+    );
   });
 
   it("score 0 for a class as wrong as a random one and 100 for the key", () => {

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  actBots,
+  closeRound,
   createBotClass,
   defaultLearnerName,
   EXAM_KINDS,
@@ -9,8 +11,6 @@ import {
   HUMAN_LIKE,
   LEARNERS,
   type LearnerName,
-  closeRound,
-  actBots,
   learnBots,
   openRound,
   SCHEME_NAMES,

@@ -27,7 +27,9 @@ describe("the seeded generator", () => {
     const a = createRng(7);
     for (let i = 0; i < 10; i++) nextU32(a);
     const copy = cloneRng(a);
-    expect(Array.from({ length: 20 }, () => nextFloat(a))).toEqual(Array.from({ length: 20 }, () => nextFloat(copy)));
+    expect(Array.from({ length: 20 }, () => nextFloat(a))).toEqual(
+      Array.from({ length: 20 }, () => nextFloat(copy)),
+    );
   });
 
   it("matches golden values, so a change to the generator cannot pass unnoticed", () => {

@@ -15,12 +15,17 @@ import {
 } from "../../shared/engine/index.ts";
 
 /** Plays one round in which student i sets levels[i], after a first round at the start levels. */
-function play(kind: ExamKind, scheme: SchemeConfig, levels: readonly number[], seed = 11): [ClassState, RoundResult] {
+function play(
+  kind: ExamKind,
+  scheme: SchemeConfig,
+  levels: readonly number[],
+  seed = 11,
+): [ClassState, RoundResult] {
   const cls = createClass({ exam: { kind, students: levels.length, questions: 1, seed }, scheme });
   openRound(cls);
   closeRound(cls);
   openRound(cls);
-  levels.forEach((v, i) => submitLevel(cls, i, v));
+  for (const [i, v] of levels.entries()) submitLevel(cls, i, v);
   return [cls, closeRound(cls)];
 }
 

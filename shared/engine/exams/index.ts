@@ -3,15 +3,15 @@ import { createIndependentExam } from "./independent.ts";
 import { createLayeredExam } from "./layered.ts";
 import { createReadoutExam } from "./readout.ts";
 
-/** Builds an exam from its spec; the same spec always gives the same exam. */
-export function createExam(spec: ExamSpec): Exam {
+/** Builds an exam from its spec and its active seats (all when omitted); the same inputs give the same exam. */
+export function createExam(spec: ExamSpec, active?: Uint8Array | null): Exam {
   checkSpec(spec);
   switch (spec.kind) {
     case "independent":
-      return createIndependentExam(spec);
+      return createIndependentExam(spec, active);
     case "readout":
-      return createReadoutExam(spec);
+      return createReadoutExam(spec, active);
     case "layered":
-      return createLayeredExam(spec);
+      return createLayeredExam(spec, active);
   }
 }

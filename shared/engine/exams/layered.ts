@@ -1,12 +1,13 @@
 /**
  * `layered`: two layers of students with a nonlinearity. The first M₁ students feed the last Q through fixed
  * weights W; second-layer student k answers u_k = φ(p_k) with
- *   p_k = (x_{M₁+k} − ½) + (2/√M₁) Σ_j W_kj (x_j − ½),   φ(z) = ½ + ½ z / (1 + |z|).
+ *   p_k = (x_{M₁+k} − ½) + (2/√M₁) Σ_j W_kj (x_j − ½),   φ(z) = ½ + ½ z / (1 + |z|)
+ * (M₁ in the scale: the active first-layer seats).
  * φ is a rational sigmoid rather than tanh so that every engine computes it to the same bits.
  * E = (1/Q) Σ_k (u_k − u*_k)². The backward pass traces the error through both layers:
  * δ_k = (2/Q) r_k φ'(p_k); the second layer's credit is δ_k, the first layer's (2/√M₁) Σ_k W_kj δ_k.
  */
-import type { Exam, ExamSpec } from "../exam.ts";
+import { activeSeats, countActive, type Exam, type ExamSpec, maskedSolutions } from "../exam.ts";
 import { largestEigenvalue } from "../linalg.ts";
 import { createRng, deriveSeed, nextFloat, type RngState } from "../random.ts";
 
@@ -23,17 +24,19 @@ function uniformMatrix(rng: RngState, n: number): Float64Array {
   return a;
 }
 
-export function createLayeredExam(spec: ExamSpec): Exam {
+export function createLayeredExam(spec: ExamSpec, mask?: Uint8Array | null): Exam {
   const m = spec.students;
   if (m < 2) throw new RangeError("the layered exam needs at least 2 students");
+  const active = activeSeats(m, mask);
   const q = Math.min(spec.outputs ?? Math.max(1, Math.round(m / 5)), m - 1);
   const m1 = m - q;
   const rng = createRng(deriveSeed(spec.seed, "exam:layered"));
   const weights = uniformMatrix(rng, q * m1);
   const randomPath = uniformMatrix(createRng(deriveSeed(spec.seed, "exam:layered:alignment")), q * m1);
-  const c = 2 / Math.sqrt(m1);
-  const solutions = new Float64Array(m * spec.questions);
-  for (let i = 0; i < solutions.length; i++) solutions[i] = nextFloat(rng);
+  const c = 2 / Math.sqrt(Math.max(1, countActive(active.subarray(0, m1))));
+  const hidden = new Float64Array(m * spec.questions);
+  for (let i = 0; i < hidden.length; i++) hidden[i] = nextFloat(rng);
+  const solutions = maskedSolutions(hidden, active);
 
   const pre = new Float64Array(q);
   const out = new Float64Array(q);
@@ -48,7 +51,8 @@ export function createLayeredExam(spec: ExamSpec): Exam {
     }
   }
   const keys = new Float64Array(q * spec.questions);
-  for (let k = 0; k < spec.questions; k++) forward(solutions.subarray(k * m, k * m + m), pre, keys.subarray(k * q));
+  for (let k = 0; k < spec.questions; k++)
+    forward(solutions.subarray(k * m, k * m + m), pre, keys.subarray(k * q));
 
   // Gauss–Newton curvature at the first question's key: J_k = φ'(p_k) [c W_k, e_k], λ = (2/Q) λmax(J Jᵀ).
   forward(solutions.subarray(0, m), pre, out);
@@ -70,6 +74,7 @@ export function createLayeredExam(spec: ExamSpec): Exam {
     outputs: q,
     curvature,
     startLevel: 0.5,
+    activeCount: countActive(active),
     evaluate(levels, question, credit, answer, path) {
       forward(levels, pre, out);
       let sum = 0;

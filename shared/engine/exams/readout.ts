@@ -1,11 +1,11 @@
 /**
  * `readout`: the brain–computer-interface task. A hidden decoder D (Q×M) gives every student a push (+1) or
- * pull (−1) role on each of the Q outputs: y_q = ½ + (1/√M) Σ_i D_qi (x_i − ½). The key is a reachable
+ * pull (−1) role on each of the Q outputs: y_q = ½ + (1/√M) Σ_i D_qi (x_i − ½) (M: the active seats). The key is a reachable
  * point y* = y(x*) for hidden levels x*. E = (1/Q) Σ_q (y_q − y*_q)², so g_i = (2/Q)(1/√M) Σ_q D_qi r_q.
  * With Q small, a scalar can steer: the gap between the schemes shrinks toward Q. A student's push or
  * pull role is what makes its signal's sign differ from its neighbour's (the paper's opposite signals).
  */
-import type { Exam, ExamSpec } from "../exam.ts";
+import { activeSeats, countActive, type Exam, type ExamSpec, maskedSolutions } from "../exam.ts";
 import { createRng, deriveSeed, nextFloat, nextSign, type RngState } from "../random.ts";
 
 function signMatrix(rng: RngState, n: number): Float64Array {
@@ -14,14 +14,17 @@ function signMatrix(rng: RngState, n: number): Float64Array {
   return a;
 }
 
-export function createReadoutExam(spec: ExamSpec): Exam {
+export function createReadoutExam(spec: ExamSpec, mask?: Uint8Array | null): Exam {
   const m = spec.students;
+  const active = activeSeats(m, mask);
+  const n = Math.max(1, countActive(active));
   const q = spec.outputs ?? 2;
   const rng = createRng(deriveSeed(spec.seed, "exam:readout"));
   const decoder = signMatrix(rng, q * m);
-  const scale = 1 / Math.sqrt(m);
-  const solutions = new Float64Array(m * spec.questions);
-  for (let i = 0; i < solutions.length; i++) solutions[i] = nextFloat(rng);
+  const scale = 1 / Math.sqrt(n);
+  const hidden = new Float64Array(m * spec.questions);
+  for (let i = 0; i < hidden.length; i++) hidden[i] = nextFloat(rng);
+  const solutions = maskedSolutions(hidden, active);
   const randomPath = signMatrix(createRng(deriveSeed(spec.seed, "exam:readout:alignment")), q * m);
 
   const out = new Float64Array(q);
@@ -35,11 +38,12 @@ export function createReadoutExam(spec: ExamSpec): Exam {
     }
   }
   const keys = new Float64Array(q * spec.questions);
-  for (let k = 0; k < spec.questions; k++) forward(solutions.subarray(k * m, k * m + m), keys.subarray(k * q));
+  for (let k = 0; k < spec.questions; k++)
+    forward(solutions.subarray(k * m, k * m + m), keys.subarray(k * q));
   // The curvature is (2/Q)·λmax(JJᵀ) with J = D/√M. Its expected top, the Marchenko–Pastur edge
   // (1 + √(Q/M))², is used rather than this decoder's own, so that one rate suits every seed alike;
   // the decoder's own top stays below twice the edge, where steps would overshoot.
-  const edge = 1 + Math.sqrt(q / m);
+  const edge = 1 + Math.sqrt(q / n);
   const curvature = (2 / q) * edge * edge;
 
   return {
@@ -50,6 +54,7 @@ export function createReadoutExam(spec: ExamSpec): Exam {
     outputs: q,
     curvature,
     startLevel: 0.5,
+    activeCount: n,
     evaluate(levels, question, credit, answer, path) {
       forward(levels, out);
       let sum = 0;

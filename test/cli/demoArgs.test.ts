@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { parseDemoArgs } from "../../server/cli/demoArgs.ts";
+
+const error = (argv: string[]): string => {
+  const parsed = parseDemoArgs(argv);
+  if (parsed.ok) throw new Error(`accepted ${argv.join(" ")}`);
+  return parsed.error;
+};
+
+describe("the demo's flags", () => {
+  it("have defaults for everything", () => {
+    const parsed = parseDemoArgs([]);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.options.experiment).toMatchObject({
+      exam: "independent",
+      students: 30,
+      seeds: 50,
+      rounds: 800,
+      schemes: [{ name: "global" }, { name: "vectorized" }],
+      scalarLearner: "perturbation",
+      human: null,
+    });
+    expect(parsed.options).toMatchObject({ json: false, out: null, help: false });
+  });
+
+  it("read the documented names", () => {
+    const parsed = parseDemoArgs(
+      "--students 12 --exam readout --schemes teams,noisy,blocked --seeds 3 --rounds 90 --outputs 3 --team-size 4 --noise 0.5 --blocked 0.25 --human --json --out a.svg --seed 8 --learner perturbation-gaussian".split(
+        " ",
+      ),
+    );
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.options.experiment).toMatchObject({
+      exam: "readout",
+      students: 12,
+      outputs: 3,
+      seeds: 3,
+      rounds: 90,
+      baseSeed: 8,
+      scalarLearner: "perturbation-gaussian",
+      schemes: [
+        { name: "teams", teamSize: 4 },
+        { name: "noisy", noise: 0.5 },
+        { name: "blocked", blockedFraction: 0.25 },
+      ],
+    });
+    expect(parsed.options.experiment.human).not.toBeNull();
+    expect(parsed.options).toMatchObject({ json: true, out: "a.svg" });
+  });
+
+  it.each([
+    [["--students", "0"], /--students must be at least 1/],
+    [["--students=-3"], /--students must be at least 1/],
+    [["--students", "-3"], /ambiguous/],
+    [["--students", "abc"], /--students must be a whole number/],
+    [["--students", "2.5"], /--students must be a whole number/],
+    [["--students", "NaN"], /--students must be a whole number/],
+    [["--seeds", "0"], /--seeds must be at least 1/],
+    [["--seeds", "1e3"], /--seeds must be a whole number/],
+    [["--rounds", "1"], /--rounds must be at least 2/],
+    [["--students", "99999999999999999999"], /too large/],
+    [["--schemes", "global,bogus"], /unknown scheme "bogus"/],
+    [["--schemes", "global,global"], /twice/],
+    [["--schemes", ""], /unknown scheme ""/],
+    [["--exam", "oral"], /unknown exam "oral"/],
+    [["--exam", "layered", "--students", "1"], /layered exam needs/],
+    [["--noise", "loud"], /--noise must be a number/],
+    [["--blocked", "2"], /--blocked must be between 0 and 1/],
+    [["--team-size", "0"], /--team-size must be at least 1/],
+    [["--learner", "gradient"], /vector schemes pick their own rule/],
+    [["--learner", "keep-if-improved", "--schemes", "teams"], /cannot play the teams scheme/],
+    [["--out", "chart.png"], /\.svg/],
+    [["--wat"], /Unknown option '--wat'/],
+    [["--students"], /argument missing/],
+    [["stray"], /positional/],
+  ])("refuse %j with a clear message", (argv, message) => {
+    expect(error(argv as string[])).toMatch(message);
+  });
+});
