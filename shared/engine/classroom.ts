@@ -138,19 +138,35 @@ export function switchScheme(cls: ClassState, config: SchemeConfig): Outcome {
 }
 
 /**
- * Brings a seat into play or takes it out, between rounds. Either way the seat starts over at the start
- * level (a seat out of play must sit there, where it adds nothing), and the exam is rebuilt for the new set.
+ * Brings seats into play or takes them out, between rounds: `active` has one entry per seat. A seat whose
+ * state changes starts over at the start level (a seat out of play must sit there, where it adds nothing),
+ * and the exam is rebuilt once for the new set.
  */
-export function setSeatActive(cls: ClassState, seat: number, active: boolean): Outcome {
+export function setActiveSeats(cls: ClassState, active: Uint8Array): Outcome {
   if (cls.open) return fail("round-open");
-  if (!Number.isInteger(seat) || seat < 0 || seat >= cls.exam.students) return fail("unknown-student");
-  if (Boolean(cls.active[seat]) === active) return OK;
-  cls.active[seat] = active ? 1 : 0;
   const m = cls.exam.students;
-  for (let q = 0; q < cls.exam.questions; q++) cls.levels[q * m + seat] = cls.exam.startLevel;
-  cls.exam = createExam(cls.config.exam, cls.active);
-  cls.scheme = createScheme(cls.scheme.config, cls.exam);
+  if (active.length !== m) return fail("unknown-student");
+  let changed = false;
+  for (let seat = 0; seat < m; seat++) {
+    const want = active[seat] ? 1 : 0;
+    if (cls.active[seat] === want) continue;
+    changed = true;
+    cls.active[seat] = want;
+    for (let q = 0; q < cls.exam.questions; q++) cls.levels[q * m + seat] = cls.exam.startLevel;
+  }
+  if (changed) {
+    cls.exam = createExam(cls.config.exam, cls.active);
+    cls.scheme = createScheme(cls.scheme.config, cls.exam);
+  }
   return OK;
+}
+
+/** One seat in or out of play; see `setActiveSeats`. */
+export function setSeatActive(cls: ClassState, seat: number, active: boolean): Outcome {
+  if (!Number.isInteger(seat) || seat < 0 || seat >= cls.exam.students) return fail("unknown-student");
+  const mask = Uint8Array.from(cls.active);
+  mask[seat] = active ? 1 : 0;
+  return setActiveSeats(cls, mask);
 }
 
 /** Scores the class and forms every student's feedback under the current scheme. */

@@ -1,0 +1,111 @@
+/**
+ * What the clients send to an exam room and what it sends back: zod schemas with same-named types, one
+ * table per direction, each message tagged by its type. The room validates every incoming message with
+ * these before anything else.
+ */
+import { z } from "zod";
+import type { StudentFeedback } from "../engine/feedback.ts";
+import { SchemeConfig } from "./session.ts";
+
+const level = z.number().finite().min(0).max(1);
+const round = z.number().int().min(1);
+const seat = z.number().int().min(0);
+
+/** Messages a student sends. */
+export const StudentMessages = {
+  /** The slider moved: the latest level before the close stands. */
+  level: z.object({ round, level }).strict(),
+  /** Done for this round (the round closes early once every connected student is done). */
+  submit: z.object({ round, level }).strict(),
+} as const;
+
+/** Messages the teacher sends. */
+export const TeacherMessages = {
+  start: z.object({}).strict(),
+  pause: z.object({}).strict(),
+  resume: z.object({}).strict(),
+  /** Closes the open round now, or opens the next one now. */
+  advance: z.object({}).strict(),
+  end: z.object({}).strict(),
+  scheme: z.object({ scheme: SchemeConfig }).strict(),
+  roundTime: z.object({ seconds: z.number().int().min(2).max(600) }).strict(),
+  bots: z.object({ count: z.number().int().min(0).max(4000) }).strict(),
+  kick: z.object({ seat }).strict(),
+  ban: z.object({ seat }).strict(),
+  lock: z.object({ locked: z.boolean() }).strict(),
+  standIns: z.object({ enabled: z.boolean() }).strict(),
+} as const;
+
+export type StudentMessageType = keyof typeof StudentMessages;
+export type TeacherMessageType = keyof typeof TeacherMessages;
+export type ClientMessage<T extends StudentMessageType | TeacherMessageType> = T extends StudentMessageType
+  ? z.infer<(typeof StudentMessages)[T]>
+  : T extends TeacherMessageType
+    ? z.infer<(typeof TeacherMessages)[T]>
+    : never;
+
+export const ROLES = ["student", "teacher", "projector"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Options a client joins an exam room with. */
+export const JoinOptions = z.discriminatedUnion("role", [
+  z
+    .object({
+      role: z.literal("student"),
+      protocol: z.number().int(),
+      code: z.string().max(16),
+      nickname: z.string().max(512),
+      /** A random key the browser keeps, so a ban holds against a new nickname. */
+      clientKey: z.string().min(8).max(64),
+    })
+    .strict(),
+  z.object({ role: z.literal("teacher"), protocol: z.number().int(), token: z.string().max(128) }).strict(),
+  z.object({ role: z.literal("projector"), protocol: z.number().int(), token: z.string().max(128) }).strict(),
+]);
+export type JoinOptions = z.infer<typeof JoinOptions>;
+
+/** Why the room turned something down: a stable code for programs and a sentence for people. */
+export const REJECTIONS = {
+  "bad-message": "That message was not understood.",
+  "not-allowed": "Only the teacher can do that.",
+  "wrong-round": "That round is not open any more.",
+  "no-open-round": "No round is open.",
+  "not-seated": "You take part from the next round.",
+  "rate-limited": "Too many messages: slow down.",
+  "not-now": "That cannot be done now.",
+  "no-such-seat": "There is no student in that seat.",
+  "server-error": "Something went wrong on the server; the room goes on.",
+} as const;
+export type Rejection = keyof typeof REJECTIONS;
+
+export interface RejectedMessage {
+  readonly type: string;
+  readonly reason: Rejection;
+  readonly message: string;
+}
+
+/** Sent to a student on joining and after every change of its own private status. */
+export interface YouMessage {
+  readonly seat: number;
+  readonly nickname: string;
+  readonly round: number;
+  readonly question: number;
+  readonly level: number;
+  /** The student's own hidden target for the current question, where the exam has one. */
+  readonly target: number | null;
+  readonly submitted: boolean;
+  /** False until the student's seat is in play (a late joiner waits for the next round). */
+  readonly seated: boolean;
+}
+
+/** Sent to a student after each round's close: its own feedback, and nobody else's. */
+export interface FeedbackMessage {
+  readonly round: number;
+  readonly feedback: StudentFeedback;
+  readonly level: number;
+  readonly classScore: number;
+}
+
+export interface TimeReply {
+  readonly now: number;
+}

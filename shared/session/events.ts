@@ -1,0 +1,54 @@
+/**
+ * A session is its event log: configuration, seed and engine version first, then every join, leave,
+ * submission, round opening and close, scheme switch and teacher action, in order. Only events that were
+ * checked against the state before them are logged, so the fold in `session.ts` replays any log exactly.
+ */
+import type { RoundRecord, SchemeConfig, SessionConfig } from "../protocol/session.ts";
+
+export type LeaveReason = "left" | "kicked" | "banned" | "expired";
+export type CloseReason = "timer" | "all-submitted" | "advance" | "end";
+export type EndReason = "teacher" | "criterion" | "round-limit";
+
+export type SessionEvent =
+  | {
+      readonly type: "created";
+      readonly config: SessionConfig;
+      readonly seed: number;
+      readonly code: string;
+      readonly engineVersion: string;
+    }
+  | { readonly type: "joined"; readonly seat: number; readonly nickname: string; readonly clientKey: string }
+  | { readonly type: "left"; readonly seat: number; readonly reason: LeaveReason }
+  | { readonly type: "connection"; readonly seat: number; readonly connected: boolean }
+  | { readonly type: "started" }
+  | { readonly type: "opened"; readonly round: number; readonly closesAt: number }
+  | {
+      readonly type: "submitted";
+      readonly round: number;
+      readonly seat: number;
+      readonly level: number;
+      readonly final: boolean;
+    }
+  | {
+      readonly type: "closed";
+      readonly round: number;
+      readonly reason: CloseReason;
+      readonly record: RoundRecord;
+    }
+  | { readonly type: "paused"; readonly remainingMs: number }
+  | { readonly type: "resumed"; readonly closesAt: number }
+  | { readonly type: "ended"; readonly reason: EndReason }
+  | { readonly type: "scheme"; readonly scheme: SchemeConfig }
+  | { readonly type: "roundTime"; readonly seconds: number }
+  | { readonly type: "bots"; readonly count: number }
+  | { readonly type: "locked"; readonly locked: boolean }
+  | { readonly type: "standIns"; readonly enabled: boolean };
+
+export type EventType = SessionEvent["type"];
+
+/** An event as stored: its place in the log and the server's clock when it happened (for people only). */
+export interface LoggedEvent {
+  readonly seq: number;
+  readonly at: number;
+  readonly event: SessionEvent;
+}

@@ -1,0 +1,440 @@
+/**
+ * The session core: a fold of the event log over the session state. The exam room applies each event as it
+ * happens; a replay applies the stored log and gets every round again, bit for bit. It owns two classes of
+ * the shared engine: the live class (humans, bots and stand-ins) and its twin (bots only, the same exam and
+ * seats, under the other scheme), played in the same rounds.
+ *
+ * The state is mutable and owned by its caller (a room, a replay); nothing here touches the clock, the
+ * network or storage. `check` says whether an event coming from a person may be logged; `apply` then folds it.
+ */
+import { actBots, type BotSquad, createSquad, learnBots } from "../engine/bots.ts";
+import { checksum } from "../engine/checksum.ts";
+import {
+  type ClassState,
+  closeRound,
+  createClass,
+  openRound,
+  questionLevels,
+  type RoundResult,
+  setActiveSeats,
+  submitLevel,
+  switchScheme,
+} from "../engine/classroom.ts";
+import { criterionError } from "../engine/convergence.ts";
+import type { LearnerSpec } from "../engine/learners.ts";
+import { deriveSeed } from "../engine/random.ts";
+import type { Scheme } from "../engine/schemes.ts";
+import { ENGINE_VERSION } from "../engine/version.ts";
+import type { Rejection } from "../protocol/messages.ts";
+import { nicknameKey } from "../protocol/nickname.ts";
+import { botSeats, type RoundRecord, type SchemeConfig, type SessionConfig } from "../protocol/session.ts";
+import type { CloseReason, EndReason, SessionEvent } from "./events.ts";
+import { liveLearner } from "./rates.ts";
+
+export type SeatKind = "empty" | "human" | "bot";
+export type Phase = "lobby" | "open" | "review" | "paused" | "ended";
+
+export interface Seat {
+  kind: SeatKind;
+  nickname: string;
+  clientKey: string;
+  connected: boolean;
+  /** Done for the open round. */
+  submitted: boolean;
+  /** In play in the engine (from the first round opened after the join). */
+  seated: boolean;
+  /** A bot plays this student's seat while the student is away. */
+  standIn: boolean;
+}
+
+/** A closed round with copies of its per-student feedback (the engine reuses its buffers). */
+export interface ClosedRound {
+  readonly result: RoundResult;
+  readonly scheme: Scheme;
+}
+
+export interface SessionState {
+  readonly config: SessionConfig;
+  readonly seed: number;
+  readonly code: string;
+  readonly engineVersion: string;
+  readonly humanSeats: number;
+  readonly capacity: number;
+  phase: Phase;
+  pausedIn: "open" | "review" | null;
+  remainingMs: number;
+  round: number;
+  question: number;
+  closesAt: number;
+  roundSeconds: number;
+  locked: boolean;
+  standIns: boolean;
+  bots: number;
+  pendingScheme: SchemeConfig | null;
+  readonly seats: Seat[];
+  readonly banned: Set<string>;
+  readonly live: ClassState;
+  liveSquad: BotSquad;
+  readonly twin: ClassState;
+  twinSquad: BotSquad;
+  readonly results: RoundRecord[];
+  lastClosed: ClosedRound | null;
+  startError: number;
+}
+
+/** The twin plays the other end of the dial: vectorized beside a global class, global beside anything else. */
+export const twinSchemeOf = (scheme: SchemeConfig): SchemeConfig =>
+  scheme.name === "global" ? { name: "vectorized" } : { name: "global" };
+
+function emptySeat(): Seat {
+  return {
+    kind: "empty",
+    nickname: "",
+    clientKey: "",
+    connected: false,
+    submitted: false,
+    seated: false,
+    standIn: false,
+  };
+}
+
+function squadFor(
+  cls: ClassState,
+  bots: Int32Array,
+  seed: number,
+  label: string,
+  learner?: LearnerSpec,
+): BotSquad {
+  return createSquad(cls, {
+    bots,
+    learner: learner ?? liveLearner(cls.exam, cls.scheme),
+    seed: deriveSeed(seed, label),
+  });
+}
+
+export function createSession(event: Extract<SessionEvent, { type: "created" }>): SessionState {
+  const { config, seed } = event;
+  const humanSeats = config.maxStudents;
+  const capacity = humanSeats + botSeats(config);
+  const seats = Array.from({ length: capacity }, emptySeat);
+  const exam = {
+    kind: config.exam,
+    students: capacity,
+    questions: config.questions,
+    outputs: config.outputs,
+    seed,
+  };
+  const active = new Uint8Array(capacity);
+  const live = createClass({ exam, scheme: config.scheme, active });
+  const twin = createClass({ exam, scheme: twinSchemeOf(config.scheme), active });
+  const state: SessionState = {
+    config,
+    seed,
+    code: event.code,
+    engineVersion: event.engineVersion,
+    humanSeats,
+    capacity,
+    phase: "lobby",
+    pausedIn: null,
+    remainingMs: 0,
+    round: 0,
+    question: 0,
+    closesAt: 0,
+    roundSeconds: config.roundSeconds,
+    locked: false,
+    standIns: config.standIns,
+    bots: 0,
+    pendingScheme: null,
+    seats,
+    banned: new Set(),
+    live,
+    liveSquad: squadFor(live, new Int32Array(0), seed, "live"),
+    twin,
+    twinSquad: squadFor(twin, new Int32Array(0), seed, "twin"),
+    results: [],
+    lastClosed: null,
+    startError: Number.NaN,
+  };
+  setBotCount(state, config.bots);
+  return state;
+}
+
+function setBotCount(state: SessionState, count: number): void {
+  state.bots = count;
+  for (let k = 0; k < state.capacity - state.humanSeats; k++) {
+    const seat = state.seats[state.humanSeats + k];
+    seat.kind = k < count ? "bot" : "empty";
+    seat.nickname = k < count ? `bot ${k + 1}` : "";
+    seat.connected = k < count;
+  }
+}
+
+/** The lowest free student seat, or −1 when the class is full. */
+export function freeSeat(state: SessionState): number {
+  for (let i = 0; i < state.humanSeats; i++) if (state.seats[i].kind === "empty") return i;
+  return -1;
+}
+
+export type JoinRefusal = "ended" | "locked" | "banned" | "full" | "name-taken";
+
+/** Whether a student may take a seat, before its nickname is logged. */
+export function checkJoin(state: SessionState, nickname: string, clientKey: string): JoinRefusal | null {
+  if (state.phase === "ended") return "ended";
+  if (state.banned.has(clientKey)) return "banned";
+  if (state.locked) return "locked";
+  const key = nicknameKey(nickname);
+  if (state.seats.some((s) => s.kind === "human" && nicknameKey(s.nickname) === key)) return "name-taken";
+  if (freeSeat(state) < 0) return "full";
+  return null;
+}
+
+const isOpen = (state: SessionState): boolean => state.phase === "open" || state.pausedIn === "open";
+
+/** Whether an event from a person may be logged now (null: yes). */
+export function check(state: SessionState, event: SessionEvent): Rejection | null {
+  if (state.phase === "ended") return "not-now";
+  switch (event.type) {
+    case "submitted": {
+      if (!isOpen(state)) return "no-open-round";
+      if (event.round !== state.round) return "wrong-round";
+      const seat = state.seats[event.seat];
+      if (!seat || seat.kind !== "human") return "no-such-seat";
+      if (!seat.seated) return "not-seated";
+      return null;
+    }
+    case "started":
+      return state.phase === "lobby" ? null : "not-now";
+    case "paused":
+      return state.phase === "open" || state.phase === "review" ? null : "not-now";
+    case "resumed":
+      return state.phase === "paused" ? null : "not-now";
+    case "left": {
+      const seat = state.seats[event.seat];
+      return seat && seat.kind === "human" ? null : "no-such-seat";
+    }
+    case "bots":
+      return event.count <= state.capacity - state.humanSeats ? null : "not-now";
+    default:
+      return null;
+  }
+}
+
+/** Folds one event into the state. For `closed`, `verify` compares the stored result with the one recomputed. */
+export function apply(state: SessionState, event: SessionEvent, verify = false): void {
+  switch (event.type) {
+    case "created":
+      throw new Error("a session is created once, by createSession");
+    case "joined": {
+      const seat = state.seats[event.seat];
+      Object.assign(seat, emptySeat(), {
+        kind: "human",
+        nickname: event.nickname,
+        clientKey: event.clientKey,
+        connected: true,
+      });
+      return;
+    }
+    case "left": {
+      const seat = state.seats[event.seat];
+      if (event.reason === "banned") state.banned.add(seat.clientKey);
+      // The seat stays in play until the next round opens; its level stands for the round in progress.
+      Object.assign(seat, {
+        kind: "empty",
+        nickname: "",
+        clientKey: "",
+        connected: false,
+        submitted: false,
+        standIn: false,
+      });
+      return;
+    }
+    case "connection":
+      state.seats[event.seat].connected = event.connected;
+      return;
+    case "started":
+      state.phase = "review";
+      return;
+    case "opened":
+      openNext(state, event.round, event.closesAt);
+      return;
+    case "submitted": {
+      const outcome = submitLevel(state.live, event.seat, event.level);
+      if (!outcome.ok) throw new Error(`a logged submission was refused: ${outcome.error}`);
+      if (event.final) state.seats[event.seat].submitted = true;
+      return;
+    }
+    case "closed": {
+      const record = closeOpenRound(state, event.reason);
+      if (verify && record.checksum !== event.record.checksum)
+        throw new ReplayMismatch(event.round, event.record, record);
+      return;
+    }
+    case "paused":
+      state.pausedIn = state.phase === "open" ? "open" : "review";
+      state.phase = "paused";
+      state.remainingMs = event.remainingMs;
+      return;
+    case "resumed":
+      state.phase = state.pausedIn ?? "review";
+      state.pausedIn = null;
+      state.closesAt = event.closesAt;
+      return;
+    case "ended":
+      state.phase = "ended";
+      state.pausedIn = null;
+      return;
+    case "scheme":
+      state.pendingScheme = event.scheme;
+      return;
+    case "roundTime":
+      state.roundSeconds = event.seconds;
+      return;
+    case "bots":
+      setBotCount(state, event.count);
+      return;
+    case "locked":
+      state.locked = event.locked;
+      return;
+    case "standIns":
+      state.standIns = event.enabled;
+      return;
+  }
+}
+
+export class ReplayMismatch extends Error {
+  readonly round: number;
+  readonly stored: RoundRecord;
+  readonly replayed: RoundRecord;
+  constructor(round: number, stored: RoundRecord, replayed: RoundRecord) {
+    super(`round ${round} replays to checksum ${replayed.checksum}, the log says ${stored.checksum}`);
+    this.round = round;
+    this.stored = stored;
+    this.replayed = replayed;
+  }
+}
+
+function botList(state: SessionState, twin: boolean): Int32Array {
+  const out: number[] = [];
+  state.seats.forEach((seat, i) => {
+    if (!seat.seated) return;
+    if (twin || seat.kind === "bot" || seat.standIn) out.push(i);
+  });
+  return Int32Array.from(out);
+}
+
+const sameLearner = (a: LearnerSpec, b: LearnerSpec): boolean => a.name === b.name && a.rate === b.rate;
+
+/** Seats, schemes and bots for the round about to open, then the round itself. */
+function openNext(state: SessionState, round: number, closesAt: number): void {
+  const mask = new Uint8Array(state.capacity);
+  state.seats.forEach((seat, i) => {
+    seat.seated = seat.kind !== "empty";
+    seat.submitted = false;
+    seat.standIn = seat.kind === "human" && state.standIns && !seat.connected;
+    mask[i] = seat.seated ? 1 : 0;
+  });
+  setActiveSeats(state.live, mask);
+  setActiveSeats(state.twin, mask);
+  if (state.pendingScheme) {
+    switchScheme(state.live, state.pendingScheme);
+    switchScheme(state.twin, twinSchemeOf(state.pendingScheme));
+    state.pendingScheme = null;
+  }
+  // Bots are re-seated every round (joins, leaves, stand-ins); they start afresh only when their rule or rate changes.
+  for (const twin of [false, true]) {
+    const cls = twin ? state.twin : state.live;
+    const learner = liveLearner(cls.exam, cls.scheme);
+    const squad = twin ? state.twinSquad : state.liveSquad;
+    const bots = botList(state, twin);
+    if (sameLearner(squad.learner, learner)) squad.bots = bots;
+    else if (twin) state.twinSquad = squadFor(cls, bots, state.seed, "twin", learner);
+    else state.liveSquad = squadFor(cls, bots, state.seed, "live", learner);
+  }
+  state.round = round;
+  state.question = (round - 1) % state.config.questions;
+  state.closesAt = closesAt;
+  state.phase = "open";
+  openRound(state.live, state.question);
+  openRound(state.twin, state.question);
+  actBots(state.liveSquad, state.live);
+  actBots(state.twinSquad, state.twin);
+}
+
+function closeOpenRound(state: SessionState, reason: CloseReason): RoundRecord {
+  const live = closeRound(state.live);
+  learnBots(state.liveSquad, state.live, live);
+  const twin = closeRound(state.twin);
+  learnBots(state.twinSquad, state.twin, twin);
+  state.lastClosed = {
+    result: {
+      ...live,
+      signal: live.signal && Float64Array.from(live.signal),
+      teamError: live.teamError && Float64Array.from(live.teamError),
+    },
+    scheme: state.live.scheme,
+  };
+  let students = 0;
+  let bots = 0;
+  for (const seat of state.seats) {
+    if (!seat.seated) continue;
+    if (seat.kind === "bot" || seat.standIn) bots++;
+    else students++;
+  }
+  const record: RoundRecord = {
+    round: live.round,
+    question: live.question,
+    scheme: live.scheme,
+    classError: live.classError,
+    score: live.score,
+    twinScheme: twin.scheme,
+    twinError: twin.classError,
+    twinScore: twin.score,
+    students,
+    bots,
+    checksum: checksum([
+      live.classError,
+      twin.classError,
+      ...questionLevels(state.live, live.question),
+      ...questionLevels(state.twin, live.question),
+    ]),
+  };
+  state.results.push(record);
+  if (Number.isNaN(state.startError)) state.startError = live.classError;
+  state.phase = reason === "end" ? "ended" : "review";
+  return record;
+}
+
+/** The `closed` event for the open round, applied: the room logs what this returns. */
+export function closeNow(state: SessionState, reason: CloseReason): SessionEvent {
+  const record = closeOpenRound(state, reason);
+  return { type: "closed", round: record.round, reason, record };
+}
+
+/** Whether every connected student in play has submitted (and there is at least one). */
+export function allSubmitted(state: SessionState): boolean {
+  let waiting = 0;
+  let students = 0;
+  for (const seat of state.seats) {
+    if (seat.kind !== "human" || !seat.seated || !seat.connected) continue;
+    students++;
+    if (!seat.submitted) waiting++;
+  }
+  return students > 0 && waiting === 0;
+}
+
+/** Why the session should end after the round just closed, if it should. */
+export function autoEnd(state: SessionState): EndReason | null {
+  const last = state.results[state.results.length - 1];
+  if (!last) return null;
+  if (last.round >= state.config.maxRounds) return "round-limit";
+  if (state.results.length > 1 && last.classError <= criterionError(state.startError)) return "criterion";
+  return null;
+}
+
+export const createdEvent = (config: SessionConfig, seed: number, code: string): SessionEvent => ({
+  type: "created",
+  config,
+  seed,
+  code,
+  engineVersion: ENGINE_VERSION,
+});
