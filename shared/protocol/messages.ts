@@ -7,8 +7,10 @@ import { z } from "zod";
 import type { StudentFeedback } from "../engine/feedback.ts";
 import { SchemeConfig } from "./session.ts";
 
-const level = z.number().finite().min(0).max(1);
-const round = z.number().int().min(1);
+// Shapes only: a message of the wrong shape is a broken or hostile client and is disconnected; a level out of
+// [0, 1] or a round that is not open is an honest mistake and gets a clear refusal from the room.
+const level = z.number();
+const round = z.number().int();
 const seat = z.number().int().min(0);
 
 /** Messages a student sends. */
@@ -71,6 +73,7 @@ export const REJECTIONS = {
   "wrong-round": "That round is not open any more.",
   "no-open-round": "No round is open.",
   "not-seated": "You take part from the next round.",
+  "out-of-range": "A level is a number from 0 to 1.",
   "rate-limited": "Too many messages: slow down.",
   "not-now": "That cannot be done now.",
   "no-such-seat": "There is no student in that seat.",

@@ -5,7 +5,7 @@
  */
 import type { RoundRecord, SchemeConfig, SessionConfig } from "../protocol/session.ts";
 
-export type LeaveReason = "left" | "kicked" | "banned" | "expired";
+export type LeaveReason = "left" | "kicked" | "banned" | "expired" | "dropped";
 export type CloseReason = "timer" | "all-submitted" | "advance" | "end";
 export type EndReason = "teacher" | "criterion" | "round-limit";
 

@@ -53,7 +53,7 @@ describe("join codes", () => {
 });
 
 describe("message schemas", () => {
-  it("accept good messages and refuse NaN, strings, objects, huge arrays and out-of-range levels", () => {
+  it("accept good messages and refuse NaN, Infinity, strings, objects and huge arrays", () => {
     expect(StudentMessages.submit.safeParse({ round: 3, level: 0.4 }).success).toBe(true);
     for (const bad of [
       { round: 3, level: Number.NaN },
@@ -61,9 +61,7 @@ describe("message schemas", () => {
       { round: 3, level: "0.4" },
       { round: 3, level: { v: 1 } },
       { round: 3, level: new Array(100_000).fill(0.5) },
-      { round: 3, level: -0.1 },
-      { round: 3, level: 1.1 },
-      { round: 0, level: 0.5 },
+      { round: 2.5, level: 0.5 },
       { round: 3, level: 0.5, extra: true },
       "level",
       null,

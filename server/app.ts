@@ -1,0 +1,70 @@
+/**
+ * The server in one function: the SQLite store, the Colyseus server with the WebSocket transport and the
+ * exam rooms, and the HTTP API on the same port. Started by `npm start` and by the tests, each on its port.
+ */
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { matchMaker, Server } from "@colyseus/core";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import type express from "express";
+import { sessionsApi } from "./http/sessionsApi.ts";
+import { examRoom } from "./rooms/ExamRoom.ts";
+import { openStore, type SessionStore } from "./store/sessionStore.ts";
+
+export interface AppOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  /** Seconds a dropped student's seat is kept (at least 60 in a classroom). */
+  readonly reconnectSeconds?: number;
+  readonly log?: (message: string, data?: Record<string, unknown>) => void;
+  readonly now?: () => number;
+  /** Extra routes (the client pages, later). */
+  readonly routes?: (app: express.Application) => void;
+}
+
+export interface App {
+  readonly port: number;
+  readonly store: SessionStore;
+  readonly interrupted: readonly string[];
+  close(): Promise<void>;
+}
+
+export function jsonLog(message: string, data?: Record<string, unknown>): void {
+  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), message, ...data })}\n`);
+}
+
+export async function startApp(options: AppOptions): Promise<App> {
+  const log = options.log ?? jsonLog;
+  const now = options.now ?? Date.now;
+  const store = openStore(options.dataDir);
+  const interrupted = store.markLiveAsInterrupted();
+  if (interrupted.length)
+    log("sessions left live by the last run are marked interrupted", { sessions: interrupted });
+
+  const httpServer: HttpServer = createServer();
+  const server = new Server({
+    transport: new WebSocketTransport({ server: httpServer, maxPayload: 8 * 1024 }),
+    greet: false,
+    gracefullyShutdown: false,
+    express: (app) => {
+      app.set("trust proxy", false);
+      app.use("/api", sessionsApi({ store, now, log }));
+      options.routes?.(app);
+    },
+  });
+  server.define("exam", examRoom({ store, now, log, reconnectSeconds: options.reconnectSeconds ?? 90 }));
+  // Clients may join a room they were told about and reconnect; rooms are made only by the HTTP API.
+  matchMaker.controller.exposedMethods = ["joinById", "reconnect"];
+  await server.listen(options.port, options.host);
+  const port = (httpServer.address() as AddressInfo).port;
+  return {
+    port,
+    store,
+    interrupted,
+    async close() {
+      await server.gracefullyShutdown(false);
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,229 @@
+/**
+ * The HTTP API (JSON): create a session, find a session's room by its join code, list sessions, and, with
+ * the teacher's token, read one, read its event log, export it (CSV, JSON) and check its replay.
+ * Every body is validated with the shared zod schemas; every error is JSON with a sentence in `error`.
+ */
+import { matchMaker } from "@colyseus/core";
+import express, { type Request, type Response } from "express";
+import { isJoinCode, joinCodeFrom, normalizeJoinCode } from "../../shared/protocol/joinCode.ts";
+import {
+  type CreateSessionReply,
+  type RoundRecord,
+  SessionConfig,
+  type SessionDetail,
+  type SessionSummary,
+} from "../../shared/protocol/session.ts";
+import type { LoggedEvent } from "../../shared/session/events.ts";
+import { replay } from "../../shared/session/replay.ts";
+import { createdEvent, ReplayMismatch } from "../../shared/session/session.ts";
+import type { SessionRow, SessionStore } from "../store/sessionStore.ts";
+import { hashToken, newId, newToken, randomU32s } from "../tokens.ts";
+import { createJoinLimiter } from "./joinLimiter.ts";
+
+export interface ApiDeps {
+  readonly store: SessionStore;
+  readonly now: () => number;
+  readonly log: (message: string, data?: Record<string, unknown>) => void;
+}
+
+const fail = (res: Response, status: number, error: string): void => {
+  res.status(status).json({ error });
+};
+
+function records(events: readonly LoggedEvent[]): RoundRecord[] {
+  const out: RoundRecord[] = [];
+  for (const { event } of events) if (event.type === "closed") out.push(event.record);
+  return out;
+}
+
+function summaryOf(row: SessionRow, events: readonly LoggedEvent[]): SessionSummary {
+  const first = events[0]?.event;
+  if (first?.type !== "created") throw new Error(`session ${row.id} has no creation event`);
+  const results = records(events);
+  return {
+    id: row.id,
+    code: "",
+    createdAt: row.createdAt,
+    status: row.status,
+    config: first.config,
+    rounds: results.length,
+    students: events.filter((e) => e.event.type === "joined").length,
+    lastScore: results.length ? results[results.length - 1].score : null,
+  };
+}
+
+const CSV_COLUMNS = [
+  "round",
+  "question",
+  "scheme",
+  "classError",
+  "score",
+  "twinScheme",
+  "twinError",
+  "twinScore",
+  "students",
+  "bots",
+  "checksum",
+] as const;
+
+export function roundsCsv(results: readonly RoundRecord[]): string {
+  const rows = results.map((r) =>
+    [
+      r.round,
+      r.question,
+      r.scheme.name,
+      r.classError,
+      r.score,
+      r.twinScheme.name,
+      r.twinError,
+      r.twinScore,
+      r.students,
+      r.bots,
+      r.checksum,
+    ].join(","),
+  );
+  return `${[CSV_COLUMNS.join(","), ...rows].join("\n")}\n`;
+}
+
+export function sessionsApi(deps: ApiDeps): express.Router {
+  const router = express.Router();
+  router.use(express.json({ limit: "64kb" }));
+  const limiter = createJoinLimiter();
+
+  /** The teacher's session, or a reply saying why not. */
+  const teacherSession = (req: Request, res: Response): SessionRow | null => {
+    const row = deps.store.session(String(req.params.id));
+    const token = (req.get("authorization") ?? "").replace(/^Bearer\s+/i, "");
+    if (!row || !token || hashToken(token) !== row.teacherTokenHash) {
+      fail(res, 404, "No session of yours has that id (the teacher's token is required).");
+      return null;
+    }
+    return row;
+  };
+
+  router.post("/sessions", async (req, res) => {
+    const parsed = SessionConfig.safeParse(req.body);
+    if (!parsed.success) {
+      const why = parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
+      return fail(res, 400, `That session configuration is not valid: ${why}`);
+    }
+    const config = parsed.data;
+    const seed = config.seed ?? randomU32s(1)[0];
+    let code = joinCodeFrom(randomU32s(6));
+    while (deps.store.sessionByCode(code)) code = joinCodeFrom(randomU32s(6));
+    const id = newId();
+    const teacherToken = newToken();
+    const projectorToken = newToken();
+    deps.store.createSession(
+      {
+        id,
+        code,
+        createdAt: deps.now(),
+        teacherTokenHash: hashToken(teacherToken),
+        projectorTokenHash: hashToken(projectorToken),
+      },
+      createdEvent(config, seed, code),
+    );
+    const room = await matchMaker.createRoom("exam", { sessionId: id });
+    deps.log("session created", { id, code, exam: config.exam, scheme: config.scheme.name });
+    const reply: CreateSessionReply & { roomId: string } = {
+      id,
+      code,
+      seed,
+      teacherToken,
+      projectorToken,
+      roomId: room.roomId,
+    };
+    res.status(201).json(reply);
+  });
+
+  router.get("/join/:code", async (req, res) => {
+    const address = req.ip ?? "unknown";
+    const now = deps.now();
+    const wait = limiter.retryAfter(address, now);
+    if (wait > 0) {
+      res.set("Retry-After", String(wait));
+      return fail(res, 429, `Too many wrong codes from here: try again in ${wait} s.`);
+    }
+    const code = normalizeJoinCode(String(req.params.code).slice(0, 32));
+    const row = isJoinCode(code) ? deps.store.sessionByCode(code) : null;
+    const rooms = row ? await matchMaker.query({ name: "exam" }) : [];
+    const room = row ? rooms.find((r) => r.metadata?.sessionId === row.id) : undefined;
+    if (!row || !room) {
+      limiter.recordMiss(address, now);
+      deps.log("wrong join code", { address });
+      return fail(res, 404, "No session has that code. Check it with your teacher.");
+    }
+    res.json({ roomId: room.roomId, code });
+  });
+
+  router.get("/sessions", (_req, res) => {
+    res.json(deps.store.sessions().map((row) => summaryOf(row, deps.store.events(row.id))));
+  });
+
+  router.get("/sessions/:id", (req, res) => {
+    const row = teacherSession(req, res);
+    if (!row) return;
+    const events = deps.store.events(row.id);
+    const detail: SessionDetail = { ...summaryOf(row, events), code: row.code, results: records(events) };
+    res.json(detail);
+  });
+
+  router.get("/sessions/:id/events", (req, res) => {
+    const row = teacherSession(req, res);
+    if (row) res.json(deps.store.events(row.id));
+  });
+
+  router.get("/sessions/:id/export.csv", (req, res) => {
+    const row = teacherSession(req, res);
+    if (!row) return;
+    res
+      .type("text/csv")
+      .attachment(`group-exam-${row.id}.csv`)
+      .send(roundsCsv(records(deps.store.events(row.id))));
+  });
+
+  router.get("/sessions/:id/export.json", (req, res) => {
+    const row = teacherSession(req, res);
+    if (!row) return;
+    const events = deps.store.events(row.id);
+    res
+      .attachment(`group-exam-${row.id}.json`)
+      .json({ session: { ...summaryOf(row, events), code: row.code }, results: records(events), events });
+  });
+
+  /** Re-runs the engine over the log and compares every round with the stored one. */
+  router.get("/sessions/:id/replay", (req, res) => {
+    const row = teacherSession(req, res);
+    if (!row) return;
+    try {
+      const state = replay(deps.store.events(row.id).map((e) => e.event));
+      res.json({ ok: true, rounds: state.results.length });
+    } catch (e) {
+      if (e instanceof ReplayMismatch) return res.json({ ok: false, round: e.round, error: e.message });
+      throw e;
+    }
+  });
+
+  router.use((_req: Request, res: Response) => fail(res, 404, "No such API route."));
+  // Malformed JSON and oversized bodies get a JSON error too, never an HTML page or a crash.
+  router.use(
+    (
+      error: { status?: number; message?: string },
+      _req: Request,
+      res: Response,
+      _next: express.NextFunction,
+    ) => {
+      const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+      if (status === 500) deps.log("API error", { error: String(error.message) });
+      fail(
+        res,
+        status,
+        status === 500
+          ? "Something went wrong on the server."
+          : `That request was not understood: ${error.message}`,
+      );
+    },
+  );
+  return router;
+}

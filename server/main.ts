@@ -1,0 +1,43 @@
+/**
+ * `npm start`: the exam server on all interfaces (phones in the classroom must reach the teacher's laptop),
+ * printing the addresses to open. PORT, HOST and DATA_DIR change the defaults (2567, 0.0.0.0, ./data).
+ */
+import { networkInterfaces } from "node:os";
+import { resolve } from "node:path";
+import { startApp } from "./app.ts";
+
+function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a && a.family === "IPv4" && !a.internal)
+    .map((a) => (a as { address: string }).address);
+}
+
+const port = Number(process.env.PORT ?? 2567);
+const host = process.env.HOST ?? "0.0.0.0";
+const dataDir = resolve(process.env.DATA_DIR ?? "data");
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  process.stderr.write(`PORT must be a port number, not "${process.env.PORT}"\n`);
+  process.exit(2);
+}
+
+const app = await startApp({ port, host, dataDir });
+const hosts = host === "0.0.0.0" ? ["localhost", ...lanAddresses()] : [host];
+process.stdout.write(
+  [
+    `Group Exam is running (data in ${dataDir}).`,
+    ...hosts.map((h) => `  http://${h}:${app.port}/`),
+    `API: POST http://localhost:${app.port}/api/sessions to create a session; the bot-only demo: npm run demo`,
+    "",
+  ].join("\n"),
+);
+
+let stopping = false;
+const stop = async (): Promise<void> => {
+  if (stopping) return;
+  stopping = true;
+  await app.close();
+  process.exit(0);
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);

@@ -1,0 +1,472 @@
+/**
+ * One exam room per session: roles, seats, timers and messages around the session core. The room holds no
+ * game logic of its own: it checks who may do what, turns messages into events, and lets the session core
+ * fold them; the event pipe puts each event on disk before its effect reaches anyone.
+ */
+import { timingSafeEqual } from "node:crypto";
+import { type AuthContext, type Client, CloseCode, Room, ServerError } from "@colyseus/core";
+import { StateView } from "@colyseus/schema";
+import type { z } from "zod";
+import { classScore } from "../../shared/engine/exam.ts";
+import { feedbackFor } from "../../shared/engine/feedback.ts";
+import { normalizeJoinCode } from "../../shared/protocol/joinCode.ts";
+import {
+  type FeedbackMessage,
+  JoinOptions,
+  REJECTIONS,
+  type Rejection,
+  type Role,
+  StudentMessages,
+  TeacherMessages,
+  type YouMessage,
+} from "../../shared/protocol/messages.ts";
+import { cleanNickname } from "../../shared/protocol/nickname.ts";
+import { PROTOCOL_VERSION } from "../../shared/protocol/version.ts";
+import type { CloseReason, EndReason, SessionEvent } from "../../shared/session/events.ts";
+import { replay } from "../../shared/session/replay.ts";
+import {
+  allSubmitted,
+  apply,
+  autoEnd,
+  check,
+  checkJoin,
+  closeNow,
+  freeSeat,
+  type JoinRefusal,
+  type SessionState,
+} from "../../shared/session/session.ts";
+import type { SessionStore } from "../store/sessionStore.ts";
+import { hashToken } from "../tokens.ts";
+import { createEventPipe, type EventPipe } from "./eventPipe.ts";
+import { ExamState } from "./examState.ts";
+import { type Bucket, newBucket, take } from "./limiter.ts";
+import { initState, syncState } from "./stateSync.ts";
+
+export interface RoomDeps {
+  readonly store: SessionStore;
+  readonly now: () => number;
+  readonly log: (message: string, data?: Record<string, unknown>) => void;
+  /** How long a dropped student's seat is kept for it. */
+  readonly reconnectSeconds: number;
+}
+
+interface Seatholder {
+  readonly role: Role;
+  seat: number;
+  bucket: Bucket;
+  /** Set when the teacher removed the student: its leave is already logged. */
+  removed: boolean;
+}
+
+interface AuthResult {
+  readonly role: Role;
+  readonly nickname: string;
+  readonly clientKey: string;
+}
+
+const JOIN_REFUSALS: Record<JoinRefusal, [number, string]> = {
+  ended: [410, "This session has ended."],
+  locked: [423, "The teacher has locked this session."],
+  banned: [403, "You cannot join this session."],
+  full: [503, "The class is full."],
+  "name-taken": [409, "That nickname is taken in this class: choose another."],
+};
+
+function sameToken(token: string, hash: string): boolean {
+  const a = Buffer.from(hashToken(token));
+  const b = Buffer.from(hash);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export class ExamRoom extends Room<{ state: ExamState }> {
+  override state = new ExamState();
+  override maxMessagesPerSecond = 40;
+  declare deps: RoomDeps;
+  private session!: SessionState;
+  private sessionId = "";
+  private pipe!: EventPipe;
+  private timer: { clear(): void } | null = null;
+  private dirty = new Set<number>();
+  private teacherTokenHash = "";
+  private projectorTokenHash = "";
+
+  override onCreate(options: { sessionId: string }): void {
+    const row = this.deps.store.session(options.sessionId);
+    if (!row) throw new Error(`no session ${options.sessionId}`);
+    this.sessionId = row.id;
+    this.teacherTokenHash = row.teacherTokenHash;
+    this.projectorTokenHash = row.projectorTokenHash;
+    this.session = replay(this.deps.store.events(row.id).map((e) => e.event));
+    this.autoDispose = false;
+    this.setMetadata({ code: row.code, sessionId: row.id });
+    this.pipe = createEventPipe({
+      append: (events) => this.deps.store.append(this.sessionId, events),
+      now: this.deps.now,
+      schedule: (run, ms) => this.clock.setTimeout(run, ms),
+      onFailure: (error) => this.failDurably(error),
+    });
+    initState(this.state, this.session);
+    syncState(this.state, this.session, null);
+    this.registerMessages();
+  }
+
+  // ── people ─────────────────────────────────────────────────────────────
+
+  override async onAuth(_client: Client, options: unknown, context: AuthContext): Promise<AuthResult> {
+    const parsed = JoinOptions.safeParse(options);
+    if (!parsed.success) throw new ServerError(400, "Those join options were not understood.");
+    const o = parsed.data;
+    if (o.protocol !== PROTOCOL_VERSION)
+      throw new ServerError(400, "This page is out of date: reload it to join.");
+    if (o.role === "teacher" || o.role === "projector") {
+      const hash = o.role === "teacher" ? this.teacherTokenHash : this.projectorTokenHash;
+      if (!sameToken(o.token, hash)) {
+        this.deps.log("refused a join with a wrong token", { role: o.role, ip: context.ip });
+        throw new ServerError(403, "That link's token is not valid for this session.");
+      }
+      return { role: o.role, nickname: o.role, clientKey: "" };
+    }
+    if (normalizeJoinCode(o.code) !== this.session.code)
+      throw new ServerError(404, "No session has that code.");
+    const name = cleanNickname(o.nickname);
+    if (!name.ok) throw new ServerError(400, `That nickname is not allowed (${name.error}).`);
+    const refusal = checkJoin(this.session, name.nickname, o.clientKey);
+    if (refusal) {
+      this.deps.log("refused a join", { refusal, ip: context.ip });
+      throw new ServerError(...JOIN_REFUSALS[refusal]);
+    }
+    return { role: "student", nickname: name.nickname, clientKey: o.clientKey };
+  }
+
+  override onJoin(client: Client, _options: unknown, auth: AuthResult): void {
+    const holder: Seatholder = {
+      role: auth.role,
+      seat: -1,
+      bucket: newBucket(this.deps.now()),
+      removed: false,
+    };
+    client.userData = holder;
+    if (auth.role !== "student") {
+      client.view = new StateView();
+      client.view.add(this.state.staff);
+      return;
+    }
+    // Checked again: another join may have taken the name or the last seat since onAuth.
+    const refusal = checkJoin(this.session, auth.nickname, auth.clientKey);
+    if (refusal) throw new ServerError(...JOIN_REFUSALS[refusal]);
+    holder.seat = freeSeat(this.session);
+    this.emit({ type: "joined", seat: holder.seat, nickname: auth.nickname, clientKey: auth.clientKey }, () =>
+      this.sendYou(client),
+    );
+  }
+
+  override async onDrop(client: Client, code?: number): Promise<void> {
+    const holder = this.holder(client);
+    if (code === CloseCode.WITH_ERROR || holder.removed) return;
+    if (holder.role === "student" && this.session.phase !== "ended")
+      this.emit({ type: "connection", seat: holder.seat, connected: false });
+    try {
+      await this.allowReconnection(client, this.deps.reconnectSeconds);
+    } catch {
+      // The grace period ran out; onLeave frees the seat.
+    }
+  }
+
+  override onReconnect(client: Client): void {
+    const holder = this.holder(client);
+    if (holder.role !== "student" || this.session.phase === "ended") return;
+    this.emit({ type: "connection", seat: holder.seat, connected: true }, () => {
+      this.sendYou(client);
+      this.sendFeedback(client);
+    });
+  }
+
+  override onLeave(client: Client, code?: number): void {
+    const holder = client.userData as Seatholder | undefined;
+    client.view?.dispose();
+    if (!holder || holder.role !== "student" || holder.removed || holder.seat < 0) return;
+    if (this.session.phase === "ended" || this.session.seats[holder.seat].kind !== "human") return;
+    const reason =
+      code === CloseCode.CONSENTED ? "left" : code === CloseCode.WITH_ERROR ? "dropped" : "expired";
+    holder.removed = true;
+    this.emit({ type: "left", seat: holder.seat, reason });
+  }
+
+  override onUncaughtException(error: Error, method: string): void {
+    this.deps.log("uncaught exception in the exam room; the room goes on", {
+      method,
+      error: String(error?.stack ?? error),
+    });
+  }
+
+  override onDispose(): void {
+    this.timer?.clear();
+    this.pipe.flush();
+  }
+
+  // ── messages ──────────────────────────────────────────────────────────
+
+  private registerMessages(): void {
+    for (const [type, format] of Object.entries(StudentMessages))
+      this.onMessage(type, format, (client: Client, message: z.infer<typeof format>) => {
+        if (this.admit(client, type, "student")) this.submit(client, type, message);
+      });
+    for (const [type, format] of Object.entries(TeacherMessages))
+      this.onMessage(
+        type,
+        format as unknown as z.ZodType<Record<string, unknown>, Record<string, unknown>>,
+        (client: Client, message: Record<string, unknown>) => {
+          if (this.admit(client, type, "teacher"))
+            this.teacherAction(client, type as keyof typeof TeacherMessages, message);
+        },
+      );
+    this.onMessage("time", () => ({ now: this.deps.now() }));
+    this.onMessage("*", (client, type) => {
+      this.reject(client, String(type), "bad-message");
+    });
+  }
+
+  /** Role and rate checks every message passes before its handler. */
+  private admit(client: Client, type: string, role: Role): boolean {
+    const holder = this.holder(client);
+    if (!take(holder.bucket, this.deps.now())) {
+      const now = this.deps.now();
+      if (now - holder.bucket.lastWarnedAt > 1000) {
+        holder.bucket.lastWarnedAt = now;
+        this.reject(client, type, "rate-limited");
+      }
+      return false;
+    }
+    if (holder.role !== role) {
+      this.reject(client, type, "not-allowed");
+      return false;
+    }
+    return true;
+  }
+
+  private reject(client: Client, type: string, reason: Rejection): void {
+    const holder = client.userData as Seatholder | undefined;
+    this.deps.log("refused a message", {
+      type: type.slice(0, 40),
+      reason,
+      role: holder?.role,
+      seat: holder?.seat,
+    });
+    client.send("rejected", { type: type.slice(0, 40), reason, message: REJECTIONS[reason] });
+  }
+
+  private submit(client: Client, type: string, message: { round: number; level: number }): void {
+    const seat = this.holder(client).seat;
+    if (message.level < 0 || message.level > 1) return this.reject(client, type, "out-of-range");
+    const event: SessionEvent = {
+      type: "submitted",
+      round: message.round,
+      seat,
+      level: message.level,
+      final: type === "submit",
+    };
+    if (!this.emit(event, () => this.sendYou(client), client, type)) return;
+    if (type === "submit" && this.session.phase === "open" && allSubmitted(this.session))
+      this.closeRound("all-submitted");
+  }
+
+  private teacherAction(
+    client: Client,
+    type: keyof typeof TeacherMessages,
+    message: Record<string, unknown>,
+  ): void {
+    const s = this.session;
+    const now = this.deps.now();
+    const notNow = (): void => this.reject(client, type, "not-now");
+    switch (type) {
+      case "start":
+        if (this.emit({ type: "started" }, undefined, client)) this.openRound();
+        return;
+      case "pause":
+        if (s.phase !== "open" && s.phase !== "review") return notNow();
+        this.timer?.clear();
+        this.emit({ type: "paused", remainingMs: s.phase === "open" ? Math.max(0, s.closesAt - now) : 0 });
+        return;
+      case "resume": {
+        if (s.phase !== "paused") return notNow();
+        const wasOpen = s.pausedIn === "open";
+        this.emit({ type: "resumed", closesAt: wasOpen ? now + s.remainingMs : 0 });
+        if (wasOpen) this.armClose();
+        else this.openRound();
+        return;
+      }
+      case "advance":
+        if (s.phase === "open") return this.closeRound("advance");
+        if (s.phase === "review") return this.openRound();
+        if (s.phase === "lobby") return this.teacherAction(client, "start", {});
+        return notNow();
+      case "end":
+        if (s.phase === "ended") return notNow();
+        if (s.phase === "open" || s.pausedIn === "open")
+          this.pipe.push(closeNow(s, "end"), () => this.afterClose());
+        this.end("teacher");
+        return;
+      case "scheme":
+        this.emit({ type: "scheme", scheme: message.scheme as never }, undefined, client);
+        return;
+      case "roundTime":
+        this.emit({ type: "roundTime", seconds: message.seconds as number }, undefined, client);
+        return;
+      case "bots":
+        this.emit({ type: "bots", count: message.count as number }, undefined, client);
+        return;
+      case "lock":
+        this.emit({ type: "locked", locked: message.locked as boolean }, undefined, client);
+        return;
+      case "standIns":
+        this.emit({ type: "standIns", enabled: message.enabled as boolean }, undefined, client);
+        return;
+      case "kick":
+      case "ban":
+        return this.remove(client, message.seat as number, type === "ban" ? "banned" : "kicked");
+    }
+  }
+
+  private remove(teacher: Client, seat: number, reason: "kicked" | "banned"): void {
+    const target = this.studentClient(seat);
+    if (!this.emit({ type: "left", seat, reason }, undefined, teacher)) return;
+    if (target) {
+      this.holder(target).removed = true;
+      this.pipe.after(() => {
+        target.send("removed", { reason });
+        target.leave(CloseCode.CONSENTED);
+      });
+    }
+  }
+
+  // ── rounds ────────────────────────────────────────────────────────────
+
+  private openRound(): void {
+    const s = this.session;
+    if (s.phase !== "review") return;
+    const closesAt = this.deps.now() + s.roundSeconds * 1000;
+    this.emit({ type: "opened", round: s.round + 1, closesAt }, () => {
+      for (const client of this.clients) if (this.holder(client).role === "student") this.sendYou(client);
+    });
+    this.armClose();
+  }
+
+  private armClose(): void {
+    this.timer?.clear();
+    this.timer = this.clock.setTimeout(
+      () => this.closeRound("timer"),
+      Math.max(0, this.session.closesAt - this.deps.now()),
+    );
+  }
+
+  private closeRound(reason: CloseReason): void {
+    if (this.session.phase !== "open") return;
+    this.timer?.clear();
+    this.pipe.push(closeNow(this.session, reason), () => this.afterClose());
+    this.markAllDirty();
+    const ending = autoEnd(this.session);
+    if (ending) return this.end(ending);
+    this.timer = this.clock.setTimeout(() => this.openRound(), this.session.config.reviewSeconds * 1000);
+  }
+
+  private afterClose(): void {
+    for (const client of this.clients) if (this.holder(client).role === "student") this.sendFeedback(client);
+  }
+
+  private end(reason: EndReason): void {
+    this.timer?.clear();
+    this.emit({ type: "ended", reason }, () => this.deps.store.setStatus(this.sessionId, "ended"));
+  }
+
+  // ── events and what they show ─────────────────────────────────────────
+
+  /** Checks, applies and queues an event; returns false (after telling `from`) when it is refused. */
+  private emit(
+    event: SessionEvent,
+    effect?: () => void,
+    from?: Client,
+    messageType: string = event.type,
+  ): boolean {
+    const refusal = check(this.session, event);
+    if (refusal) {
+      if (from) this.reject(from, messageType, refusal);
+      else this.deps.log("refused an internal event", { type: event.type, refusal });
+      return false;
+    }
+    apply(this.session, event);
+    if ("seat" in event) this.dirty.add(event.seat);
+    else this.markAllDirty();
+    this.pipe.push(event, effect);
+    this.pipe.after(() => this.publish());
+    return true;
+  }
+
+  private markAllDirty(): void {
+    this.dirty.add(-1);
+  }
+
+  private publish(): void {
+    if (this.dirty.size === 0) return;
+    const all = this.dirty.has(-1);
+    syncState(this.state, this.session, all ? null : this.dirty);
+    this.dirty.clear();
+  }
+
+  private failDurably(error: unknown): void {
+    this.deps.log("the session log could not be written; closing the room", { error: String(error) });
+    this.timer?.clear();
+    for (const client of this.clients) client.leave(CloseCode.SERVER_SHUTDOWN);
+    this.disconnect();
+  }
+
+  private holder(client: Client): Seatholder {
+    return client.userData as Seatholder;
+  }
+
+  private studentClient(seat: number): Client | undefined {
+    for (const client of this.clients) {
+      const h = this.holder(client);
+      if (h.role === "student" && h.seat === seat) return client;
+    }
+    return undefined;
+  }
+
+  private sendYou(client: Client): void {
+    const { seat } = this.holder(client);
+    const s = this.session;
+    if (seat < 0 || s.seats[seat].kind !== "human") return;
+    const m = s.live.exam.students;
+    const you: YouMessage = {
+      seat,
+      nickname: s.seats[seat].nickname,
+      round: s.round,
+      question: s.question,
+      level: s.live.levels[s.question * m + seat],
+      target: s.live.exam.targetOf(seat, s.question),
+      submitted: s.seats[seat].submitted,
+      seated: s.seats[seat].seated,
+    };
+    client.send("you", you);
+  }
+
+  private sendFeedback(client: Client): void {
+    const { seat } = this.holder(client);
+    const closed = this.session.lastClosed;
+    if (!closed || seat < 0 || !this.session.seats[seat].seated) return;
+    const m = this.session.live.exam.students;
+    const message: FeedbackMessage = {
+      round: closed.result.round,
+      feedback: feedbackFor(closed.result, closed.scheme, seat),
+      level: this.session.live.levels[closed.result.question * m + seat],
+      classScore: classScore(closed.result.classError),
+    };
+    client.send("feedback", message);
+  }
+}
+
+/** The room class bound to its dependencies (Colyseus instantiates rooms itself). */
+export function examRoom(deps: RoomDeps): typeof ExamRoom {
+  return class BoundExamRoom extends ExamRoom {
+    override deps = deps;
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The exam room's synchronised state (@colyseus/schema v5). Everything at the top level goes to every
+ * client and is the same size whatever the class size (aggregates, not the roster). The roster and the
+ * class answer sit in `staff`, a field only the teacher's and the projector's StateViews hold.
+ */
+import { type SchemaType, schema, t } from "@colyseus/schema";
+
+export const SeatState = schema(
+  {
+    seat: t.number().default(0),
+    nickname: t.string().default(""),
+    /** "human", "bot" or "stand-in" (a bot playing the seat of a student who is away). */
+    kind: t.string().default("human"),
+    connected: t.boolean().default(false),
+    submitted: t.boolean().default(false),
+    seated: t.boolean().default(false),
+    level: t.float64().default(0),
+    /** The student's hidden target for the current question (−1 where the exam has none). */
+    target: t.float64().default(-1),
+    /** The last feedback, as the student saw it (JSON of StudentFeedback; "" before the first). */
+    feedback: t.string().default(""),
+  },
+  "SeatState",
+);
+export type SeatState = SchemaType<typeof SeatState>;
+
+export const StaffState = schema(
+  {
+    roster: t.map(SeatState),
+    /** The live class's answer and the key for the current question. */
+    answer: t.array("float64"),
+    key: t.array("float64"),
+  },
+  "StaffState",
+);
+export type StaffState = SchemaType<typeof StaffState>;
+
+export const ExamState = schema(
+  {
+    protocol: t.number().default(0),
+    code: t.string().default(""),
+    exam: t.string().default(""),
+    phase: t.string().default("lobby"),
+    round: t.number().default(0),
+    question: t.number().default(0),
+    /** Server time (ms since the epoch) at which the open round closes; 0 when none is open. */
+    closesAt: t.number().default(0),
+    /** Milliseconds left when paused in an open round. */
+    remainingMs: t.number().default(0),
+    roundSeconds: t.number().default(0),
+    /** The live scheme and the twin's, as JSON of SchemeConfig. */
+    scheme: t.string().default(""),
+    twinScheme: t.string().default(""),
+    /** The scheme the next round will use when the teacher has switched it. */
+    nextScheme: t.string().default(""),
+    students: t.number().default(0),
+    connected: t.number().default(0),
+    seated: t.number().default(0),
+    submitted: t.number().default(0),
+    bots: t.number().default(0),
+    locked: t.boolean().default(false),
+    standIns: t.boolean().default(false),
+    /** Class score per round, live and twin. */
+    scores: t.array("float64"),
+    twinScores: t.array("float64"),
+    /** The scheme of each round, as its name (so charts can mark the switch). */
+    schemes: t.array("string"),
+    endReason: t.string().default(""),
+    staff: t.ref(StaffState).view(),
+  },
+  "ExamState",
+);
+export type ExamState = SchemaType<typeof ExamState>;

@@ -1,0 +1,103 @@
+/**
+ * The one adapter from the session core to the synchronised state: what the room shows is always derived
+ * from the session, never kept beside it. Seats are synced when marked dirty; aggregates every time.
+ */
+
+import { questionLevels } from "../../shared/engine/classroom.ts";
+import { feedbackFor } from "../../shared/engine/feedback.ts";
+import { PROTOCOL_VERSION } from "../../shared/protocol/version.ts";
+import type { SessionState } from "../../shared/session/session.ts";
+import { type ExamState, SeatState, StaffState } from "./examState.ts";
+
+export function initState(state: ExamState, session: SessionState): void {
+  state.protocol = PROTOCOL_VERSION;
+  state.code = session.code;
+  state.exam = session.config.exam;
+  state.staff = new StaffState();
+}
+
+function syncSeat(state: ExamState, session: SessionState, seat: number): void {
+  const roster = state.staff.roster;
+  const key = String(seat);
+  const s = session.seats[seat];
+  if (s.kind === "empty" && !s.seated) {
+    if (roster.has(key)) roster.delete(key);
+    return;
+  }
+  let row = roster.get(key);
+  if (!row) {
+    row = new SeatState();
+    row.seat = seat;
+    roster.set(key, row);
+  }
+  row.nickname = s.kind === "empty" ? "(left)" : s.nickname;
+  row.kind = s.kind === "human" && s.standIn ? "stand-in" : s.kind === "empty" ? "human" : s.kind;
+  row.connected = s.connected;
+  row.submitted = s.submitted;
+  row.seated = s.seated;
+  const m = session.live.exam.students;
+  row.level = session.live.levels[session.question * m + seat];
+  row.target = session.live.exam.targetOf(seat, session.question) ?? -1;
+  const closed = session.lastClosed;
+  row.feedback = closed && s.seated ? JSON.stringify(feedbackFor(closed.result, closed.scheme, seat)) : "";
+}
+
+/** Brings the synchronised state up to date; `seats` are the seats whose row may have changed (all: null). */
+export function syncState(state: ExamState, session: SessionState, seats: Iterable<number> | null): void {
+  state.phase = session.phase;
+  state.round = session.round;
+  state.question = session.question;
+  state.closesAt = session.phase === "open" ? session.closesAt : 0;
+  state.remainingMs = session.phase === "paused" ? session.remainingMs : 0;
+  state.roundSeconds = session.roundSeconds;
+  state.scheme = JSON.stringify(session.live.scheme.config);
+  state.twinScheme = JSON.stringify(session.twin.scheme.config);
+  state.nextScheme = session.pendingScheme ? JSON.stringify(session.pendingScheme) : "";
+  state.locked = session.locked;
+  state.standIns = session.standIns;
+  let students = 0;
+  let connected = 0;
+  let seated = 0;
+  let submitted = 0;
+  for (const s of session.seats) {
+    if (s.kind !== "human") continue;
+    students++;
+    if (s.connected) connected++;
+    if (s.seated) seated++;
+    if (s.submitted) submitted++;
+  }
+  state.students = students;
+  state.connected = connected;
+  state.seated = seated;
+  state.submitted = submitted;
+  state.bots = session.bots;
+  for (let r = state.scores.length; r < session.results.length; r++) {
+    const record = session.results[r];
+    state.scores.push(record.score);
+    state.twinScores.push(record.twinScore);
+    state.schemes.push(record.scheme.name);
+  }
+  if (seats === null) {
+    for (let i = 0; i < session.capacity; i++) syncSeat(state, session, i);
+    syncAnswer(state, session);
+  } else for (const i of seats) syncSeat(state, session, i);
+}
+
+function syncAnswer(state: ExamState, session: SessionState): void {
+  const exam = session.live.exam;
+  const answer = new Float64Array(exam.outputs);
+  exam.evaluate(questionLevels(session.live, session.question), session.question, null, answer, "true");
+  replaceNumbers(state.staff.answer, answer);
+  replaceNumbers(state.staff.key, exam.key(session.question));
+}
+
+function replaceNumbers(
+  target: { length: number; push(v: number): number; pop(): unknown; [i: number]: number },
+  values: ArrayLike<number>,
+) {
+  while (target.length > values.length) target.pop();
+  for (let i = 0; i < values.length; i++) {
+    if (i < target.length) target[i] = values[i];
+    else target.push(values[i]);
+  }
+}

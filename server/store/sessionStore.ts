@@ -1,0 +1,166 @@
+/**
+ * Sessions and their event logs in one SQLite file (Node's built-in node:sqlite), in WAL mode with full
+ * synchronous commits: when `append` returns, the events are on disk and survive a killed process.
+ * A session's row says what it is; its log says everything that happened, in order.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
+import type { SessionStatus } from "../../shared/protocol/session.ts";
+import type { LoggedEvent, SessionEvent } from "../../shared/session/events.ts";
+
+export interface SessionRow {
+  readonly id: string;
+  readonly code: string;
+  readonly createdAt: number;
+  readonly status: SessionStatus;
+  readonly teacherTokenHash: string;
+  readonly projectorTokenHash: string;
+}
+
+export interface SessionStore {
+  createSession(row: Omit<SessionRow, "status">, created: SessionEvent): void;
+  /** Appends events in one transaction; durable when it returns. */
+  append(sessionId: string, events: readonly { readonly at: number; readonly event: SessionEvent }[]): void;
+  events(sessionId: string): LoggedEvent[];
+  session(id: string): SessionRow | null;
+  sessionByCode(code: string): SessionRow | null;
+  sessions(): SessionRow[];
+  setStatus(id: string, status: SessionStatus): void;
+  /** At start-up: sessions left live by a stopped server are interrupted. Returns their ids. */
+  markLiveAsInterrupted(): string[];
+  close(): void;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS sessions (
+  id TEXT PRIMARY KEY,
+  code TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  teacher_token_hash TEXT NOT NULL,
+  projector_token_hash TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_code ON sessions(code, status);
+CREATE TABLE IF NOT EXISTS events (
+  session_id TEXT NOT NULL REFERENCES sessions(id),
+  seq INTEGER NOT NULL,
+  at INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  data TEXT NOT NULL,
+  PRIMARY KEY (session_id, seq)
+) WITHOUT ROWID;
+`;
+
+interface RawSession {
+  id: string;
+  code: string;
+  created_at: number;
+  status: string;
+  teacher_token_hash: string;
+  projector_token_hash: string;
+}
+
+const toRow = (r: RawSession): SessionRow => ({
+  id: r.id,
+  code: r.code,
+  createdAt: r.created_at,
+  status: r.status as SessionStatus,
+  teacherTokenHash: r.teacher_token_hash,
+  projectorTokenHash: r.projector_token_hash,
+});
+
+export function openStore(dataDir: string): SessionStore {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new DatabaseSync(join(dataDir, "group-exam.sqlite"));
+  db.exec(
+    "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+  );
+  db.exec(SCHEMA);
+  const insertSession = db.prepare(
+    "INSERT INTO sessions (id, code, created_at, status, teacher_token_hash, projector_token_hash) VALUES (?, ?, ?, 'live', ?, ?)",
+  );
+  const insertEvent = db.prepare(
+    "INSERT INTO events (session_id, seq, at, type, data) VALUES (?, ?, ?, ?, ?)",
+  );
+  const lastSeq = db.prepare("SELECT COALESCE(MAX(seq), 0) AS seq FROM events WHERE session_id = ?");
+  const selectEvents = db.prepare("SELECT seq, at, data FROM events WHERE session_id = ? ORDER BY seq");
+  const selectSession = db.prepare("SELECT * FROM sessions WHERE id = ?");
+  const selectByCode = db.prepare("SELECT * FROM sessions WHERE code = ? AND status = 'live'");
+  const selectAll = db.prepare("SELECT * FROM sessions ORDER BY created_at DESC, id");
+  const updateStatus = db.prepare("UPDATE sessions SET status = ? WHERE id = ?");
+  const nextSeq = new Map<string, number>();
+
+  const transaction = (work: () => void): void => {
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      work();
+      db.exec("COMMIT");
+    } catch (e) {
+      db.exec("ROLLBACK");
+      throw e;
+    }
+  };
+
+  const seqFor = (sessionId: string): number => {
+    let seq = nextSeq.get(sessionId);
+    if (seq === undefined) seq = Number((lastSeq.get(sessionId) as { seq: number }).seq) + 1;
+    return seq;
+  };
+
+  return {
+    createSession(row, created) {
+      transaction(() => {
+        insertSession.run(row.id, row.code, row.createdAt, row.teacherTokenHash, row.projectorTokenHash);
+        insertEvent.run(row.id, 1, row.createdAt, created.type, JSON.stringify(created));
+      });
+      nextSeq.set(row.id, 2);
+    },
+    append(sessionId, events) {
+      if (events.length === 0) return;
+      let seq = seqFor(sessionId);
+      const first = seq;
+      try {
+        transaction(() => {
+          for (const { at, event } of events)
+            insertEvent.run(sessionId, seq++, at, event.type, JSON.stringify(event));
+        });
+      } catch (e) {
+        nextSeq.set(sessionId, first);
+        throw e;
+      }
+      nextSeq.set(sessionId, seq);
+    },
+    events(sessionId) {
+      return (selectEvents.all(sessionId) as { seq: number; at: number; data: string }[]).map((r) => ({
+        seq: Number(r.seq),
+        at: Number(r.at),
+        event: JSON.parse(r.data) as SessionEvent,
+      }));
+    },
+    session(id) {
+      const r = selectSession.get(id) as RawSession | undefined;
+      return r ? toRow(r) : null;
+    },
+    sessionByCode(code) {
+      const r = selectByCode.get(code) as RawSession | undefined;
+      return r ? toRow(r) : null;
+    },
+    sessions() {
+      return (selectAll.all() as unknown as RawSession[]).map(toRow);
+    },
+    setStatus(id, status) {
+      updateStatus.run(status, id);
+    },
+    markLiveAsInterrupted() {
+      const live = (
+        db.prepare("SELECT id FROM sessions WHERE status = 'live'").all() as { id: string }[]
+      ).map((r) => r.id);
+      db.prepare("UPDATE sessions SET status = 'interrupted' WHERE status = 'live'").run();
+      return live;
+    },
+    close() {
+      db.close();
+    },
+  };
+}
