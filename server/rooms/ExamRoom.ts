@@ -257,7 +257,10 @@ export class ExamRoom extends Room<{ state: ExamState }> {
 
   private submit(client: Client, type: string, message: { round: number; level: number }): void {
     const seat = this.holder(client).seat;
-    if (message.level < 0 || message.level > 1) return this.reject(client, type, "out-of-range");
+    if (message.level < 0 || message.level > 1) {
+      this.reject(client, type, "out-of-range");
+      return;
+    }
     const event: SessionEvent = {
       type: "submitted",
       round: message.round,
@@ -283,12 +286,18 @@ export class ExamRoom extends Room<{ state: ExamState }> {
         if (this.emit({ type: "started" }, undefined, client)) this.openRound();
         return;
       case "pause":
-        if (s.phase !== "open" && s.phase !== "review") return notNow();
+        if (s.phase !== "open" && s.phase !== "review") {
+          notNow();
+          return;
+        }
         this.timer?.clear();
         this.emit({ type: "paused", remainingMs: s.phase === "open" ? Math.max(0, s.closesAt - now) : 0 });
         return;
       case "resume": {
-        if (s.phase !== "paused") return notNow();
+        if (s.phase !== "paused") {
+          notNow();
+          return;
+        }
         const wasOpen = s.pausedIn === "open";
         this.emit({ type: "resumed", closesAt: wasOpen ? now + s.remainingMs : 0 });
         if (wasOpen) this.armClose();
@@ -296,12 +305,24 @@ export class ExamRoom extends Room<{ state: ExamState }> {
         return;
       }
       case "advance":
-        if (s.phase === "open") return this.closeRound("advance");
-        if (s.phase === "review") return this.openRound();
-        if (s.phase === "lobby") return this.teacherAction(client, "start", {});
+        if (s.phase === "open") {
+          this.closeRound("advance");
+          return;
+        }
+        if (s.phase === "review") {
+          this.openRound();
+          return;
+        }
+        if (s.phase === "lobby") {
+          this.teacherAction(client, "start", {});
+          return;
+        }
         return notNow();
       case "end":
-        if (s.phase === "ended") return notNow();
+        if (s.phase === "ended") {
+          notNow();
+          return;
+        }
         if (s.phase === "open" || s.pausedIn === "open")
           this.pipe.push(closeNow(s, "end"), () => this.afterClose());
         this.end("teacher");
@@ -323,7 +344,8 @@ export class ExamRoom extends Room<{ state: ExamState }> {
         return;
       case "kick":
       case "ban":
-        return this.remove(client, message.seat as number, type === "ban" ? "banned" : "kicked");
+        this.remove(client, message.seat as number, type === "ban" ? "banned" : "kicked");
+        return;
     }
   }
 
@@ -365,7 +387,10 @@ export class ExamRoom extends Room<{ state: ExamState }> {
     this.pipe.push(closeNow(this.session, reason), () => this.afterClose());
     this.markAllDirty();
     const ending = autoEnd(this.session);
-    if (ending) return this.end(ending);
+    if (ending) {
+      this.end(ending);
+      return;
+    }
     this.timer = this.clock.setTimeout(() => this.openRound(), this.session.config.reviewSeconds * 1000);
   }
 
