@@ -184,7 +184,7 @@ export class ExamRoom extends Room<{ state: ExamState }> {
   override onLeave(client: Client, code?: number): void {
     const holder = client.userData as Seatholder | undefined;
     client.view?.dispose();
-    if (!holder || holder.role !== "student" || holder.removed || holder.seat < 0) return;
+    if (holder?.role !== "student" || holder.removed || holder.seat < 0) return;
     if (this.session.phase === "ended" || this.session.seats[holder.seat].kind !== "human") return;
     const reason =
       code === CloseCode.CONSENTED ? "left" : code === CloseCode.WITH_ERROR ? "dropped" : "expired";
@@ -317,7 +317,8 @@ export class ExamRoom extends Room<{ state: ExamState }> {
           this.teacherAction(client, "start", {});
           return;
         }
-        return notNow();
+        notNow();
+        return;
       case "end":
         if (s.phase === "ended") {
           notNow();

@@ -14,7 +14,7 @@ export interface ReplayOptions {
 
 export function replay(events: readonly SessionEvent[], options: ReplayOptions = {}): SessionState {
   const first = events[0];
-  if (!first || first.type !== "created") throw new Error("a session log starts with its creation");
+  if (first?.type !== "created") throw new Error("a session log starts with its creation");
   const state = createSession(first);
   const end = Math.min(events.length, options.upTo ?? events.length);
   for (let i = 1; i < end; i++) apply(state, events[i], options.verify ?? true);

@@ -198,7 +198,7 @@ export function check(state: SessionState, event: SessionEvent): Rejection | nul
       if (!isOpen(state)) return "no-open-round";
       if (event.round !== state.round) return "wrong-round";
       const seat = state.seats[event.seat];
-      if (!seat || seat.kind !== "human") return "no-such-seat";
+      if (seat?.kind !== "human") return "no-such-seat";
       if (!seat.seated) return "not-seated";
       return null;
     }
