@@ -360,7 +360,7 @@ function openNext(state: SessionState, round: number, closesAt: number): void {
   actBots(state.twinSquad, state.twin);
 }
 
-function closeOpenRound(state: SessionState, reason: CloseReason): RoundRecord {
+function closeOpenRound(state: SessionState, _reason: CloseReason): RoundRecord {
   const live = closeRound(state.live);
   learnBots(state.liveSquad, state.live, live);
   const twin = closeRound(state.twin);
@@ -400,7 +400,9 @@ function closeOpenRound(state: SessionState, reason: CloseReason): RoundRecord {
   };
   state.results.push(record);
   if (Number.isNaN(state.startError)) state.startError = live.classError;
-  state.phase = reason === "end" ? "ended" : "review";
+  // Even a close for the end goes through review: the `ended` event that follows ends the session.
+  state.phase = "review";
+  state.pausedIn = null;
   return record;
 }
 

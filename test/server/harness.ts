@@ -1,0 +1,152 @@
+/**
+ * A real server on a free loopback port with its own data folder, and real @colyseus/sdk clients:
+ * what the integration tests stand on.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Client, type Room } from "@colyseus/sdk";
+import { type App, startApp } from "../../server/app.ts";
+import type { FeedbackMessage, RejectedMessage, YouMessage } from "../../shared/protocol/messages.ts";
+import type { CreateSessionReply, SessionConfigInput } from "../../shared/protocol/session.ts";
+import { PROTOCOL_VERSION } from "../../shared/protocol/version.ts";
+
+export interface TestServer {
+  readonly app: App;
+  readonly http: string;
+  readonly ws: string;
+  readonly dataDir: string;
+  readonly logs: { message: string; data?: Record<string, unknown> }[];
+  close(): Promise<void>;
+}
+
+export async function startTestServer(
+  options: { reconnectSeconds?: number; dataDir?: string } = {},
+): Promise<TestServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "group-exam-test-"));
+  const logs: TestServer["logs"] = [];
+  const app = await startApp({
+    port: 0,
+    host: "127.0.0.1",
+    dataDir,
+    reconnectSeconds: options.reconnectSeconds ?? 60,
+    log: (message, data) => logs.push({ message, data }),
+  });
+  return {
+    app,
+    http: `http://127.0.0.1:${app.port}`,
+    ws: `ws://127.0.0.1:${app.port}`,
+    dataDir,
+    logs,
+    close: () => app.close(),
+  };
+}
+
+export type Created = CreateSessionReply & { roomId: string };
+
+export async function createSession(server: TestServer, config: SessionConfigInput): Promise<Created> {
+  const res = await fetch(`${server.http}/api/sessions`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(config),
+  });
+  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Created;
+}
+
+export async function api<T>(
+  server: TestServer,
+  path: string,
+  token?: string,
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${server.http}/api${path}`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  const text = await res.text();
+  return {
+    status: res.status,
+    body: (res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text) as T,
+  };
+}
+
+/** A client that remembers every message it got, and counts the bytes it received. */
+export interface Participant {
+  readonly room: Room;
+  readonly you: YouMessage[];
+  readonly feedback: FeedbackMessage[];
+  readonly rejected: RejectedMessage[];
+  readonly other: { type: string; message: unknown }[];
+  bytes(): number;
+}
+
+class MeteredRoom extends (await import("@colyseus/sdk")).Room {
+  bytesIn = 0;
+  protected override onMessageCallback(event: MessageEvent): void {
+    this.bytesIn += (event.data as ArrayBuffer).byteLength;
+    super.onMessageCallback(event);
+  }
+}
+
+class MeteredClient extends Client {
+  protected override createRoom(roomName: string, rootSchema?: unknown): Room {
+    return new MeteredRoom(roomName, rootSchema as never) as unknown as Room;
+  }
+}
+
+function participant(room: Room): Participant {
+  const p: Participant = {
+    room,
+    you: [],
+    feedback: [],
+    rejected: [],
+    other: [],
+    bytes: () => (room as unknown as MeteredRoom).bytesIn,
+  };
+  room.onMessage("you", (m: YouMessage) => p.you.push(m));
+  room.onMessage("feedback", (m: FeedbackMessage) => p.feedback.push(m));
+  room.onMessage("rejected", (m: RejectedMessage) => p.rejected.push(m));
+  room.onMessage("*", (type: string | number, message: unknown) =>
+    p.other.push({ type: String(type), message }),
+  );
+  room.reconnection.minUptime = 0;
+  return p;
+}
+
+export async function joinStudent(
+  server: TestServer,
+  created: Created,
+  nickname: string,
+  clientKey = `key-${nickname}-0000`,
+) {
+  const room = await new MeteredClient(server.ws).joinById(created.roomId, {
+    role: "student",
+    protocol: PROTOCOL_VERSION,
+    code: created.code,
+    nickname,
+    clientKey,
+  });
+  return participant(room);
+}
+
+export async function joinStaff(
+  server: TestServer,
+  created: Created,
+  role: "teacher" | "projector" = "teacher",
+) {
+  const room = await new MeteredClient(server.ws).joinById(created.roomId, {
+    role,
+    protocol: PROTOCOL_VERSION,
+    token: role === "teacher" ? created.teacherToken : created.projectorToken,
+  });
+  return participant(room);
+}
+
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
