@@ -155,9 +155,8 @@ export class ExamRoom extends Room<{ state: ExamState }> {
     const refusal = checkJoin(this.session, auth.nickname, auth.clientKey);
     if (refusal) throw new ServerError(...JOIN_REFUSALS[refusal]);
     holder.seat = freeSeat(this.session);
-    this.emit({ type: "joined", seat: holder.seat, nickname: auth.nickname, clientKey: auth.clientKey }, () =>
-      this.sendYou(client),
-    );
+    if (this.emit({ type: "joined", seat: holder.seat, nickname: auth.nickname, clientKey: auth.clientKey }))
+      this.tellYou(client);
   }
 
   override async onDrop(client: Client, code?: number): Promise<void> {
@@ -175,10 +174,9 @@ export class ExamRoom extends Room<{ state: ExamState }> {
   override onReconnect(client: Client): void {
     const holder = this.holder(client);
     if (holder.role !== "student" || this.session.phase === "ended") return;
-    this.emit({ type: "connection", seat: holder.seat, connected: true }, () => {
-      this.sendYou(client);
-      this.sendFeedback(client);
-    });
+    if (!this.emit({ type: "connection", seat: holder.seat, connected: true })) return;
+    this.tellYou(client);
+    this.tellFeedback(client);
   }
 
   override onLeave(client: Client, code?: number): void {
@@ -268,7 +266,8 @@ export class ExamRoom extends Room<{ state: ExamState }> {
       level: message.level,
       final: type === "submit",
     };
-    if (!this.emit(event, () => this.sendYou(client), client, type)) return;
+    if (!this.emit(event, client, type)) return;
+    this.tellYou(client);
     if (type === "submit" && this.session.phase === "open" && allSubmitted(this.session))
       this.closeRound("all-submitted");
   }
@@ -283,7 +282,7 @@ export class ExamRoom extends Room<{ state: ExamState }> {
     const notNow = (): void => this.reject(client, type, "not-now");
     switch (type) {
       case "start":
-        if (this.emit({ type: "started" }, undefined, client)) this.openRound();
+        if (this.emit({ type: "started" }, client)) this.openRound();
         return;
       case "pause":
         if (s.phase !== "open" && s.phase !== "review") {
@@ -324,24 +323,23 @@ export class ExamRoom extends Room<{ state: ExamState }> {
           notNow();
           return;
         }
-        if (s.phase === "open" || s.pausedIn === "open")
-          this.pipe.push(closeNow(s, "end"), () => this.afterClose());
+        if (s.phase === "open" || s.pausedIn === "open") this.pushClose("end");
         this.end("teacher");
         return;
       case "scheme":
-        this.emit({ type: "scheme", scheme: message.scheme as never }, undefined, client);
+        this.emit({ type: "scheme", scheme: message.scheme as never }, client);
         return;
       case "roundTime":
-        this.emit({ type: "roundTime", seconds: message.seconds as number }, undefined, client);
+        this.emit({ type: "roundTime", seconds: message.seconds as number }, client);
         return;
       case "bots":
-        this.emit({ type: "bots", count: message.count as number }, undefined, client);
+        this.emit({ type: "bots", count: message.count as number }, client);
         return;
       case "lock":
-        this.emit({ type: "locked", locked: message.locked as boolean }, undefined, client);
+        this.emit({ type: "locked", locked: message.locked as boolean }, client);
         return;
       case "standIns":
-        this.emit({ type: "standIns", enabled: message.enabled as boolean }, undefined, client);
+        this.emit({ type: "standIns", enabled: message.enabled as boolean }, client);
         return;
       case "kick":
       case "ban":
@@ -352,7 +350,7 @@ export class ExamRoom extends Room<{ state: ExamState }> {
 
   private remove(teacher: Client, seat: number, reason: "kicked" | "banned"): void {
     const target = this.studentClient(seat);
-    if (!this.emit({ type: "left", seat, reason }, undefined, teacher)) return;
+    if (!this.emit({ type: "left", seat, reason }, teacher)) return;
     if (target) {
       this.holder(target).removed = true;
       this.pipe.after(() => {
@@ -368,9 +366,8 @@ export class ExamRoom extends Room<{ state: ExamState }> {
     const s = this.session;
     if (s.phase !== "review") return;
     const closesAt = this.deps.now() + s.roundSeconds * 1000;
-    this.emit({ type: "opened", round: s.round + 1, closesAt }, () => {
-      for (const client of this.clients) if (this.holder(client).role === "student") this.sendYou(client);
-    });
+    if (!this.emit({ type: "opened", round: s.round + 1, closesAt })) return;
+    for (const client of this.clients) if (this.holder(client).role === "student") this.tellYou(client);
     this.armClose();
   }
 
@@ -385,8 +382,7 @@ export class ExamRoom extends Room<{ state: ExamState }> {
   private closeRound(reason: CloseReason): void {
     if (this.session.phase !== "open") return;
     this.timer?.clear();
-    this.pipe.push(closeNow(this.session, reason), () => this.afterClose());
-    this.markAllDirty();
+    this.pushClose(reason);
     const ending = autoEnd(this.session);
     if (ending) {
       this.end(ending);
@@ -395,24 +391,27 @@ export class ExamRoom extends Room<{ state: ExamState }> {
     this.timer = this.clock.setTimeout(() => this.openRound(), this.session.config.reviewSeconds * 1000);
   }
 
-  private afterClose(): void {
-    for (const client of this.clients) if (this.holder(client).role === "student") this.sendFeedback(client);
+  /** Closes the open round; its feedback goes out once the close is on disk. */
+  private pushClose(reason: CloseReason): void {
+    this.pipe.push(closeNow(this.session, reason));
+    this.markAllDirty();
+    this.pipe.after(() => this.publish());
+    for (const client of this.clients) if (this.holder(client).role === "student") this.tellFeedback(client);
   }
 
   private end(reason: EndReason): void {
     this.timer?.clear();
-    this.emit({ type: "ended", reason }, () => this.deps.store.setStatus(this.sessionId, "ended"));
+    if (this.emit({ type: "ended", reason }))
+      this.pipe.after(() => this.deps.store.setStatus(this.sessionId, "ended"));
   }
 
   // ── events and what they show ─────────────────────────────────────────
 
-  /** Checks, applies and queues an event; returns false (after telling `from`) when it is refused. */
-  private emit(
-    event: SessionEvent,
-    effect?: () => void,
-    from?: Client,
-    messageType: string = event.type,
-  ): boolean {
+  /**
+   * Checks, applies and queues an event; returns false (after telling `from`) when it is refused. What the
+   * caller then shows goes through `pipe.after`, so it waits for the event to be on disk.
+   */
+  private emit(event: SessionEvent, from?: Client, messageType: string = event.type): boolean {
     const refusal = check(this.session, event);
     if (refusal) {
       if (from) this.reject(from, messageType, refusal);
@@ -422,7 +421,7 @@ export class ExamRoom extends Room<{ state: ExamState }> {
     apply(this.session, event);
     if ("seat" in event) this.dirty.add(event.seat);
     else this.markAllDirty();
-    this.pipe.push(event, effect);
+    this.pipe.push(event);
     this.pipe.after(() => this.publish());
     return true;
   }
@@ -457,7 +456,8 @@ export class ExamRoom extends Room<{ state: ExamState }> {
     return undefined;
   }
 
-  private sendYou(client: Client): void {
+  /** Sends the student its own status as it is now, once what came before is on disk. */
+  private tellYou(client: Client): void {
     const { seat } = this.holder(client);
     const s = this.session;
     if (seat < 0 || s.seats[seat].kind !== "human") return;
@@ -472,10 +472,11 @@ export class ExamRoom extends Room<{ state: ExamState }> {
       submitted: s.seats[seat].submitted,
       seated: s.seats[seat].seated,
     };
-    client.send("you", you);
+    this.pipe.after(() => client.send("you", you));
   }
 
-  private sendFeedback(client: Client): void {
+  /** Sends the student its feedback from the last closed round, once the close is on disk. */
+  private tellFeedback(client: Client): void {
     const { seat } = this.holder(client);
     const closed = this.session.lastClosed;
     if (!closed || seat < 0 || !this.session.seats[seat].seated) return;
@@ -486,7 +487,7 @@ export class ExamRoom extends Room<{ state: ExamState }> {
       level: this.session.live.levels[closed.result.question * m + seat],
       classScore: classScore(closed.result.classError),
     };
-    client.send("feedback", message);
+    this.pipe.after(() => client.send("feedback", message));
   }
 }
 

@@ -3,6 +3,7 @@
  * from the session, never kept beside it. Seats are synced when marked dirty; aggregates every time.
  */
 
+import type { ArraySchema } from "@colyseus/schema";
 import { questionLevels } from "../../shared/engine/classroom.ts";
 import { feedbackFor } from "../../shared/engine/feedback.ts";
 import { PROTOCOL_VERSION } from "../../shared/protocol/version.ts";
@@ -91,13 +92,8 @@ function syncAnswer(state: ExamState, session: SessionState): void {
   replaceNumbers(state.staff.key, exam.key(session.question));
 }
 
-function replaceNumbers(
-  target: { length: number; push(v: number): number; pop(): unknown; [i: number]: number },
-  values: ArrayLike<number>,
-) {
-  while (target.length > values.length) target.pop();
-  for (let i = 0; i < values.length; i++) {
-    if (i < target.length) target[i] = values[i];
-    else target.push(values[i]);
-  }
+function replaceNumbers(target: ArraySchema<number>, values: ArrayLike<number>): void {
+  // Only at a round's opening and close: rewriting the array whole is simpler than patching it in place.
+  target.clear();
+  target.push(...Array.from(values));
 }

@@ -36,6 +36,8 @@ export const SessionConfig = z
     seed: z.number().int().min(0).max(0xffffffff).optional(),
     /** A bot plays the seat of a student who is away, labelled so. */
     standIns: z.boolean().default(false),
+    /** End the session when the class gets 95 % of the way to the key. */
+    endAtCriterion: z.boolean().default(true),
   })
   .strict()
   .refine((c) => c.maxStudents + Math.max(c.bots, c.maxBots ?? c.bots) <= MAX_SEATS, {

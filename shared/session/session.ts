@@ -429,7 +429,12 @@ export function autoEnd(state: SessionState): EndReason | null {
   const last = state.results[state.results.length - 1];
   if (!last) return null;
   if (last.round >= state.config.maxRounds) return "round-limit";
-  if (state.results.length > 1 && last.classError <= criterionError(state.startError)) return "criterion";
+  if (
+    state.config.endAtCriterion &&
+    state.results.length > 1 &&
+    last.classError <= criterionError(state.startError)
+  )
+    return "criterion";
   return null;
 }
 

@@ -1,0 +1,129 @@
+/**
+ * Privacy, proven on what a student's client actually decoded: its own level, target and feedback, the
+ * class aggregates, and nothing of anyone else; the teacher and the projector see the roster.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  api,
+  createSession,
+  joinStaff,
+  joinStudent,
+  type Participant,
+  sleep,
+  startTestServer,
+  type TestServer,
+  waitFor,
+} from "./harness.ts";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+async function playRounds(teacher: Participant, students: Participant[], rounds: number): Promise<void> {
+  teacher.room.send("start", {});
+  for (let round = 1; round <= rounds; round++) {
+    await waitFor(
+      () => students.every((s) => s.you.some((y) => y.round === round && y.seated)),
+      `round ${round}`,
+    );
+    for (const [i, s] of students.entries())
+      s.room.send("submit", { round, level: (0.2 + 0.1 * i + 0.05 * round) % 1 });
+    await waitFor(
+      () => students.every((s) => s.feedback.some((f) => f.round === round)),
+      `feedback ${round}`,
+    );
+  }
+}
+
+describe("privacy", () => {
+  it("gives a student its own target, level and feedback, and nothing of another student's", async () => {
+    const created = await createSession(server, {
+      exam: "independent",
+      scheme: { name: "vectorized" },
+      maxStudents: 4,
+      bots: 6,
+      reviewSeconds: 0,
+      seed: 5,
+      endAtCriterion: false,
+    });
+    const teacher = await joinStaff(server, created);
+    const projector = await joinStaff(server, created, "projector");
+    const ana = await joinStudent(server, created, "Anastasia");
+    const ben = await joinStudent(server, created, "Benedetto");
+    await playRounds(teacher, [ana, ben], 3);
+    await sleep(100);
+
+    // Decoded state: aggregates only, no roster, no class answer.
+    const state = ana.room.state;
+    expect(state.staff).toBeUndefined();
+    expect(state.students).toBe(2);
+    expect(state.scores.length).toBe(3);
+    const decoded = JSON.stringify(state.toJSON());
+    expect(decoded).not.toContain("Benedetto");
+    expect(decoded).not.toContain("Anastasia");
+
+    // Messages: only ana's own seat, level, target and signal.
+    for (const you of ana.you) expect(you.seat).toBe(ana.you[0].seat);
+    for (const f of ana.feedback) expect(f.feedback.kind).toBe("vector");
+    expect(JSON.stringify([ana.you, ana.feedback, ana.other])).not.toContain("Benedetto");
+    const benTarget = ben.you[ben.you.length - 1].target as number;
+    const anaTarget = ana.you[ana.you.length - 1].target as number;
+    expect(anaTarget).not.toBe(benTarget);
+    expect(JSON.stringify([ana.you, ana.feedback])).not.toContain(String(benTarget));
+
+    // Staff see everyone.
+    for (const staff of [teacher, projector]) {
+      const roster = staff.room.state.staff?.roster;
+      expect(roster?.size).toBe(8);
+      const names = [...(roster?.values() ?? [])].map((r) => r.nickname);
+      expect(names).toEqual(expect.arrayContaining(["Anastasia", "Benedetto", "bot 1"]));
+      // The independent exam's key has a place for every seat: 4 students and 26 bot seats.
+      expect(staff.room.state.staff?.key.length).toBe(30);
+    }
+    const anaRow = [...(teacher.room.state.staff?.roster.values() ?? [])].find(
+      (r) => r.nickname === "Anastasia",
+    );
+    expect(anaRow?.target).toBe(anaTarget);
+
+    // The private API is closed to anyone without the teacher's token.
+    expect((await api(server, `/sessions/${created.id}`)).status).toBe(404);
+    expect((await api(server, `/sessions/${created.id}/events`, created.projectorToken)).status).toBe(404);
+    expect((await api(server, `/sessions/${created.id}/export.csv`, "guess")).status).toBe(404);
+    const list = await api<{ code: string }[]>(server, "/sessions");
+    expect(JSON.stringify(list.body)).not.toContain(created.code);
+    expect(JSON.stringify(list.body)).not.toContain("Anastasia");
+  });
+
+  it("sends a student the same bytes per round whatever the class size", async () => {
+    const perRound: number[] = [];
+    for (const bots of [5, 400]) {
+      const created = await createSession(server, {
+        exam: "independent",
+        scheme: { name: "global" },
+        maxStudents: 2,
+        bots,
+        reviewSeconds: 0,
+        seed: 5,
+        endAtCriterion: false,
+      });
+      const teacher = await joinStaff(server, created);
+      const ana = await joinStudent(server, created, "ana");
+      const ben = await joinStudent(server, created, "ben");
+      await playRounds(teacher, [ana, ben], 2);
+      const before = ana.bytes();
+      for (let round = 3; round <= 6; round++) {
+        await waitFor(() => ana.you.some((y) => y.round === round && y.seated), `round ${round}`);
+        for (const s of [ana, ben]) s.room.send("submit", { round, level: 0.3 });
+        await waitFor(() => ana.feedback.some((f) => f.round === round), `feedback ${round}`);
+      }
+      perRound.push((ana.bytes() - before) / 4);
+      teacher.room.send("end", {});
+    }
+    expect(perRound[0]).toBeGreaterThan(0);
+    expect(Math.abs(perRound[1] - perRound[0]) / perRound[0]).toBeLessThan(0.2);
+  });
+});
