@@ -157,6 +157,18 @@ export function sessionsApi(deps: ApiDeps): express.Router {
     res.json({ roomId: room.roomId, code });
   });
 
+  /** The server's own load, for the load test and for operators. */
+  router.get("/status", (_req, res) => {
+    const cpu = process.cpuUsage();
+    res.json({
+      uptimeSeconds: process.uptime(),
+      cpuUserMs: cpu.user / 1000,
+      cpuSystemMs: cpu.system / 1000,
+      rssBytes: process.memoryUsage().rss,
+      heapUsedBytes: process.memoryUsage().heapUsed,
+    });
+  });
+
   router.get("/sessions", (_req, res) => {
     res.json(deps.store.sessions().map((row) => summaryOf(row, deps.store.events(row.id))));
   });
