@@ -5,7 +5,16 @@
 import { Client } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROTOCOL_VERSION } from "../../shared/protocol/version.ts";
-import { api, createSession, joinStaff, joinStudent, type Participant, startTestServer, type TestServer, waitFor } from "./harness.ts";
+import {
+  api,
+  createSession,
+  joinStaff,
+  joinStudent,
+  type Participant,
+  startTestServer,
+  type TestServer,
+  waitFor,
+} from "./harness.ts";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -15,7 +24,15 @@ afterAll(async () => {
   await server.close();
 });
 
-const config = { exam: "independent", scheme: { name: "vectorized" }, maxStudents: 10, bots: 3, roundSeconds: 600, reviewSeconds: 0, endAtCriterion: false } as const;
+const config = {
+  exam: "independent",
+  scheme: { name: "vectorized" },
+  maxStudents: 10,
+  bots: 3,
+  roundSeconds: 600,
+  reviewSeconds: 0,
+  endAtCriterion: false,
+} as const;
 
 function leaveCode(p: Participant): Promise<number> {
   return new Promise((resolve) => p.room.onLeave((code: number) => resolve(code)));
@@ -69,7 +86,11 @@ describe("bad input", () => {
     good.room.send("submit", { round: 1, level: 0.4 });
     mistaken.room.send("submit", { round: 1, level: 0.4 });
     await waitFor(() => good.feedback.some((f) => f.round === 1), "feedback for the good student");
-    const replayed = await api<{ ok: boolean; rounds: number }>(server, `/sessions/${created.id}/replay`, created.teacherToken);
+    const replayed = await api<{ ok: boolean; rounds: number }>(
+      server,
+      `/sessions/${created.id}/replay`,
+      created.teacherToken,
+    );
     expect(replayed.body).toEqual({ ok: true, rounds: 1 });
     expect(server.logs.some((l) => l.message === "refused a message")).toBe(true);
     await Promise.all([good, mistaken, teacher].map((p) => p.room.leave()));
@@ -88,7 +109,11 @@ describe("bad input", () => {
     expect(flood.rejected.some((r) => r.reason === "rate-limited")).toBe(true);
     calm.room.send("submit", { round: 1, level: 0.5 });
     await waitFor(() => calm.feedback.some((f) => f.round === 1), "the round to go on");
-    const replayed = await api<{ ok: boolean }>(server, `/sessions/${created.id}/replay`, created.teacherToken);
+    const replayed = await api<{ ok: boolean }>(
+      server,
+      `/sessions/${created.id}/replay`,
+      created.teacherToken,
+    );
     expect(replayed.body.ok).toBe(true);
     await Promise.all([calm, teacher].map((p) => p.room.leave()));
   });
@@ -96,12 +121,26 @@ describe("bad input", () => {
   it("refuses bad joins with a clear error: a 100 KB nickname, a wrong token, a wrong code, an old page", async () => {
     const created = await createSession(server, config);
     const join = (options: object) => new Client(server.ws).joinById(created.roomId, options);
-    const student = { role: "student", protocol: PROTOCOL_VERSION, code: created.code, clientKey: "key-12345678" };
-    await expect(join({ ...student, nickname: "x".repeat(100_000) })).rejects.toMatchObject({ code: expect.any(Number) });
-    await expect(join({ ...student, nickname: "  " })).rejects.toMatchObject({ code: 400, message: expect.stringMatching(/nickname/) });
+    const student = {
+      role: "student",
+      protocol: PROTOCOL_VERSION,
+      code: created.code,
+      clientKey: "key-12345678",
+    };
+    await expect(join({ ...student, nickname: "x".repeat(100_000) })).rejects.toMatchObject({
+      code: expect.any(Number),
+    });
+    await expect(join({ ...student, nickname: "  " })).rejects.toMatchObject({
+      code: 400,
+      message: expect.stringMatching(/nickname/),
+    });
     await expect(join({ ...student, nickname: "ok", code: "WRONGG" })).rejects.toMatchObject({ code: 404 });
-    await expect(join({ ...student, nickname: "ok", protocol: 0 })).rejects.toMatchObject({ message: expect.stringMatching(/reload/) });
-    await expect(join({ role: "teacher", protocol: PROTOCOL_VERSION, token: "guess" })).rejects.toMatchObject({ code: 403 });
+    await expect(join({ ...student, nickname: "ok", protocol: 0 })).rejects.toMatchObject({
+      message: expect.stringMatching(/reload/),
+    });
+    await expect(join({ role: "teacher", protocol: PROTOCOL_VERSION, token: "guess" })).rejects.toMatchObject(
+      { code: 403 },
+    );
     await expect(join({ role: "admin" })).rejects.toMatchObject({ code: 400 });
     const ok = await join({ ...student, nickname: "fine" });
     await ok.leave();
@@ -118,7 +157,12 @@ describe("bad input", () => {
   });
 
   it("refuses a bad session configuration and malformed JSON with a JSON error", async () => {
-    const post = (body: string) => fetch(`${server.http}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const post = (body: string) =>
+      fetch(`${server.http}/api/sessions`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      });
     const bad = await post(JSON.stringify({ exam: "oral", scheme: { name: "global" } }));
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: string }).error).toMatch(/exam/);

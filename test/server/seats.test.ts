@@ -1,7 +1,15 @@
 /** Seats survive a dropped network and a reloaded page; an abandoned seat is freed after the grace period. */
 import { Client } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession, joinStaff, joinStudent, sleep, startTestServer, type TestServer, waitFor } from "./harness.ts";
+import {
+  createSession,
+  joinStaff,
+  joinStudent,
+  sleep,
+  startTestServer,
+  type TestServer,
+  waitFor,
+} from "./harness.ts";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -11,8 +19,17 @@ afterAll(async () => {
   await server.close();
 });
 
-const config = { exam: "independent", scheme: { name: "global" }, maxStudents: 3, bots: 2, roundSeconds: 600, reviewSeconds: 0, endAtCriterion: false } as const;
-const rosterRow = (teacher: Awaited<ReturnType<typeof joinStaff>>, seat: number) => teacher.room.state.staff?.roster.get(String(seat));
+const config = {
+  exam: "independent",
+  scheme: { name: "global" },
+  maxStudents: 3,
+  bots: 2,
+  roundSeconds: 600,
+  reviewSeconds: 0,
+  endAtCriterion: false,
+} as const;
+const rosterRow = (teacher: Awaited<ReturnType<typeof joinStaff>>, seat: number) =>
+  teacher.room.state.staff?.roster.get(String(seat));
 
 describe("seats", () => {
   it("come back to a student whose network dropped, with its level, and to one who reloaded the page", async () => {
