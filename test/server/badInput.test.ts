@@ -3,7 +3,7 @@
  * room goes on and its log stays consistent.
  */
 import { Client } from "@colyseus/sdk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PROTOCOL_VERSION } from "../../shared/protocol/version.ts";
 import {
   api,
@@ -11,18 +11,11 @@ import {
   joinStaff,
   joinStudent,
   type Participant,
-  startTestServer,
-  type TestServer,
+  useTestServer,
   waitFor,
 } from "./harness.ts";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useTestServer();
 
 const config = {
   exam: "independent",
@@ -40,9 +33,9 @@ function leaveCode(p: Participant): Promise<number> {
 
 describe("bad input", () => {
   it("disconnects malformed messages, refuses honest mistakes clearly, and the room goes on", async () => {
-    const created = await createSession(server, config);
-    const teacher = await joinStaff(server, created);
-    const good = await joinStudent(server, created, "good");
+    const created = await createSession(server(), config);
+    const teacher = await joinStaff(server(), created);
+    const good = await joinStudent(server(), created, "good");
     const malformed: [string, unknown][] = [
       ["NaN", { round: 1, level: Number.NaN }],
       ["Infinity", { round: 1, level: Number.POSITIVE_INFINITY }],
@@ -51,8 +44,8 @@ describe("bad input", () => {
       ["a huge array", { round: 1, level: new Array(100_000).fill(0.5) }],
       ["no payload", undefined],
     ];
-    const offenders = await Promise.all(malformed.map((_, i) => joinStudent(server, created, `bad${i}`)));
-    const mistaken = await joinStudent(server, created, "mistaken");
+    const offenders = await Promise.all(malformed.map((_, i) => joinStudent(server(), created, `bad${i}`)));
+    const mistaken = await joinStudent(server(), created, "mistaken");
     teacher.room.send("start", {});
     await waitFor(() => good.you.some((y) => y.round === 1 && y.seated), "round 1");
 
@@ -87,20 +80,20 @@ describe("bad input", () => {
     mistaken.room.send("submit", { round: 1, level: 0.4 });
     await waitFor(() => good.feedback.some((f) => f.round === 1), "feedback for the good student");
     const replayed = await api<{ ok: boolean; rounds: number }>(
-      server,
+      server(),
       `/sessions/${created.id}/replay`,
       created.teacherToken,
     );
     expect(replayed.body).toEqual({ ok: true, rounds: 1 });
-    expect(server.logs.some((l) => l.message === "refused a message")).toBe(true);
+    expect(server().logs.some((l) => l.message === "refused a message")).toBe(true);
     await Promise.all([good, mistaken, teacher].map((p) => p.room.leave()));
   });
 
   it("rate-limits a flooding client, then disconnects it", async () => {
-    const created = await createSession(server, config);
-    const teacher = await joinStaff(server, created);
-    const flood = await joinStudent(server, created, "flood");
-    const calm = await joinStudent(server, created, "calm");
+    const created = await createSession(server(), config);
+    const teacher = await joinStaff(server(), created);
+    const flood = await joinStudent(server(), created, "flood");
+    const calm = await joinStudent(server(), created, "calm");
     teacher.room.send("start", {});
     await waitFor(() => flood.you.some((y) => y.round === 1 && y.seated), "round 1");
     const left = leaveCode(flood);
@@ -110,7 +103,7 @@ describe("bad input", () => {
     calm.room.send("submit", { round: 1, level: 0.5 });
     await waitFor(() => calm.feedback.some((f) => f.round === 1), "the round to go on");
     const replayed = await api<{ ok: boolean }>(
-      server,
+      server(),
       `/sessions/${created.id}/replay`,
       created.teacherToken,
     );
@@ -119,8 +112,8 @@ describe("bad input", () => {
   });
 
   it("refuses bad joins with a clear error: a 100 KB nickname, a wrong token, a wrong code, an old page", async () => {
-    const created = await createSession(server, config);
-    const join = (options: object) => new Client(server.ws).joinById(created.roomId, options);
+    const created = await createSession(server(), config);
+    const join = (options: object) => new Client(server().ws).joinById(created.roomId, options);
     const student = {
       role: "student",
       protocol: PROTOCOL_VERSION,
@@ -148,17 +141,17 @@ describe("bad input", () => {
 
   it("answers 200 wrong join codes from one address with 404s, then 429 with a wait", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 200; i++) statuses.push((await api(server, `/join/WRONG${i % 10}`)).status);
+    for (let i = 0; i < 200; i++) statuses.push((await api(server(), `/join/WRONG${i % 10}`)).status);
     expect(statuses.slice(0, 30).every((s) => s === 404)).toBe(true);
     expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
-    const res = await fetch(`${server.http}/api/join/WRONGX`);
+    const res = await fetch(`${server().http}/api/join/WRONGX`);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(((await res.json()) as { error: string }).error).toMatch(/Too many wrong codes/);
   });
 
   it("refuses a bad session configuration and malformed JSON with a JSON error", async () => {
     const post = (body: string) =>
-      fetch(`${server.http}/api/sessions`, {
+      fetch(`${server().http}/api/sessions`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body,

@@ -2,7 +2,7 @@
  * A whole session over real WebSockets: 3 students and 27 bots under "Good job, everyone", then switched to
  * personal signals, every round checked against the shared engine run directly with the same inputs.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   actBots,
   closeRound,
@@ -17,23 +17,9 @@ import {
 } from "../../shared/engine/index.ts";
 import { botSeats, SessionConfig, type SessionDetail } from "../../shared/protocol/session.ts";
 import { liveLearner } from "../../shared/session/rates.ts";
-import {
-  api,
-  createSession,
-  joinStaff,
-  joinStudent,
-  startTestServer,
-  type TestServer,
-  waitFor,
-} from "./harness.ts";
+import { api, createSession, joinStaff, joinStudent, useTestServer, waitFor } from "./harness.ts";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useTestServer();
 
 const config = {
   exam: "independent",
@@ -49,12 +35,12 @@ const levelOf = (round: number, student: number): number =>
 
 describe("a classroom session", () => {
   it("plays global rounds, then vectorized ones, each round equal to the engine run directly", async () => {
-    const created = await createSession(server, config);
-    const teacher = await joinStaff(server, created);
+    const created = await createSession(server(), config);
+    const teacher = await joinStaff(server(), created);
     const students = [
-      await joinStudent(server, created, "ana"),
-      await joinStudent(server, created, "ben"),
-      await joinStudent(server, created, "cy"),
+      await joinStudent(server(), created, "ana"),
+      await joinStudent(server(), created, "ben"),
+      await joinStudent(server(), created, "cy"),
     ];
     await waitFor(() => students.every((s) => s.you.length > 0), "seats");
     expect(students.map((s) => s.you[0].seat)).toEqual([0, 1, 2]);
@@ -108,7 +94,7 @@ describe("a classroom session", () => {
         expect(got?.feedback).toEqual(feedbackFor(expected, direct.scheme, h));
         expect(got?.feedback.kind).toBe(round < 6 ? "global" : "vector");
       }
-      const detail = await api<SessionDetail>(server, `/sessions/${created.id}`, created.teacherToken);
+      const detail = await api<SessionDetail>(server(), `/sessions/${created.id}`, created.teacherToken);
       const record = detail.body.results[round - 1];
       expect(record.classError).toBe(expected.classError);
       expect(record).toMatchObject({ round, students: 3, bots: 27 });
@@ -131,20 +117,20 @@ describe("a classroom session", () => {
 
     teacher.room.send("end", {});
     await waitFor(() => teacher.room.state.phase === "ended", "the end");
-    const detail = await api<SessionDetail>(server, `/sessions/${created.id}`, created.teacherToken);
+    const detail = await api<SessionDetail>(server(), `/sessions/${created.id}`, created.teacherToken);
     expect(detail.body.status).toBe("ended");
     // Round 9 had opened; the end closes it with the levels that stood.
     expect(detail.body.results).toHaveLength(9);
     expect(
       (
         await api<{ ok: boolean; rounds: number }>(
-          server,
+          server(),
           `/sessions/${created.id}/replay`,
           created.teacherToken,
         )
       ).body,
     ).toEqual({ ok: true, rounds: 9 });
-    const csv = await api<string>(server, `/sessions/${created.id}/export.csv`, created.teacherToken);
+    const csv = await api<string>(server(), `/sessions/${created.id}/export.csv`, created.teacherToken);
     expect(csv.body.split("\n")[0]).toBe(
       "round,question,scheme,classError,score,twinScheme,twinError,twinScore,students,bots,checksum",
     );

@@ -6,6 +6,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
+import { afterAll, beforeAll } from "vitest";
 import { type App, startApp } from "../../server/app.ts";
 import type { FeedbackMessage, RejectedMessage, YouMessage } from "../../shared/protocol/messages.ts";
 import type { CreateSessionReply, SessionConfigInput } from "../../shared/protocol/session.ts";
@@ -39,6 +40,21 @@ export async function startTestServer(
     dataDir,
     logs,
     close: () => app.close(),
+  };
+}
+
+/** One server for a test file: started before its tests, closed after them. */
+export function useTestServer(options: { reconnectSeconds?: number } = {}): () => TestServer {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startTestServer(options);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return () => {
+    if (!server) throw new Error("the test server is not started yet");
+    return server;
   };
 }
 

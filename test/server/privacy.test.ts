@@ -2,7 +2,7 @@
  * Privacy, proven on what a student's client actually decoded: its own level, target and feedback, the
  * class aggregates, and nothing of anyone else; the teacher and the projector see the roster.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   api,
   createSession,
@@ -10,18 +10,11 @@ import {
   joinStudent,
   type Participant,
   sleep,
-  startTestServer,
-  type TestServer,
+  useTestServer,
   waitFor,
 } from "./harness.ts";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useTestServer();
 
 async function playRounds(teacher: Participant, students: Participant[], rounds: number): Promise<void> {
   teacher.room.send("start", {});
@@ -41,7 +34,7 @@ async function playRounds(teacher: Participant, students: Participant[], rounds:
 
 describe("privacy", () => {
   it("gives a student its own target, level and feedback, and nothing of another student's", async () => {
-    const created = await createSession(server, {
+    const created = await createSession(server(), {
       exam: "independent",
       scheme: { name: "vectorized" },
       maxStudents: 4,
@@ -50,10 +43,10 @@ describe("privacy", () => {
       seed: 5,
       endAtCriterion: false,
     });
-    const teacher = await joinStaff(server, created);
-    const projector = await joinStaff(server, created, "projector");
-    const ana = await joinStudent(server, created, "Anastasia");
-    const ben = await joinStudent(server, created, "Benedetto");
+    const teacher = await joinStaff(server(), created);
+    const projector = await joinStaff(server(), created, "projector");
+    const ana = await joinStudent(server(), created, "Anastasia");
+    const ben = await joinStudent(server(), created, "Benedetto");
     await playRounds(teacher, [ana, ben], 3);
     await sleep(100);
 
@@ -90,10 +83,10 @@ describe("privacy", () => {
     expect(anaRow?.target).toBe(anaTarget);
 
     // The private API is closed to anyone without the teacher's token.
-    expect((await api(server, `/sessions/${created.id}`)).status).toBe(404);
-    expect((await api(server, `/sessions/${created.id}/events`, created.projectorToken)).status).toBe(404);
-    expect((await api(server, `/sessions/${created.id}/export.csv`, "guess")).status).toBe(404);
-    const list = await api<{ code: string }[]>(server, "/sessions");
+    expect((await api(server(), `/sessions/${created.id}`)).status).toBe(404);
+    expect((await api(server(), `/sessions/${created.id}/events`, created.projectorToken)).status).toBe(404);
+    expect((await api(server(), `/sessions/${created.id}/export.csv`, "guess")).status).toBe(404);
+    const list = await api<{ code: string }[]>(server(), "/sessions");
     expect(JSON.stringify(list.body)).not.toContain(created.code);
     expect(JSON.stringify(list.body)).not.toContain("Anastasia");
   });
@@ -101,7 +94,7 @@ describe("privacy", () => {
   it("sends a student the same bytes per round whatever the class size", async () => {
     const perRound: number[] = [];
     for (const bots of [5, 400]) {
-      const created = await createSession(server, {
+      const created = await createSession(server(), {
         exam: "independent",
         scheme: { name: "global" },
         maxStudents: 2,
@@ -110,9 +103,9 @@ describe("privacy", () => {
         seed: 5,
         endAtCriterion: false,
       });
-      const teacher = await joinStaff(server, created);
-      const ana = await joinStudent(server, created, "ana");
-      const ben = await joinStudent(server, created, "ben");
+      const teacher = await joinStaff(server(), created);
+      const ana = await joinStudent(server(), created, "ana");
+      const ben = await joinStudent(server(), created, "ben");
       await playRounds(teacher, [ana, ben], 2);
       const before = ana.bytes();
       for (let round = 3; round <= 6; round++) {

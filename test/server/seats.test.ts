@@ -1,23 +1,9 @@
 /** Seats survive a dropped network and a reloaded page; an abandoned seat is freed after the grace period. */
 import { Client } from "@colyseus/sdk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createSession,
-  joinStaff,
-  joinStudent,
-  sleep,
-  startTestServer,
-  type TestServer,
-  waitFor,
-} from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { createSession, joinStaff, joinStudent, sleep, useTestServer, waitFor } from "./harness.ts";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({ reconnectSeconds: 1 });
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useTestServer({ reconnectSeconds: 1 });
 
 const config = {
   exam: "independent",
@@ -33,9 +19,9 @@ const rosterRow = (teacher: Awaited<ReturnType<typeof joinStaff>>, seat: number)
 
 describe("seats", () => {
   it("come back to a student whose network dropped, with its level, and to one who reloaded the page", async () => {
-    const created = await createSession(server, config);
-    const teacher = await joinStaff(server, created);
-    const ana = await joinStudent(server, created, "ana");
+    const created = await createSession(server(), config);
+    const teacher = await joinStaff(server(), created);
+    const ana = await joinStudent(server(), created, "ana");
     teacher.room.send("start", {});
     await waitFor(() => ana.you.some((y) => y.round === 1 && y.seated), "round 1");
     ana.room.send("level", { round: 1, level: 0.8 });
@@ -57,7 +43,7 @@ describe("seats", () => {
     ana.room.reconnection.enabled = false;
     ana.room.connection.close(4010, "reload");
     await sleep(50);
-    const again = await new Client(server.ws).reconnect(token);
+    const again = await new Client(server().ws).reconnect(token);
     const you: { seat: number; level: number }[] = [];
     again.onMessage("you", (m) => you.push(m));
     again.onMessage("feedback", () => {});
@@ -70,10 +56,10 @@ describe("seats", () => {
   });
 
   it("frees an abandoned seat after the grace period, and lets a stand-in bot play a student who is away", async () => {
-    const created = await createSession(server, { ...config, standIns: true });
-    const teacher = await joinStaff(server, created);
-    const ana = await joinStudent(server, created, "ana");
-    const ben = await joinStudent(server, created, "ben");
+    const created = await createSession(server(), { ...config, standIns: true });
+    const teacher = await joinStaff(server(), created);
+    const ana = await joinStudent(server(), created, "ana");
+    const ben = await joinStudent(server(), created, "ben");
     teacher.room.send("start", {});
     await waitFor(() => ben.you.some((y) => y.round === 1 && y.seated), "round 1");
     ana.room.reconnection.enabled = false;

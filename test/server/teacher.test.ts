@@ -1,28 +1,13 @@
 /** The teacher's controls over a live session, each seen by the class, each in the replayable log. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { LoggedEvent } from "../../shared/session/events.ts";
-import {
-  api,
-  createSession,
-  joinStaff,
-  joinStudent,
-  sleep,
-  startTestServer,
-  type TestServer,
-  waitFor,
-} from "./harness.ts";
+import { api, createSession, joinStaff, joinStudent, sleep, useTestServer, waitFor } from "./harness.ts";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useTestServer();
 
 describe("the teacher", () => {
   it("pauses, resumes, advances, switches, sets bots and round time, locks, kicks and bans; the log replays", async () => {
-    const created = await createSession(server, {
+    const created = await createSession(server(), {
       exam: "layered",
       scheme: { name: "teams", teamSize: 2 },
       maxStudents: 5,
@@ -31,9 +16,9 @@ describe("the teacher", () => {
       reviewSeconds: 0,
       endAtCriterion: false,
     });
-    const teacher = await joinStaff(server, created);
-    const ana = await joinStudent(server, created, "ana", "key-ana-00000");
-    const ben = await joinStudent(server, created, "ben", "key-ben-00000");
+    const teacher = await joinStaff(server(), created);
+    const ana = await joinStudent(server(), created, "ana", "key-ana-00000");
+    const ben = await joinStudent(server(), created, "ben", "key-ben-00000");
     const time = (await ana.room.request("time", {})) as { now: number };
     expect(Math.abs(time.now - Date.now())).toBeLessThan(1000);
 
@@ -52,7 +37,7 @@ describe("the teacher", () => {
     await waitFor(() => teacher.room.state.phase === "open", "the resume");
 
     // A late joiner waits for the next round.
-    const cy = await joinStudent(server, created, "cy", "key-cy-000000");
+    const cy = await joinStudent(server(), created, "cy", "key-cy-000000");
     await waitFor(() => cy.you.length > 0, "cy's seat");
     expect(cy.you[0].seated).toBe(false);
     cy.room.send("submit", { round: 1, level: 0.5 });
@@ -73,14 +58,14 @@ describe("the teacher", () => {
     const benLeft = new Promise<number>((r) => ben.room.onLeave((code: number) => r(code)));
     teacher.room.send("ban", { seat: ben.you[0].seat });
     await benLeft;
-    await expect(joinStudent(server, created, "benjamin", "key-ben-00000")).rejects.toMatchObject({
+    await expect(joinStudent(server(), created, "benjamin", "key-ben-00000")).rejects.toMatchObject({
       code: 403,
     });
     teacher.room.send("kick", { seat: cy.you[0].seat });
     await waitFor(() => teacher.room.state.students === 1, "the kick");
     teacher.room.send("lock", { locked: true });
     await waitFor(() => teacher.room.state.locked, "the lock");
-    await expect(joinStudent(server, created, "dee", "key-dee-00000")).rejects.toMatchObject({ code: 423 });
+    await expect(joinStudent(server(), created, "dee", "key-dee-00000")).rejects.toMatchObject({ code: 423 });
     teacher.room.send("lock", { locked: false });
     teacher.room.send("kick", { seat: 4 });
     await waitFor(() => teacher.rejected.length > 0, "a refusal for an empty seat");
@@ -92,7 +77,7 @@ describe("the teacher", () => {
     await waitFor(() => teacher.room.state.phase === "ended", "the end");
     await sleep(50);
 
-    const events = await api<LoggedEvent[]>(server, `/sessions/${created.id}/events`, created.teacherToken);
+    const events = await api<LoggedEvent[]>(server(), `/sessions/${created.id}/events`, created.teacherToken);
     const types = events.body.map((e) => e.event.type);
     for (const t of [
       "created",
@@ -114,12 +99,12 @@ describe("the teacher", () => {
     expect(
       events.body.filter((e) => e.event.type === "left").map((e) => (e.event as { reason: string }).reason),
     ).toEqual(["banned", "kicked"]);
-    expect((await api(server, `/sessions/${created.id}/replay`, created.teacherToken)).body).toEqual({
+    expect((await api(server(), `/sessions/${created.id}/replay`, created.teacherToken)).body).toEqual({
       ok: true,
       rounds: 3,
     });
     const json = await api<{ results: unknown[]; events: unknown[] }>(
-      server,
+      server(),
       `/sessions/${created.id}/export.json`,
       created.teacherToken,
     );
