@@ -51,7 +51,7 @@ describe("bad input", () => {
 
     // Malformed: disconnected (4002, or 1009 for a frame over the size limit), nobody else affected.
     const codes = offenders.map(leaveCode);
-    malformed.forEach(([, payload], i) => offenders[i].room.send("submit", payload));
+    for (const [i, [, payload]] of malformed.entries()) offenders[i].room.send("submit", payload);
     for (const code of await Promise.all(codes)) expect([4002, 1009]).toContain(code);
 
     // Honest mistakes: a clear refusal, still connected.
