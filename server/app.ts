@@ -5,6 +5,7 @@
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { matchMaker, Server } from "@colyseus/core";
+import { Encoder } from "@colyseus/schema";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import type express from "express";
 import { sessionsApi } from "./http/sessionsApi.ts";
@@ -42,6 +43,8 @@ export async function startApp(options: AppOptions): Promise<App> {
   if (interrupted.length)
     log("sessions left live by the last run are marked interrupted", { sessions: interrupted });
 
+  // The teacher's first full state holds the whole roster: room for 4,000 seats without regrowing.
+  Encoder.BUFFER_SIZE = 512 * 1024;
   const httpServer: HttpServer = createServer();
   const server = new Server({
     transport: new WebSocketTransport({ server: httpServer, maxPayload: 8 * 1024 }),

@@ -15,6 +15,7 @@ import {
   type SchemeName,
   schemeConfig,
 } from "../../shared/engine/index.ts";
+import { FlagError, realNumber, wholeNumber } from "./flags.ts";
 
 export interface DemoOptions {
   readonly experiment: ExperimentSpec;
@@ -51,29 +52,6 @@ best learning rate, and prints how fast each converges beside the theory.
 
 const SCALAR_LEARNERS: readonly LearnerName[] = ["perturbation", "perturbation-gaussian", "keep-if-improved"];
 
-function integer(name: string, raw: string | undefined, fallback: number, min: number): number | string {
-  if (raw === undefined) return fallback;
-  if (!/^\s*[+-]?\d+\s*$/.test(raw)) return `--${name} must be a whole number, not "${raw}"`;
-  const v = Number(raw);
-  if (v < min) return `--${name} must be at least ${min}, not ${v}`;
-  if (!Number.isSafeInteger(v)) return `--${name} is too large: ${raw}`;
-  return v;
-}
-
-function real(
-  name: string,
-  raw: string | undefined,
-  fallback: number,
-  min: number,
-  max: number,
-): number | string {
-  if (raw === undefined) return fallback;
-  const v = Number(raw);
-  if (raw.trim() === "" || !Number.isFinite(v)) return `--${name} must be a number, not "${raw}"`;
-  if (v < min || v > max) return `--${name} must be between ${min} and ${max}, not ${v}`;
-  return v;
-}
-
 export function parseDemoArgs(argv: readonly string[]): Parsed {
   let values: Record<string, string | boolean | undefined>;
   try {
@@ -103,21 +81,31 @@ export function parseDemoArgs(argv: readonly string[]): Parsed {
     return { ok: false, error: (e as Error).message };
   }
   const str = (k: string): string | undefined => values[k] as string | undefined;
-  const checks: (number | string)[] = [];
-  const num = (v: number | string): number => {
-    checks.push(v);
-    return typeof v === "number" ? v : Number.NaN;
-  };
-  const students = num(integer("students", str("students"), 30, 1));
-  const seeds = num(integer("seeds", str("seeds"), 50, 1));
-  const rounds = num(integer("rounds", str("rounds"), 20 * (Number.isNaN(students) ? 1 : students) + 200, 2));
-  const outputs = str("outputs") === undefined ? undefined : num(integer("outputs", str("outputs"), 1, 1));
-  const seed = num(integer("seed", str("seed"), 1, 0));
-  const noise = num(real("noise", str("noise"), SCHEME_DEFAULTS.noise, 0, 1e6));
-  const teamSize = num(integer("team-size", str("team-size"), SCHEME_DEFAULTS.teamSize, 1));
-  const blocked = num(real("blocked", str("blocked"), SCHEME_DEFAULTS.blockedFraction, 0, 1));
-  const firstError = checks.find((c): c is string => typeof c === "string");
-  if (firstError) return { ok: false, error: firstError };
+  let students: number;
+  let seeds: number;
+  let rounds: number;
+  let outputs: number | undefined;
+  let seed: number;
+  let noise: number;
+  let teamSize: number;
+  let blocked: number;
+  try {
+    students = wholeNumber("students", str("students"), { fallback: 30, min: 1 });
+    seeds = wholeNumber("seeds", str("seeds"), { fallback: 50, min: 1 });
+    rounds = wholeNumber("rounds", str("rounds"), { fallback: 20 * students + 200, min: 2 });
+    outputs = str("outputs") === undefined ? undefined : wholeNumber("outputs", str("outputs"), { min: 1 });
+    seed = wholeNumber("seed", str("seed"), { fallback: 1, min: 0 });
+    noise = realNumber("noise", str("noise"), { fallback: SCHEME_DEFAULTS.noise, min: 0, max: 1e6 });
+    teamSize = wholeNumber("team-size", str("team-size"), { fallback: SCHEME_DEFAULTS.teamSize, min: 1 });
+    blocked = realNumber("blocked", str("blocked"), {
+      fallback: SCHEME_DEFAULTS.blockedFraction,
+      min: 0,
+      max: 1,
+    });
+  } catch (e) {
+    if (e instanceof FlagError) return { ok: false, error: e.message };
+    throw e;
+  }
 
   const exam = str("exam") ?? "independent";
   if (!(EXAM_KINDS as readonly string[]).includes(exam))

@@ -64,6 +64,9 @@ interface AuthResult {
   readonly clientKey: string;
 }
 
+/** How long an ended session's room stays up for the screens to show its end. */
+const ENDED_ROOM_SECONDS = 600;
+
 const JOIN_REFUSALS: Record<JoinRefusal, [number, string]> = {
   ended: [410, "This session has ended."],
   locked: [423, "The teacher has locked this session."],
@@ -86,6 +89,7 @@ export class ExamRoom extends Room<{ state: ExamState }> {
   private sessionId = "";
   private pipe!: EventPipe;
   private timer: { clear(): void } | null = null;
+  private disposeTimer: { clear(): void } | null = null;
   private dirty = new Set<number>();
   private teacherTokenHash = "";
   private projectorTokenHash = "";
@@ -102,7 +106,7 @@ export class ExamRoom extends Room<{ state: ExamState }> {
     this.pipe = createEventPipe({
       append: (events) => this.deps.store.append(this.sessionId, events),
       now: this.deps.now,
-      schedule: (run, ms) => this.clock.setTimeout(run, ms),
+      schedule: (run, ms) => this.after(ms, run),
       onFailure: (error) => this.failDurably(error),
     });
     initState(this.state, this.session);
@@ -199,6 +203,7 @@ export class ExamRoom extends Room<{ state: ExamState }> {
 
   override onDispose(): void {
     this.timer?.clear();
+    this.disposeTimer?.clear();
     this.pipe.flush();
   }
 
@@ -373,9 +378,8 @@ export class ExamRoom extends Room<{ state: ExamState }> {
 
   private armClose(): void {
     this.timer?.clear();
-    this.timer = this.clock.setTimeout(
-      () => this.closeRound("timer"),
-      Math.max(0, this.session.closesAt - this.deps.now()),
+    this.timer = this.after(Math.max(0, this.session.closesAt - this.deps.now()), () =>
+      this.closeRound("timer"),
     );
   }
 
@@ -388,7 +392,7 @@ export class ExamRoom extends Room<{ state: ExamState }> {
       this.end(ending);
       return;
     }
-    this.timer = this.clock.setTimeout(() => this.openRound(), this.session.config.reviewSeconds * 1000);
+    this.timer = this.after(this.session.config.reviewSeconds * 1000, () => this.openRound());
   }
 
   /** Closes the open round; its feedback goes out once the close is on disk. */
@@ -401,8 +405,10 @@ export class ExamRoom extends Room<{ state: ExamState }> {
 
   private end(reason: EndReason): void {
     this.timer?.clear();
-    if (this.emit({ type: "ended", reason }))
-      this.pipe.after(() => this.deps.store.setStatus(this.sessionId, "ended"));
+    if (!this.emit({ type: "ended", reason })) return;
+    this.pipe.after(() => this.deps.store.setStatus(this.sessionId, "ended"));
+    // The screens keep the final state a while; then the room goes, and the log stays for replays.
+    this.disposeTimer = this.after(ENDED_ROOM_SECONDS * 1000, () => this.disconnect());
   }
 
   // ── events and what they show ─────────────────────────────────────────
@@ -442,6 +448,21 @@ export class ExamRoom extends Room<{ state: ExamState }> {
     this.timer?.clear();
     for (const client of this.clients) client.leave(CloseCode.SERVER_SHUTDOWN);
     this.disconnect();
+  }
+
+  /**
+   * A real timer. Colyseus's room clock only advances with its patch ticks (50 ms), so a round set on it
+   * could close up to a tick early or late; a round's close must keep to the time every screen shows.
+   */
+  private after(ms: number, run: () => void): { clear(): void } {
+    const handle = setTimeout(() => {
+      try {
+        run();
+      } catch (error) {
+        this.onUncaughtException(error as Error, "timer");
+      }
+    }, ms);
+    return { clear: () => clearTimeout(handle) };
   }
 
   private holder(client: Client): Seatholder {

@@ -5,9 +5,10 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Client, type Room } from "@colyseus/sdk";
+import type { Room } from "@colyseus/sdk";
 import { afterAll, beforeAll } from "vitest";
 import { type App, startApp } from "../../server/app.ts";
+import { bytesReceived, MeteredClient } from "../../server/cli/meteredClient.ts";
 import type { FeedbackMessage, RejectedMessage, YouMessage } from "../../shared/protocol/messages.ts";
 import type { CreateSessionReply, SessionConfigInput } from "../../shared/protocol/session.ts";
 import { PROTOCOL_VERSION } from "../../shared/protocol/version.ts";
@@ -95,20 +96,6 @@ export interface Participant {
   bytes(): number;
 }
 
-class MeteredRoom extends (await import("@colyseus/sdk")).Room {
-  bytesIn = 0;
-  protected override onMessageCallback(event: MessageEvent): void {
-    this.bytesIn += (event.data as ArrayBuffer).byteLength;
-    super.onMessageCallback(event);
-  }
-}
-
-class MeteredClient extends Client {
-  protected override createRoom(roomName: string, rootSchema?: unknown): Room {
-    return new MeteredRoom(roomName, rootSchema as never) as unknown as Room;
-  }
-}
-
 function participant(room: Room): Participant {
   const p: Participant = {
     room,
@@ -116,7 +103,7 @@ function participant(room: Room): Participant {
     feedback: [],
     rejected: [],
     other: [],
-    bytes: () => (room as unknown as MeteredRoom).bytesIn,
+    bytes: () => bytesReceived(room),
   };
   room.onMessage("you", (m: YouMessage) => p.you.push(m));
   room.onMessage("feedback", (m: FeedbackMessage) => p.feedback.push(m));
