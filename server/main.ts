@@ -5,6 +5,7 @@
 import { networkInterfaces } from "node:os";
 import { resolve } from "node:path";
 import { startApp } from "./app.ts";
+import { servePages } from "./http/pages.ts";
 
 function lanAddresses(): string[] {
   return Object.values(networkInterfaces())
@@ -21,13 +22,15 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const app = await startApp({ port, host, dataDir });
+const pagesDir = resolve(import.meta.dirname, "..", "dist", "client");
+const app = await startApp({ port, host, dataDir, routes: (express) => servePages(express, pagesDir) });
 const hosts = host === "0.0.0.0" ? ["localhost", ...lanAddresses()] : [host];
 process.stdout.write(
   [
     `Group Exam is running (data in ${dataDir}).`,
     ...hosts.map((h) => `  http://${h}:${app.port}/`),
-    `API: POST http://localhost:${app.port}/api/sessions to create a session; the bot-only demo: npm run demo`,
+    `Students join at http://${hosts[hosts.length - 1]}:${app.port}/ ; the bot-only demo in the browser: /demo`,
+    `API: POST http://localhost:${app.port}/api/sessions creates a session (see the README).`,
     "",
   ].join("\n"),
 );

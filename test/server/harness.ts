@@ -9,6 +9,7 @@ import type { Room } from "@colyseus/sdk";
 import { afterAll, beforeAll } from "vitest";
 import { type App, startApp } from "../../server/app.ts";
 import { bytesReceived, MeteredClient } from "../../server/cli/meteredClient.ts";
+import { servePages } from "../../server/http/pages.ts";
 import type { FeedbackMessage, RejectedMessage, YouMessage } from "../../shared/protocol/messages.ts";
 import type { CreateSessionReply, SessionConfigInput } from "../../shared/protocol/session.ts";
 import { PROTOCOL_VERSION } from "../../shared/protocol/version.ts";
@@ -23,7 +24,7 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  options: { reconnectSeconds?: number; dataDir?: string } = {},
+  options: { reconnectSeconds?: number; dataDir?: string; pagesDir?: string } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "group-exam-test-"));
   const logs: TestServer["logs"] = [];
@@ -33,6 +34,7 @@ export async function startTestServer(
     dataDir,
     reconnectSeconds: options.reconnectSeconds ?? 60,
     log: (message, data) => logs.push({ message, data }),
+    routes: options.pagesDir ? (app) => servePages(app, options.pagesDir as string) : undefined,
   });
   return {
     app,
@@ -45,7 +47,9 @@ export async function startTestServer(
 }
 
 /** One server for a test file: started before its tests, closed after them. */
-export function useTestServer(options: { reconnectSeconds?: number } = {}): () => TestServer {
+export function useTestServer(
+  options: { reconnectSeconds?: number; pagesDir?: string } = {},
+): () => TestServer {
   let server: TestServer | undefined;
   beforeAll(async () => {
     server = await startTestServer(options);

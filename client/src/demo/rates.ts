@@ -1,0 +1,84 @@
+/**
+ * Each scheme's bot rule and its own best rate, chosen as the command line chooses them (experiment.ts):
+ * the rule that fits what the scheme sends, and `bestRate` on an exam drawn from the tuning seed, with the
+ * run's round limit as the horizon. So the page's classes match `npm run demo -- --seeds 1 --seed S`.
+ */
+import {
+  createExam,
+  createScheme,
+  defaultLearnerName,
+  deriveSeed,
+  type ExamSpec,
+  type LearnerName,
+  type SchemeConfig,
+  type TuneOptions,
+} from "../../../shared/engine/index.ts";
+import type { TuneReply, TuneRequest } from "./tuneWorker.ts";
+
+export interface SchemePlan {
+  readonly scheme: SchemeConfig;
+  readonly learner: LearnerName;
+  readonly rate: number;
+  readonly source: "theory" | "sweep";
+}
+
+/** Scalar schemes get ±σ node perturbation, as the command line's default `--learner`. */
+export function learnerFor(exam: ExamSpec, scheme: SchemeConfig): LearnerName {
+  return defaultLearnerName(createScheme(scheme, createExam(exam)).kind, scheme.name);
+}
+
+/** Hands tuning to workers, one per request so that both schemes tune at once, and remembers answers. */
+export class RateTuner {
+  private readonly known = new Map<string, SchemePlan>();
+  private readonly pending = new Set<{ worker: Worker; settle: (plan: SchemePlan | null) => void }>();
+
+  /** Resolves to null when cancelled. */
+  plan(exam: ExamSpec, scheme: SchemeConfig, horizon: number): Promise<SchemePlan | null> {
+    const learner = learnerFor(exam, scheme);
+    const options: TuneOptions = {
+      exam: { ...exam, seed: deriveSeed(exam.seed, "tuning") },
+      scheme,
+      learner,
+      horizon,
+    };
+    const key = JSON.stringify(options);
+    const cached = this.known.get(key);
+    if (cached) return Promise.resolve(cached);
+    return new Promise((resolve, reject) => {
+      const worker = new Worker(new URL("./tuneWorker.ts", import.meta.url), { type: "module" });
+      const job = {
+        worker,
+        settle: (plan: SchemePlan | null) => {
+          this.pending.delete(job);
+          worker.terminate();
+          resolve(plan);
+        },
+      };
+      this.pending.add(job);
+      worker.addEventListener("message", (event: MessageEvent<TuneReply>) => {
+        const reply = event.data;
+        if (!reply.ok) {
+          this.pending.delete(job);
+          worker.terminate();
+          reject(new Error(reply.message));
+          return;
+        }
+        const plan: SchemePlan = { scheme, learner, rate: reply.rate, source: reply.source };
+        this.known.set(key, plan);
+        job.settle(plan);
+      });
+      worker.addEventListener("error", (event) => {
+        this.pending.delete(job);
+        worker.terminate();
+        reject(new Error(event.message || "the rate tuner failed"));
+      });
+      const request: TuneRequest = { options };
+      worker.postMessage(request);
+    });
+  }
+
+  /** Stops every sweep still running: their classes are no longer wanted. */
+  cancel(): void {
+    for (const job of [...this.pending]) job.settle(null);
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * What the page says about a run in words: each scheme's name as people hear it in class, and the one
+ * sentence that compares the two classes with the numbers of this run.
+ */
+import {
+  LEARNERS,
+  type LearnerName,
+  type SchemeConfig,
+  type SchemeName,
+  schemeConfig,
+} from "../../../shared/engine/index.ts";
+
+/** The scheme with the engine's default parameters, as the command line builds it without flags. */
+export const schemeOf = (name: SchemeName): SchemeConfig => schemeConfig(name);
+
+/** The command line's label: the name, with its parameter where it has one. */
+export function schemeLabel(s: SchemeConfig): string {
+  switch (s.name) {
+    case "noisy":
+      return `noisy(${s.noise})`;
+    case "teams":
+      return `teams(${s.teamSize})`;
+    case "blocked":
+      return `blocked(${s.blockedFraction})`;
+    default:
+      return s.name;
+  }
+}
+
+/** What the students hear, as a phrase that fits "with …". */
+export function schemePhrase(s: SchemeConfig): string {
+  switch (s.name) {
+    case "global":
+      return "“Good job, everyone”";
+    case "vectorized":
+      return "personal signals";
+    case "sign":
+      return "only the direction of each personal signal";
+    case "alignment":
+      return "personal signals sent back through a random path";
+    case "noisy":
+      return "noisy personal signals";
+    case "teams":
+      return `one “Good job” per table of ${s.teamSize}`;
+    case "blocked":
+      return `personal signals blocked for ${Math.round(s.blockedFraction * 100)} % of the class`;
+  }
+}
+
+export const ruleText = (learner: LearnerName): string => LEARNERS[learner].summary;
+
+export const rounds = (n: number): string => `${n.toLocaleString("en")} round${n === 1 ? "" : "s"}`;
+
+export interface Outcome {
+  readonly scheme: SchemeConfig;
+  readonly reachedAt: number | null;
+  readonly rounds: number;
+}
+
+/**
+ * The comparison: the class that got there first leads. `over` says the run has ended, so a class still
+ * short of the criterion will not get there in this run.
+ */
+export function comparison(a: Outcome, b: Outcome, over: boolean, limit: number): string {
+  const [first, second] =
+    (b.reachedAt ?? Number.POSITIVE_INFINITY) < (a.reachedAt ?? Number.POSITIVE_INFINITY) ? [b, a] : [a, b];
+  const p1 = schemePhrase(first.scheme);
+  const p2 = schemePhrase(second.scheme);
+  if (first.reachedAt === null) {
+    if (over) return `Neither class reached 95 % within ${rounds(limit)}.`;
+    if (first.rounds === 0)
+      return `Press Play: one class hears ${p1}, the other ${p2}. Which reaches 95 % of the way to the key first?`;
+    return `After ${rounds(first.rounds)}, neither class has reached 95 % yet.`;
+  }
+  const lead = `With ${p1} the class reached 95 % in ${rounds(first.reachedAt)}`;
+  if (second.reachedAt === null)
+    return over
+      ? `${lead}; with ${p2} it did not get there within ${rounds(limit)}.`
+      : `${lead}; with ${p2} it has not yet, after ${rounds(second.rounds)}.`;
+  if (second.reachedAt === first.reachedAt) return `Both classes reached 95 % in ${rounds(first.reachedAt)}.`;
+  const times = second.reachedAt / first.reachedAt;
+  return `${lead}; with ${p2} it needed ${second.reachedAt.toLocaleString("en")}: ${times >= 10 ? Math.round(times) : times.toFixed(1)} times as many.`;
+}

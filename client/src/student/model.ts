@@ -1,0 +1,84 @@
+/**
+ * Everything the student page shows, in one plain object, and the one way to change it: `update` merges a
+ * patch, redraws whoever listens and republishes the test hook, so screen, hook and tests never disagree.
+ */
+import type { FeedbackMessage, YouMessage } from "../../../shared/protocol/messages.ts";
+import { publish } from "../common/testHook.ts";
+import type { Gone, Status } from "./connection.ts";
+import type { Phase } from "./publicState.ts";
+
+/** Why the seat is gone: the connection's reasons, the teacher's, or the end of the session. */
+export type Ending = Gone | "kicked" | "banned" | "ended";
+
+export interface Model {
+  readonly status: Status | "gone";
+  readonly ending: Ending | null;
+  readonly code: string;
+  readonly nickname: string;
+  readonly you: YouMessage | null;
+  readonly phase: Phase;
+  readonly round: number;
+  readonly closesAt: number;
+  readonly remainingMs: number;
+  /** The slider's level (what the student last chose), not necessarily sent yet. */
+  readonly level: number;
+  readonly submitted: boolean;
+  readonly feedback: FeedbackMessage | null;
+  readonly announcement: string | null;
+  /** A refusal from the room, shown until the next change. */
+  readonly notice: string | null;
+  readonly frames: number;
+}
+
+const initial: Model = {
+  status: "connecting",
+  ending: null,
+  code: "",
+  nickname: "",
+  you: null,
+  phase: "lobby",
+  round: 0,
+  closesAt: 0,
+  remainingMs: 0,
+  level: 0.5,
+  submitted: false,
+  feedback: null,
+  announcement: null,
+  notice: null,
+  frames: 0,
+};
+
+type Listener = (model: Model, before: Model) => void;
+
+let model = initial;
+const listeners: Listener[] = [];
+
+export const current = (): Model => model;
+
+export function subscribe(listener: Listener): void {
+  listeners.push(listener);
+  listener(model, initial);
+}
+
+export function update(patch: Partial<Model>): void {
+  const before = model;
+  model = { ...model, ...patch };
+  // Frame counts alone change 60 times a second: they only refresh the hook, not the page.
+  const onlyFrames = Object.keys(patch).every((k) => k === "frames");
+  if (!onlyFrames) for (const listener of listeners) listener(model, before);
+  publish({
+    page: "student",
+    connected: model.status === "connected",
+    seat: model.you?.seat ?? -1,
+    round: model.round,
+    phase: model.phase,
+    level: model.level,
+    submitted: model.submitted,
+    announcement: model.announcement,
+    frames: model.frames,
+  });
+}
+
+/** Whether the level control and Submit act now: connected, seated, in the open round. */
+export const canPlay = (m: Model): boolean =>
+  m.status === "connected" && m.phase === "open" && m.you?.seated === true && m.you.round === m.round;

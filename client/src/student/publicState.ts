@@ -1,0 +1,27 @@
+/**
+ * The part of the room's public state (ExamState on the server) this page reads. Declared here as a
+ * structural type so the client does not import server code; the decoder fills in the real instances.
+ */
+
+export interface PublicState {
+  /** "lobby", "open", "review", "paused" or "ended". */
+  readonly phase: string;
+  readonly round: number;
+  /** Server time (ms) at which the open round closes; 0 when none is open. */
+  readonly closesAt: number;
+  /** Milliseconds left when paused in an open round. */
+  readonly remainingMs: number;
+  /** JSON of the live scheme's SchemeConfig. */
+  readonly scheme: string;
+  readonly endReason: string;
+  /** Class score per closed round. */
+  readonly scores?: { readonly length: number; at(index: number): number | undefined };
+}
+
+export type Phase = "lobby" | "open" | "review" | "paused" | "ended";
+
+const PHASES: readonly string[] = ["lobby", "open", "review", "paused", "ended"];
+
+/** The phase, or "lobby" until the first full state has arrived. */
+export const phaseOf = (state: PublicState | undefined): Phase =>
+  state && PHASES.includes(state.phase) ? (state.phase as Phase) : "lobby";

@@ -1,0 +1,111 @@
+/**
+ * Feedback and phases in words: what the student reads under the neuron and what a screen reader
+ * announces. A direction is always a word and an arrow, never only a colour.
+ */
+import type { StudentFeedback } from "../../../shared/engine/feedback.ts";
+import type { FeedbackMessage } from "../../../shared/protocol/messages.ts";
+import type { Phase } from "./publicState.ts";
+
+/** Below this a personal signal says "stay"; from LOT on it says "a lot" (level units: the range is 0–1). */
+export const STAY_BELOW = 0.01;
+export const LOT_FROM = 0.2;
+
+export type Glyph = "up" | "down" | "stay" | "good" | "bad" | "neutral" | "none";
+
+export interface Words {
+  readonly headline: string;
+  readonly detail: string;
+  readonly glyph: Glyph;
+  /** "A lot": the arrow is drawn twice. */
+  readonly strong?: boolean;
+}
+
+const score = (n: number): string => `${Math.round(n)}`;
+const amount = (n: number): string => Math.abs(n).toFixed(2);
+
+function vectorWords(signal: number, level: number, classScore: number): Words {
+  const size = Math.abs(signal);
+  if (size < STAY_BELOW)
+    return {
+      headline: "Stay where you are",
+      detail: `Your level is about right. Class score ${score(classScore)}.`,
+      glyph: "stay",
+    };
+  const up = signal > 0;
+  const howMuch = size >= LOT_FROM ? "a lot" : "a little";
+  const towards = Math.min(1, Math.max(0, level + signal));
+  return {
+    headline: `${up ? "Raise" : "Lower"} ${howMuch}`,
+    detail: `${up ? "Up" : "Down"} by about ${amount(signal)}, to about ${towards.toFixed(2)}. Class score ${score(classScore)}.`,
+    glyph: up ? "up" : "down",
+    strong: size >= LOT_FROM,
+  };
+}
+
+function verdict(
+  improved: boolean | null,
+  good: string,
+  bad: string,
+  first: string,
+): Pick<Words, "headline" | "glyph"> {
+  if (improved === null) return { headline: first, glyph: "neutral" };
+  return improved ? { headline: good, glyph: "good" } : { headline: bad, glyph: "bad" };
+}
+
+export function feedbackWords(message: FeedbackMessage): Words {
+  const f: StudentFeedback = message.feedback;
+  switch (f.kind) {
+    case "vector":
+      return vectorWords(f.signal, message.level, message.classScore);
+    case "global":
+      return {
+        ...verdict(
+          f.improved,
+          "Good job, everyone",
+          "Not quite, everyone",
+          "Everyone: the first score is in",
+        ),
+        detail: `Class score ${score(f.score)} of 100.`,
+      };
+    case "team":
+      return {
+        ...verdict(
+          f.improved,
+          "Your table: good job",
+          "Your table: not quite",
+          "Your table: the first score is in",
+        ),
+        detail: `Table score ${score(f.teamScore)} of 100; class score ${score(message.classScore)}.`,
+      };
+    case "none":
+      return {
+        headline: "No signal this round",
+        detail: `Class score ${score(message.classScore)}.`,
+        glyph: "none",
+      };
+  }
+}
+
+/** One sentence for the aria-live region. */
+export const announcement = (message: FeedbackMessage): string => {
+  const w = feedbackWords(message);
+  return `Round ${message.round}: ${w.headline}. ${w.detail}`;
+};
+
+export function phaseWords(phase: Phase, round: number, seated: boolean, submitted: boolean): string {
+  switch (phase) {
+    case "lobby":
+      return "Waiting for the teacher to start";
+    case "open":
+      if (!seated) return "You play from the next round";
+      return submitted
+        ? `Round ${round}: submitted (you can still change it)`
+        : `Round ${round}: move your level`;
+    case "review":
+      return `Round ${round} is over: next round soon`;
+    case "paused":
+      return "Paused by the teacher";
+    case "ended":
+      return "The session has ended";
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * The client pages, one entry each. Built to dist/client and served by the exam server; `npm run dev`
+ * serves them with hot reload and sends the API and WebSocket traffic to a server on port 2567.
+ */
+import { resolve } from "node:path";
+import { defineConfig } from "vite";
+
+const root = import.meta.dirname;
+const PAGES = ["index", "student", "demo"] as const;
+
+export default defineConfig({
+  root,
+  publicDir: resolve(root, "public"),
+  build: {
+    outDir: resolve(root, "..", "dist", "client"),
+    emptyOutDir: true,
+    rollupOptions: { input: Object.fromEntries(PAGES.map((p) => [p, resolve(root, `${p}.html`)])) },
+  },
+  server: {
+    proxy: {
+      "/api": "http://localhost:2567",
+      "/matchmake": "http://localhost:2567",
+    },
+  },
+});

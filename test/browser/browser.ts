@@ -1,0 +1,56 @@
+/**
+ * Real pages in a real browser: Debian's Chromium driven by playwright-core (it cannot download browsers
+ * here). CHROMIUM_PATH overrides where the browser is. Screenshots go to artifacts/screenshots.
+ */
+import { mkdirSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join, resolve } from "node:path";
+import express from "express";
+import { type Browser, chromium, type Page } from "playwright-core";
+import type { PageHook } from "../../client/src/common/testHook.ts";
+import { servePages } from "../../server/http/pages.ts";
+
+export const PAGES_DIR = resolve(import.meta.dirname, "..", "..", "dist", "client");
+export const ARTIFACTS = resolve(import.meta.dirname, "..", "..", "artifacts", "screenshots");
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+/** The built pages alone, on a free loopback port: no API, no rooms (for the demo, which needs none). */
+export async function servePagesOnly(): Promise<{ url: string; close: () => Promise<void> }> {
+  const app = express();
+  servePages(app, PAGES_DIR);
+  const server: Server = await new Promise((ready) => {
+    const s = app.listen(0, "127.0.0.1", () => ready(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done())) };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** The page's test hook, read from the browser. */
+export function hook<T extends PageHook>(page: Page): Promise<T | undefined> {
+  return page.evaluate(() => window.__groupExam as T | undefined);
+}
+
+export const PHONE = { width: 360, height: 740 } as const;
+export const DESKTOP = { width: 1280, height: 800 } as const;
