@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 import { defineConfig } from "vite";
 
 const root = import.meta.dirname;
-const PAGES = ["index", "student", "demo"] as const;
+const PAGES = ["index", "student", "demo", "projector", "teacher"] as const;
 
 export default defineConfig({
   root,

@@ -1,6 +1,7 @@
 /**
  * The built client pages (dist/client, made by `npm run build`): `/` and `/join/CODE` the join page,
- * `/student` a student's page, `/demo` the bot-only demo. Until the pages are built, `/` says how.
+ * `/student` a student's page, `/demo` the bot-only demo, `/class/CODE` the projector, `/teacher` the
+ * teacher's dashboard. Until the pages are built, `/` says how.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -11,6 +12,8 @@ const PAGES: Record<string, string> = {
   "/join/:code": "index.html",
   "/student": "student.html",
   "/demo": "demo.html",
+  "/class/:code": "projector.html",
+  "/teacher": "teacher.html",
 };
 
 export function servePages(app: express.Application, dir: string): void {

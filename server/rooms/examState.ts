@@ -17,6 +17,8 @@ export const SeatState = schema(
     level: t.float64().default(0),
     /** The student's hidden target for the current question (−1 where the exam has none). */
     target: t.float64().default(-1),
+    /** The correction toward the key in level units, as of the last round's opening or close. */
+    credit: t.float64().default(0),
     /** The last feedback, as the student saw it (JSON of StudentFeedback; "" before the first). */
     feedback: t.string().default(""),
   },
@@ -30,6 +32,8 @@ export const StaffState = schema(
     /** The live class's answer and the key for the current question. */
     answer: t.array("float64"),
     key: t.array("float64"),
+    /** A typical credit at the start, the scale neurons are drawn at. */
+    creditUnit: t.float64().default(1),
   },
   "StaffState",
 );
@@ -63,6 +67,11 @@ export const ExamState = schema(
     /** Class score per round, live and twin. */
     scores: t.array("float64"),
     twinScores: t.array("float64"),
+    /** Class error per round, live and twin, and the theory's line for each (NaN where it has none). */
+    errors: t.array("float64"),
+    twinErrors: t.array("float64"),
+    theory: t.array("float64"),
+    twinTheory: t.array("float64"),
     /** The scheme of each round, as its name (so charts can mark the switch). */
     schemes: t.array("string"),
     endReason: t.string().default(""),

@@ -5,8 +5,8 @@
 
 import type { ArraySchema } from "@colyseus/schema";
 import { questionLevels } from "../../shared/engine/classroom.ts";
-import { feedbackFor } from "../../shared/engine/feedback.ts";
 import { PROTOCOL_VERSION } from "../../shared/protocol/version.ts";
+import { credits, creditUnit, seatPicture } from "../../shared/session/picture.ts";
 import type { SessionState } from "../../shared/session/session.ts";
 import { type ExamState, SeatState, StaffState } from "./examState.ts";
 
@@ -17,11 +17,11 @@ export function initState(state: ExamState, session: SessionState): void {
   state.staff = new StaffState();
 }
 
-function syncSeat(state: ExamState, session: SessionState, seat: number): void {
+function syncSeat(state: ExamState, session: SessionState, seat: number, credit: Float64Array | null): void {
   const roster = state.staff.roster;
   const key = String(seat);
-  const s = session.seats[seat];
-  if (s.kind === "empty" && !s.seated) {
+  const p = seatPicture(session, seat, credit);
+  if (!p) {
     if (roster.has(key)) roster.delete(key);
     return;
   }
@@ -31,16 +31,15 @@ function syncSeat(state: ExamState, session: SessionState, seat: number): void {
     row.seat = seat;
     roster.set(key, row);
   }
-  row.nickname = s.kind === "empty" ? "(left)" : s.nickname;
-  row.kind = s.kind === "human" && s.standIn ? "stand-in" : s.kind === "empty" ? "human" : s.kind;
-  row.connected = s.connected;
-  row.submitted = s.submitted;
-  row.seated = s.seated;
-  const m = session.live.exam.students;
-  row.level = session.live.levels[session.question * m + seat];
-  row.target = session.live.exam.targetOf(seat, session.question) ?? -1;
-  const closed = session.lastClosed;
-  row.feedback = closed && s.seated ? JSON.stringify(feedbackFor(closed.result, closed.scheme, seat)) : "";
+  row.nickname = p.nickname;
+  row.kind = p.kind;
+  row.connected = p.connected;
+  row.submitted = p.submitted;
+  row.seated = p.seated;
+  row.level = p.level;
+  row.target = p.target ?? -1;
+  if (credit) row.credit = p.credit;
+  row.feedback = p.feedback ? JSON.stringify(p.feedback) : "";
 }
 
 /** Brings the synchronised state up to date; `seats` are the seats whose row may have changed (all: null). */
@@ -77,11 +76,18 @@ export function syncState(state: ExamState, session: SessionState, seats: Iterab
     state.scores.push(record.score);
     state.twinScores.push(record.twinScore);
     state.schemes.push(record.scheme.name);
+    state.errors.push(record.classError);
+    state.twinErrors.push(record.twinError);
+    state.theory.push(session.chart.theory[r]);
+    state.twinTheory.push(session.chart.twinTheory[r]);
   }
   if (seats === null) {
-    for (let i = 0; i < session.capacity; i++) syncSeat(state, session, i);
+    // Credits move for every seat when one level moves: they are sent at a round's opening and close only.
+    const credit = credits(session.live, session.question);
+    for (let i = 0; i < session.capacity; i++) syncSeat(state, session, i, credit);
     syncAnswer(state, session);
-  } else for (const i of seats) syncSeat(state, session, i);
+    state.staff.creditUnit = creditUnit(session.live.exam);
+  } else for (const i of seats) syncSeat(state, session, i, null);
 }
 
 function syncAnswer(state: ExamState, session: SessionState): void {

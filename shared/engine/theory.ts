@@ -27,7 +27,8 @@ export interface Prediction {
 }
 
 export function predict(exam: Exam, scheme: SchemeConfig, learner: LearnerName): Prediction | null {
-  const m = exam.students;
+  // Seats out of play neither learn nor jiggle: the formula's M is the students in play.
+  const m = exam.activeCount;
   const q = exam.outputs;
   const gaussian = learner === "perturbation-gaussian" ? 2 : 0;
   const perturbation = learner === "perturbation" || learner === "perturbation-gaussian";

@@ -28,6 +28,7 @@ import { ENGINE_VERSION } from "../engine/version.ts";
 import type { Rejection } from "../protocol/messages.ts";
 import { nicknameKey } from "../protocol/nickname.ts";
 import { botSeats, type RoundRecord, type SchemeConfig, type SessionConfig } from "../protocol/session.ts";
+import { ChartBuilder } from "./chart.ts";
 import type { CloseReason, EndReason, SessionEvent } from "./events.ts";
 import { liveLearner } from "./rates.ts";
 
@@ -78,6 +79,8 @@ export interface SessionState {
   readonly twin: ClassState;
   twinSquad: BotSquad;
   readonly results: RoundRecord[];
+  /** Class errors and theory lines per round, for the projector's chart. */
+  readonly chart: ChartBuilder;
   lastClosed: ClosedRound | null;
   startError: number;
 }
@@ -152,6 +155,7 @@ export function createSession(event: Extract<SessionEvent, { type: "created" }>)
     twin,
     twinSquad: squadFor(twin, new Int32Array(0), seed, "twin"),
     results: [],
+    chart: new ChartBuilder(),
     lastClosed: null,
     startError: Number.NaN,
   };
@@ -399,6 +403,7 @@ function closeOpenRound(state: SessionState, _reason: CloseReason): RoundRecord 
     ]),
   };
   state.results.push(record);
+  state.chart.add(record, state.live, state.twin);
   if (Number.isNaN(state.startError)) state.startError = live.classError;
   // Even a close for the end goes through review: the `ended` event that follows ends the session.
   state.phase = "review";

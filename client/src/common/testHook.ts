@@ -38,7 +38,52 @@ export interface StudentHook {
   readonly frames: number;
 }
 
-export type PageHook = DemoHook | JoinHook | StudentHook;
+/** What a class board (the projector, and the teacher's live and replay views) shows. */
+export interface BoardHook {
+  readonly round: number;
+  readonly phase: string;
+  /** Neurons on the field. */
+  readonly neurons: number;
+  /** Points on the chart's live and twin lines. */
+  readonly livePoints: number;
+  readonly twinPoints: number;
+  /** The live class's score after the last closed round, or null before the first. */
+  readonly score: number | null;
+  /** The big line on screen ("Good job, everyone" …), or null. */
+  readonly moment: string | null;
+  /** Frames drawn by the Phaser scene. */
+  readonly frames: number;
+  /** Milliseconds per frame over the last second or so: the mean and the 95th percentile. */
+  readonly frameMs: { readonly mean: number; readonly p95: number } | null;
+}
+
+export interface ProjectorHook {
+  readonly page: "projector";
+  readonly connected: boolean;
+  readonly code: string;
+  /** The join URL the QR code encodes (shown in the lobby). */
+  readonly joinUrl: string | null;
+  readonly board: BoardHook | null;
+  readonly error: string | null;
+}
+
+export interface TeacherHook {
+  readonly page: "teacher";
+  /** Which part of the dashboard is showing. */
+  readonly view: "create" | "live" | "replays" | "replay";
+  readonly sessionId: string | null;
+  readonly connected: boolean;
+  /** Students in the roster (humans), and bots. */
+  readonly students: number;
+  readonly bots: number;
+  /** The comparison sentence, once there is one. */
+  readonly comparison: string | null;
+  /** The live board, or the replay boards (one per session open side by side). */
+  readonly boards: readonly BoardHook[];
+  readonly error: string | null;
+}
+
+export type PageHook = DemoHook | JoinHook | StudentHook | ProjectorHook | TeacherHook;
 
 declare global {
   interface Window {

@@ -1,0 +1,120 @@
+/**
+ * What the projector, the teacher's live view and a replay draw, as one plain value made from the session
+ * state: every seat in play with its level and the correction it needs, the class answer against the key,
+ * and the chart's lines. The server derives the synchronised state from these functions and a replay calls
+ * them on its own fold, so a replayed moment looks exactly like the live one did.
+ */
+import type { ClassState } from "../engine/classroom.ts";
+import { questionLevels } from "../engine/classroom.ts";
+import type { Exam, ExamKind } from "../engine/exam.ts";
+import { feedbackFor, type StudentFeedback } from "../engine/feedback.ts";
+import type { SchemeConfig } from "../protocol/session.ts";
+import type { ChartPicture } from "./chart.ts";
+import type { Phase, SessionState } from "./session.ts";
+
+export type SeatLabel = "human" | "bot" | "stand-in";
+
+export interface SeatPicture {
+  readonly seat: number;
+  readonly kind: SeatLabel;
+  readonly nickname: string;
+  readonly connected: boolean;
+  readonly submitted: boolean;
+  readonly seated: boolean;
+  readonly level: number;
+  /** The student's hidden target for the question, where the exam gives one. */
+  readonly target: number | null;
+  /** The correction toward the key in level units (−∂E/∂x over the curvature): its sign says up or down. */
+  readonly credit: number;
+  /** The last round's feedback as the student saw it, or null before the first. */
+  readonly feedback: StudentFeedback | null;
+}
+
+export interface ClassPicture {
+  readonly code: string;
+  readonly exam: ExamKind;
+  readonly phase: Phase;
+  readonly round: number;
+  readonly question: number;
+  readonly scheme: SchemeConfig;
+  readonly twinScheme: SchemeConfig;
+  readonly seats: readonly SeatPicture[];
+  /** The class answer and the key for the current question (answer space). */
+  readonly answer: readonly number[];
+  readonly key: readonly number[];
+  /** A typical size of a seat's credit at the start: neurons are drawn relative to it. */
+  readonly creditUnit: number;
+  readonly chart: ChartPicture;
+}
+
+/** Each seat's correction toward the key, in level units, for a class's current question. */
+export function credits(cls: ClassState, question: number): Float64Array {
+  const { exam } = cls;
+  const out = new Float64Array(exam.students);
+  exam.evaluate(questionLevels(cls, question), question, out, null, "true");
+  const scale = -1 / exam.curvature;
+  for (let i = 0; i < out.length; i++) out[i] *= scale;
+  return out;
+}
+
+/** The RMS correction of a class still at the start level: what "far from the key" looks like. */
+export function creditUnit(exam: Exam): number {
+  const levels = new Float64Array(exam.students).fill(exam.startLevel);
+  const credit = new Float64Array(exam.students);
+  exam.evaluate(levels, 0, credit, null, "true");
+  let ss = 0;
+  for (let i = 0; i < credit.length; i++) ss += credit[i] * credit[i];
+  const rms = Math.sqrt(ss / Math.max(1, exam.activeCount)) / exam.curvature;
+  return rms > 0 && Number.isFinite(rms) ? rms : 1;
+}
+
+/** One seat as the staff see it, or null for a seat nobody holds; `credit` from `credits` (NaN: unknown). */
+export function seatPicture(
+  session: SessionState,
+  seat: number,
+  credit: Float64Array | null,
+): SeatPicture | null {
+  const s = session.seats[seat];
+  if (s.kind === "empty" && !s.seated) return null;
+  const live = session.live;
+  const m = live.exam.students;
+  const closed = session.lastClosed;
+  return {
+    seat,
+    kind: s.kind === "human" && s.standIn ? "stand-in" : s.kind === "bot" ? "bot" : "human",
+    nickname: s.kind === "empty" ? "(left)" : s.nickname,
+    connected: s.connected,
+    submitted: s.submitted,
+    seated: s.seated,
+    level: live.levels[session.question * m + seat],
+    target: live.exam.targetOf(seat, session.question),
+    credit: credit ? credit[seat] : Number.NaN,
+    feedback: closed && s.seated ? feedbackFor(closed.result, closed.scheme, seat) : null,
+  };
+}
+
+export function pictureOf(session: SessionState): ClassPicture {
+  const { live } = session;
+  const credit = credits(live, session.question);
+  const seats: SeatPicture[] = [];
+  for (let i = 0; i < session.capacity; i++) {
+    const p = seatPicture(session, i, credit);
+    if (p) seats.push(p);
+  }
+  const answer = new Float64Array(live.exam.outputs);
+  live.exam.evaluate(questionLevels(live, session.question), session.question, null, answer, "true");
+  return {
+    code: session.code,
+    exam: session.config.exam,
+    phase: session.phase,
+    round: session.round,
+    question: session.question,
+    scheme: live.scheme.config,
+    twinScheme: session.twin.scheme.config,
+    seats,
+    answer: Array.from(answer),
+    key: Array.from(live.exam.key(session.question)),
+    creditUnit: creditUnit(live.exam),
+    chart: session.chart,
+  };
+}
