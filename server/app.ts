@@ -22,6 +22,11 @@ export interface AppOptions {
   readonly now?: () => number;
   /** Extra routes (the client pages, later). */
   readonly routes?: (app: express.Application) => void;
+  /**
+   * Where phones reach this server (the QR code's address), e.g. http://192.168.1.20:2567; by default the
+   * origin the projector page was opened at.
+   */
+  readonly joinOrigin?: string;
 }
 
 export interface App {
@@ -52,7 +57,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     gracefullyShutdown: false,
     express: (app) => {
       app.set("trust proxy", false);
-      app.use("/api", sessionsApi({ store, now, log }));
+      app.use("/api", sessionsApi({ store, now, log, joinOrigin: options.joinOrigin ?? null }));
       options.routes?.(app);
     },
   });

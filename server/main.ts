@@ -23,14 +23,25 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 const pagesDir = resolve(import.meta.dirname, "..", "dist", "client");
-const app = await startApp({ port, host, dataDir, routes: (express) => servePages(express, pagesDir) });
-const hosts = host === "0.0.0.0" ? ["localhost", ...lanAddresses()] : [host];
+const lan = host === "0.0.0.0" ? lanAddresses() : [host];
+// Phones cannot reach "localhost": the QR code carries the first LAN address unless PUBLIC_URL says better.
+const joinOrigin =
+  process.env.PUBLIC_URL?.replace(/\/+$/, "") ?? (lan[0] ? `http://${lan[0]}:${port}` : undefined);
+const app = await startApp({
+  port,
+  host,
+  dataDir,
+  joinOrigin,
+  routes: (express) => servePages(express, pagesDir),
+});
+const local = `http://localhost:${app.port}`;
 process.stdout.write(
   [
     `Group Exam is running (data in ${dataDir}).`,
-    ...hosts.map((h) => `  http://${h}:${app.port}/`),
-    `Students join at http://${hosts[hosts.length - 1]}:${app.port}/ ; the bot-only demo in the browser: /demo`,
-    `API: POST http://localhost:${app.port}/api/sessions creates a session (see the README).`,
+    `  Teacher's dashboard (create a session, then open its projector view): ${local}/teacher`,
+    `  Students join at: ${joinOrigin ?? local}/`,
+    `  Bot-only demo in the browser, no server needed: ${local}/demo`,
+    `  API: POST ${local}/api/sessions creates a session (see the README).`,
     "",
   ].join("\n"),
 );

@@ -24,6 +24,8 @@ export interface ApiDeps {
   readonly store: SessionStore;
   readonly now: () => number;
   readonly log: (message: string, data?: Record<string, unknown>) => void;
+  /** The origin students' phones reach the server at, when it is known better than the page's own. */
+  readonly joinOrigin: string | null;
 }
 
 const fail = (res: Response, status: number, error: string): void => {
@@ -155,6 +157,11 @@ export function sessionsApi(deps: ApiDeps): express.Router {
       return fail(res, 404, "No session has that code. Check it with your teacher.");
     }
     res.json({ roomId: room.roomId, code });
+  });
+
+  /** Where students join from: the projector's QR code and join URL use it. */
+  router.get("/join-origin", (_req, res) => {
+    res.json({ joinOrigin: deps.joinOrigin });
   });
 
   /** The server's own load, for the load test and for operators. */

@@ -11,44 +11,26 @@ import {
   submitLevel,
   switchScheme,
 } from "../../shared/engine/index.ts";
-import { SessionConfig } from "../../shared/protocol/session.ts";
-import type { SessionEvent } from "../../shared/session/events.ts";
+import type { SessionConfigInput } from "../../shared/protocol/session.ts";
 import { liveLearner } from "../../shared/session/rates.ts";
 import { replay } from "../../shared/session/replay.ts";
 import {
   allSubmitted,
-  apply,
   autoEnd,
   check,
   checkJoin,
-  closeNow,
-  createdEvent,
-  createSession,
   freeSeat,
   ReplayMismatch,
 } from "../../shared/session/session.ts";
+import { driver } from "./driver.ts";
 
-/** Drives a session as a room would: check, apply, keep the log. */
-function driver(configInput: object, seed = 7) {
-  const config = SessionConfig.parse(configInput);
-  const created = createdEvent(config, seed, "ACDEFG");
-  const state = createSession(created as Extract<SessionEvent, { type: "created" }>);
-  const log: SessionEvent[] = [created];
-  const emit = (event: SessionEvent): void => {
-    const refusal = check(state, event);
-    if (refusal) throw new Error(`refused ${event.type}: ${refusal}`);
-    apply(state, event);
-    log.push(event);
-  };
-  const close = (reason: "timer" | "all-submitted" | "advance" = "timer") => {
-    const event = closeNow(state, reason);
-    log.push(event);
-    return event;
-  };
-  return { state, log, emit, close };
-}
-
-const base = { exam: "independent", scheme: { name: "global" }, maxStudents: 3, bots: 27, roundSeconds: 10 };
+const base: SessionConfigInput = {
+  exam: "independent",
+  scheme: { name: "global" },
+  maxStudents: 3,
+  bots: 27,
+  roundSeconds: 10,
+};
 
 describe("the session core", () => {
   it("plays 3 humans and 27 bots under global, then vectorized, the live class equal to the engine run directly", () => {
