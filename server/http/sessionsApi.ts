@@ -152,6 +152,9 @@ export function sessionsApi(deps: ApiDeps): express.Router {
     const rooms = row ? await matchMaker.query({ name: "exam" }) : [];
     const room = row ? rooms.find((r) => r.metadata?.sessionId === row.id) : undefined;
     if (!row || !room) {
+      // A code that was right once is no guess: say the session is over and do not count it as a miss.
+      const past = isJoinCode(code) ? deps.store.latestByCode(code) : null;
+      if (past) return fail(res, 410, "That session has ended. Ask your teacher for the new code.");
       limiter.recordMiss(address, now);
       deps.log("wrong join code", { address });
       return fail(res, 404, "No session has that code. Check it with your teacher.");

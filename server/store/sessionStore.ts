@@ -25,6 +25,8 @@ export interface SessionStore {
   events(sessionId: string): LoggedEvent[];
   session(id: string): SessionRow | null;
   sessionByCode(code: string): SessionRow | null;
+  /** The newest session that ever had this code, live or not (to tell "ended" from "wrong"). */
+  latestByCode(code: string): SessionRow | null;
   sessions(): SessionRow[];
   setStatus(id: string, status: SessionStatus): void;
   /** At start-up: sessions left live by a stopped server are interrupted. Returns their ids. */
@@ -87,6 +89,9 @@ export function openStore(dataDir: string): SessionStore {
   const selectEvents = db.prepare("SELECT seq, at, data FROM events WHERE session_id = ? ORDER BY seq");
   const selectSession = db.prepare("SELECT * FROM sessions WHERE id = ?");
   const selectByCode = db.prepare("SELECT * FROM sessions WHERE code = ? AND status = 'live'");
+  const selectLatestByCode = db.prepare(
+    "SELECT * FROM sessions WHERE code = ? ORDER BY created_at DESC, id DESC LIMIT 1",
+  );
   const selectAll = db.prepare("SELECT * FROM sessions ORDER BY created_at DESC, id");
   const updateStatus = db.prepare("UPDATE sessions SET status = ? WHERE id = ?");
   const nextSeq = new Map<string, number>();
@@ -144,6 +149,10 @@ export function openStore(dataDir: string): SessionStore {
     },
     sessionByCode(code) {
       const r = selectByCode.get(code) as RawSession | undefined;
+      return r ? toRow(r) : null;
+    },
+    latestByCode(code) {
+      const r = selectLatestByCode.get(code) as RawSession | undefined;
       return r ? toRow(r) : null;
     },
     sessions() {

@@ -103,6 +103,10 @@ describe("the teacher", () => {
       ok: true,
       rounds: 3,
     });
+    // The code of an ended session is told apart from a wrong one.
+    const late = await fetch(`${server().http}/api/join/${created.code}`);
+    expect(late.status).toBe(410);
+    expect(((await late.json()) as { error: string }).error).toMatch(/ended/);
     const json = await api<{ results: unknown[]; events: unknown[] }>(
       server(),
       `/sessions/${created.id}/export.json`,
