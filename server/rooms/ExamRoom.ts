@@ -56,6 +56,8 @@ interface Seatholder {
   bucket: Bucket;
   /** Set when the teacher removed the student: its leave is already logged. */
   removed: boolean;
+  /** Set when a newer connection of this seat came with its token while this one still looked open. */
+  takenOver: boolean;
 }
 
 interface AuthResult {
@@ -148,6 +150,7 @@ export class ExamRoom extends Room<{ state: ExamState }> {
       seat: -1,
       bucket: newBucket(this.deps.now()),
       removed: false,
+      takenOver: false,
     };
     client.userData = holder;
     if (auth.role !== "student") {
@@ -165,7 +168,8 @@ export class ExamRoom extends Room<{ state: ExamState }> {
 
   override async onDrop(client: Client, code?: number): Promise<void> {
     const holder = this.holder(client);
-    if (code === CloseCode.WITH_ERROR || holder.removed) return;
+    // 4002 is also how Colyseus throws out a client for a malformed message or a flood: no way back for those.
+    if ((code === CloseCode.WITH_ERROR && !holder.takenOver) || holder.removed) return;
     if (holder.role === "student" && this.session.phase !== "ended")
       this.emit({ type: "connection", seat: holder.seat, connected: false });
     try {
@@ -175,8 +179,20 @@ export class ExamRoom extends Room<{ state: ExamState }> {
     }
   }
 
+  /**
+   * A reload the server has not noticed yet: Colyseus closes the old connection (with 4002) and lets the new
+   * one take the seat, which onDrop must then hold open.
+   */
+  override checkReconnectionToken(reconnectionToken: string): string {
+    const previous = this.clients.find((c) => c.reconnectionToken === reconnectionToken);
+    const holder = previous?.userData as Seatholder | undefined;
+    if (holder) holder.takenOver = true;
+    return super.checkReconnectionToken(reconnectionToken);
+  }
+
   override onReconnect(client: Client): void {
     const holder = this.holder(client);
+    holder.takenOver = false;
     if (holder.role !== "student" || this.session.phase === "ended") return;
     if (!this.emit({ type: "connection", seat: holder.seat, connected: true })) return;
     this.tellYou(client);

@@ -55,6 +55,28 @@ describe("seats", () => {
     await teacher.room.leave();
   });
 
+  it("keep the seat of a page reloaded before the server saw its old socket close", async () => {
+    const created = await createSession(server(), config);
+    const teacher = await joinStaff(server(), created);
+    const ben = await joinStudent(server(), created, "ben");
+    teacher.room.send("start", {});
+    await waitFor(() => ben.you.some((y) => y.round === 1 && y.seated), "round 1");
+    const seat = ben.you[0].seat;
+    // The old connection stays open (a phone that changed networks): the server closes it for the new one.
+    ben.room.reconnection.enabled = false;
+    const again = await new Client(server().ws).reconnect(ben.room.reconnectionToken);
+    const you: { seat: number }[] = [];
+    again.onMessage("you", (m) => you.push(m));
+    again.onMessage("feedback", () => {});
+    await waitFor(() => you.length > 0, "the student's status on the new connection");
+    expect(you[0].seat).toBe(seat);
+    await sleep(1500);
+    expect(rosterRow(teacher, seat)).toMatchObject({ nickname: "ben", connected: true });
+    expect(teacher.room.state.students).toBe(1);
+    await again.leave();
+    await teacher.room.leave();
+  });
+
   it("frees an abandoned seat after the grace period, and lets a stand-in bot play a student who is away", async () => {
     const created = await createSession(server(), { ...config, standIns: true });
     const teacher = await joinStaff(server(), created);
