@@ -23,10 +23,10 @@ export interface AppOptions {
   /** Extra routes (the client pages, later). */
   readonly routes?: (app: express.Application) => void;
   /**
-   * Where phones reach this server (the QR code's address), e.g. http://192.168.1.20:2567; by default the
-   * origin the projector page was opened at.
+   * Where phones reach this server (the QR code's address), e.g. http://192.168.1.20:2567, given the port
+   * it listens on; by default the origin the projector page was opened at.
    */
-  readonly joinOrigin?: string;
+  readonly joinOrigin?: (port: number) => string | null;
 }
 
 export interface App {
@@ -50,6 +50,8 @@ export async function startApp(options: AppOptions): Promise<App> {
 
   // The teacher's first full state holds the whole roster: room for 4,000 seats without regrowing.
   Encoder.BUFFER_SIZE = 512 * 1024;
+  // Known once the port is: the API reads it on every request.
+  let joinOrigin: string | null = null;
   const httpServer: HttpServer = createServer();
   const server = new Server({
     transport: new WebSocketTransport({ server: httpServer, maxPayload: 8 * 1024 }),
@@ -57,7 +59,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     gracefullyShutdown: false,
     express: (app) => {
       app.set("trust proxy", false);
-      app.use("/api", sessionsApi({ store, now, log, joinOrigin: options.joinOrigin ?? null }));
+      app.use("/api", sessionsApi({ store, now, log, joinOrigin: () => joinOrigin }));
       options.routes?.(app);
     },
   });
@@ -66,6 +68,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   matchMaker.controller.exposedMethods = ["joinById", "reconnect"];
   await server.listen(options.port, options.host);
   const port = (httpServer.address() as AddressInfo).port;
+  joinOrigin = options.joinOrigin?.(port) ?? null;
   return {
     port,
     store,

@@ -1,6 +1,7 @@
 /**
  * `npm start`: the exam server on all interfaces (phones in the classroom must reach the teacher's laptop),
- * printing the addresses to open. PORT, HOST and DATA_DIR change the defaults (2567, 0.0.0.0, ./data).
+ * printing the addresses to open. PORT, HOST and DATA_DIR change the defaults (2567, 0.0.0.0, ./data);
+ * PUBLIC_URL is the address students join at (the QR code), by default the first LAN address.
  */
 import { networkInterfaces } from "node:os";
 import { resolve } from "node:path";
@@ -25,21 +26,22 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const pagesDir = resolve(import.meta.dirname, "..", "dist", "client");
 const lan = host === "0.0.0.0" ? lanAddresses() : [host];
 // Phones cannot reach "localhost": the QR code carries the first LAN address unless PUBLIC_URL says better.
-const joinOrigin =
-  process.env.PUBLIC_URL?.replace(/\/+$/, "") ?? (lan[0] ? `http://${lan[0]}:${port}` : undefined);
+const publicUrl = process.env.PUBLIC_URL?.replace(/\/+$/, "");
+const joinOriginAt = (listening: number): string | null =>
+  publicUrl ?? (lan[0] ? `http://${lan[0]}:${listening}` : null);
 const app = await startApp({
   port,
   host,
   dataDir,
-  joinOrigin,
+  joinOrigin: joinOriginAt,
   routes: (express) => servePages(express, pagesDir),
 });
-const local = `http://localhost:${app.port}`;
+const local = `http://${host === "0.0.0.0" ? "localhost" : host}:${app.port}`;
 process.stdout.write(
   [
     `Group Exam is running (data in ${dataDir}).`,
     `  Teacher's dashboard (create a session, then open its projector view): ${local}/teacher`,
-    `  Students join at: ${joinOrigin ?? local}/`,
+    `  Students join at: ${joinOriginAt(app.port) ?? local}/`,
     `  Bot-only demo in the browser, no server needed: ${local}/demo`,
     `  API: POST ${local}/api/sessions creates a session (see the README).`,
     "",

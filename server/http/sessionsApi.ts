@@ -25,7 +25,7 @@ export interface ApiDeps {
   readonly now: () => number;
   readonly log: (message: string, data?: Record<string, unknown>) => void;
   /** The origin students' phones reach the server at, when it is known better than the page's own. */
-  readonly joinOrigin: string | null;
+  readonly joinOrigin: () => string | null;
 }
 
 const fail = (res: Response, status: number, error: string): void => {
@@ -164,7 +164,7 @@ export function sessionsApi(deps: ApiDeps): express.Router {
 
   /** Where students join from: the projector's QR code and join URL use it. */
   router.get("/join-origin", (_req, res) => {
-    res.json({ joinOrigin: deps.joinOrigin });
+    res.json({ joinOrigin: deps.joinOrigin() });
   });
 
   /** The server's own load, for the load test and for operators. */

@@ -107,16 +107,26 @@ describe("privacy", () => {
       const ana = await joinStudent(server(), created, "ana");
       const ben = await joinStudent(server(), created, "ben");
       await playRounds(teacher, [ana, ben], 2);
-      const before = ana.bytes();
-      for (let round = 3; round <= 6; round++) {
-        await waitFor(() => ana.you.some((y) => y.round === round && y.seated), `round ${round}`);
+      // Measured from one round's opening to the next, round by round. On a busy machine a window now and
+      // then also catches part of its neighbour's patches; the smallest window is one round's true size.
+      const opened = (round: number) =>
+        waitFor(() => ana.you.some((y) => y.round === round && y.seated), `round ${round}`);
+      const sizes: number[] = [];
+      await opened(3);
+      let before = ana.bytes();
+      for (let round = 3; round <= 10; round++) {
         for (const s of [ana, ben]) s.room.send("submit", { round, level: 0.3 });
         await waitFor(() => ana.feedback.some((f) => f.round === round), `feedback ${round}`);
+        await opened(round + 1);
+        sizes.push(ana.bytes() - before);
+        before = ana.bytes();
       }
-      perRound.push((ana.bytes() - before) / 4);
+      perRound.push(Math.min(...sizes));
       teacher.room.send("end", {});
     }
     expect(perRound[0]).toBeGreaterThan(0);
-    expect(Math.abs(perRound[1] - perRound[0]) / perRound[0]).toBeLessThan(0.2);
+    expect(Math.abs(perRound[1] - perRound[0]) / perRound[0], `bytes per round: ${perRound}`).toBeLessThan(
+      0.2,
+    );
   });
 });

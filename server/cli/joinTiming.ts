@@ -1,0 +1,100 @@
+/**
+ * How long a student waits to be seated, measured in headless Chromium against a real server: a fresh
+ * browser per run opens /join/CODE, types a nickname, presses Enter, and is followed onto /student until
+ * its test hook says connected with a seat. The moment of seating is taken inside the page, when the hook
+ * is published, so polling adds nothing to the figure.
+ */
+import { type Browser, chromium } from "playwright-core";
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+    ],
+  });
+}
+
+export interface JoinRun {
+  /** Join page's navigation start → seated on /student. */
+  readonly openedToSeatedMs: number;
+  /** Join page's navigation start → its script ready (the hook published). */
+  readonly joinPageReadyMs: number;
+  /** Enter pressed → /student's navigation start: the room lookup, the join, the handover. */
+  readonly handoverMs: number;
+  /** /student's navigation start → connected with a seat. */
+  readonly studentToConnectedMs: number;
+}
+
+declare global {
+  interface Window {
+    /** performance.now() when the page's hook first said seated (set by the watcher below). */
+    __seatedAt?: number;
+    __readyAt?: number;
+  }
+}
+
+/**
+ * Runs in every document of the context before its own scripts: wraps `window.__groupExam` in a setter so
+ * the first publish of a join hook and of a seated student hook are timed where they happen.
+ */
+function watchHook(): void {
+  let held: unknown;
+  Object.defineProperty(window, "__groupExam", {
+    configurable: true,
+    get: () => held,
+    set(value: { page?: string; connected?: boolean; seat?: number }) {
+      held = value;
+      if (value?.page === "join" && window.__readyAt === undefined) window.__readyAt = performance.now();
+      if (value?.page === "student" && value.connected && (value.seat ?? -1) >= 0 && !window.__seatedAt)
+        window.__seatedAt = performance.now();
+    },
+  });
+}
+
+/** Epoch milliseconds, high resolution, comparable between this process and the browser on one machine. */
+const epochNow = (): number => performance.timeOrigin + performance.now();
+
+export async function timeJoin(
+  browser: Browser,
+  base: string,
+  code: string,
+  nickname: string,
+): Promise<JoinRun> {
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript(watchHook);
+    const page = await context.newPage();
+    await page.goto(`${base}/join/${code}`, { waitUntil: "commit" });
+    const joinOrigin = await page.evaluate(() => performance.timeOrigin);
+    await page.waitForFunction(() => window.__readyAt !== undefined, undefined, { polling: 5 });
+    const readyAt = await page.evaluate(() => window.__readyAt ?? Number.NaN);
+    // The page puts the cursor in the nickname when the code came in the link; Enter submits the form.
+    await page.keyboard.type(nickname);
+    const pressed = epochNow();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/student$/, { waitUntil: "commit", timeout: 30_000 });
+    await page.waitForFunction(() => window.__seatedAt !== undefined, undefined, {
+      polling: 5,
+      timeout: 30_000,
+    });
+    const student = await page.evaluate(() => ({
+      origin: performance.timeOrigin,
+      seatedAt: window.__seatedAt ?? Number.NaN,
+    }));
+    const seatedEpoch = student.origin + student.seatedAt;
+    return {
+      // From the moment the join page's navigation began (its timeOrigin), not when this process asked.
+      openedToSeatedMs: seatedEpoch - joinOrigin,
+      joinPageReadyMs: readyAt,
+      handoverMs: student.origin - pressed,
+      studentToConnectedMs: student.seatedAt,
+    };
+  } finally {
+    await context.close();
+  }
+}
