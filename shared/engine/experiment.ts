@@ -125,7 +125,7 @@ function runScheme(
   for (let r = 0; r < spec.rounds; r++) {
     let last = 0;
     for (let s = 0; s < spec.seeds; s++) {
-      const e = playRound(classes[s]);
+      const e = playRound(classes[s]).classError;
       traces[s][r] = e;
       if (reachedAt[s] < 0 && e <= criterionError(traces[s][0])) reachedAt[s] = r;
       last = reachedAt[s] < 0 ? Number.POSITIVE_INFINITY : Math.max(last, reachedAt[s]);

@@ -2,7 +2,7 @@
  * Bot-only classes: every student a bot, played through the same round API the server uses.
  */
 import { actBots, type BotSquad, createSquad, firstStudents, type HumanNoise, learnBots } from "./bots.ts";
-import { type ClassState, closeRound, createClass, openRound } from "./classroom.ts";
+import { type ClassState, closeRound, createClass, openRound, type RoundResult } from "./classroom.ts";
 import type { ExamSpec } from "./exam.ts";
 import type { LearnerSpec } from "./learners.ts";
 import type { SchemeConfig } from "./schemes.ts";
@@ -30,13 +30,13 @@ export function createBotClass(spec: BotClassSpec): BotClass {
   return { cls, squad };
 }
 
-/** Plays one round; returns the class error. */
-export function playRound(bc: BotClass): number {
+/** Plays one round; returns its result (the engine reuses its buffers: read them before the next round). */
+export function playRound(bc: BotClass): RoundResult {
   openRound(bc.cls);
   actBots(bc.squad, bc.cls);
   const result = closeRound(bc.cls);
   learnBots(bc.squad, bc.cls, result);
-  return result.classError;
+  return result;
 }
 
 /** The class error of every round, stopping early once `stop(error, round)` says so. */
@@ -48,7 +48,7 @@ export function runBotClass(
   const bc = createBotClass(spec);
   const trace = new Float64Array(rounds);
   for (let r = 0; r < rounds; r++) {
-    trace[r] = playRound(bc);
+    trace[r] = playRound(bc).classError;
     if (stop(trace[r], r, trace[0])) return trace.slice(0, r + 1);
   }
   return trace;
