@@ -23,7 +23,7 @@ import { deriveSeed } from "./random.ts";
 import { createScheme, type SchemeConfig } from "./schemes.ts";
 import { type BotClass, createBotClass, playRound } from "./simulate.ts";
 import { predict, predictedTau, predictedTrace } from "./theory.ts";
-import { bestRate, type RateChoice } from "./tuning.ts";
+import { bestRate, type RateChoice, type TuneOptions } from "./tuning.ts";
 
 export interface ExperimentSpec {
   readonly exam: ExamKind;
@@ -69,6 +69,26 @@ export function examSpecFor(spec: ExperimentSpec, seed: number): ExamSpec {
   return { kind: spec.exam, students: spec.students, questions: 1, outputs: spec.outputs, seed };
 }
 
+/** The bot rule a scheme's classes play by: what the scheme sends decides it; scalar schemes take `scalar`. */
+export function schemeLearner(
+  exam: ExamSpec,
+  scheme: SchemeConfig,
+  scalar: LearnerName = "perturbation",
+): LearnerName {
+  const kind = createScheme(scheme, createExam(exam)).kind;
+  return kind === "vector" ? defaultLearnerName(kind, scheme.name) : scalar;
+}
+
+/** How a scheme's rate is tuned: on an exam drawn from the tuning seed, with the run's length as horizon. */
+export function tuningFor(
+  exam: ExamSpec,
+  scheme: SchemeConfig,
+  learner: LearnerName,
+  horizon: number,
+): TuneOptions {
+  return { exam: { ...exam, seed: deriveSeed(exam.seed, "tuning") }, scheme, learner, horizon };
+}
+
 export function runExperiment(spec: ExperimentSpec, progress: Progress = () => {}): ExperimentResult {
   const base = spec.baseSeed ?? 1;
   const raw = spec.schemes.map((scheme, index) => {
@@ -98,16 +118,8 @@ function runScheme(
   progress: (done: number, total: number) => void,
 ): Omit<SchemeOutcome, "speedupOverGlobal"> {
   const probeSpec = examSpecFor(spec, baseSeed);
-  const kind = createScheme(scheme, createExam(probeSpec)).kind;
-  const learner =
-    kind === "vector" ? defaultLearnerName(kind, scheme.name) : (spec.scalarLearner ?? "perturbation");
-  const rate = bestRate({
-    exam: { ...probeSpec, seed: deriveSeed(baseSeed, "tuning") },
-    scheme,
-    learner,
-    human: spec.human,
-    horizon: spec.rounds,
-  });
+  const learner = schemeLearner(probeSpec, scheme, spec.scalarLearner);
+  const rate = bestRate({ ...tuningFor(probeSpec, scheme, learner, spec.rounds), human: spec.human });
 
   const classes: BotClass[] = [];
   for (let s = 0; s < spec.seeds; s++)
