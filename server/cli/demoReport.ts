@@ -6,10 +6,10 @@ import {
   CRITERION,
   type ExperimentResult,
   LEARNERS,
-  type SchemeConfig,
   type SchemeOutcome,
   type Summary,
 } from "../../shared/engine/index.ts";
+import { schemeLabel } from "../../shared/protocol/schemeWords.ts";
 import type { ChartInput } from "./svgChart.ts";
 
 const finite = (v: number | null): number | null => (v === null || !Number.isFinite(v) ? null : v);
@@ -19,19 +19,6 @@ function fmt(v: number | null, digits = 3): string {
   if (v === Number.POSITIVE_INFINITY) return "∞";
   if (v !== 0 && Math.abs(v) < 0.01) return "<0.01";
   return Number(v.toPrecision(digits)).toString();
-}
-
-export function schemeLabel(s: SchemeConfig): string {
-  switch (s.name) {
-    case "noisy":
-      return `noisy(${s.noise})`;
-    case "teams":
-      return `teams(${s.teamSize})`;
-    case "blocked":
-      return `blocked(${s.blockedFraction})`;
-    default:
-      return s.name;
-  }
 }
 
 function roundsCell(s: Summary): string {

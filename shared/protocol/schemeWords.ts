@@ -1,0 +1,39 @@
+/**
+ * Each feedback scheme in words, one vocabulary for the command line, the pages and the comparison
+ * sentence: its label with its parameter, and the phrase students hear.
+ */
+import type { SchemeConfig } from "./session.ts";
+
+/** "teams(5)": the scheme's name with its parameter, as the command line writes it. */
+export function schemeLabel(s: SchemeConfig): string {
+  switch (s.name) {
+    case "noisy":
+      return `noisy(${s.noise})`;
+    case "teams":
+      return `teams(${s.teamSize})`;
+    case "blocked":
+      return `blocked(${s.blockedFraction})`;
+    default:
+      return s.name;
+  }
+}
+
+/** What the students hear, as a phrase that fits "with …". */
+export function schemePhrase(s: SchemeConfig): string {
+  switch (s.name) {
+    case "global":
+      return "“Good job, everyone”";
+    case "vectorized":
+      return "personal signals";
+    case "sign":
+      return "only the direction of each personal signal";
+    case "alignment":
+      return "personal signals sent back through a random path";
+    case "noisy":
+      return "noisy personal signals";
+    case "teams":
+      return `one “Good job” per table of ${s.teamSize}`;
+    case "blocked":
+      return `personal signals blocked for ${Math.round(s.blockedFraction * 100)} % of the class`;
+  }
+}
