@@ -14,6 +14,7 @@ export default defineConfig({
   build: {
     outDir: resolve(root, "..", "dist", "client"),
     emptyOutDir: true,
+    manifest: true,
     rollupOptions: { input: Object.fromEntries(PAGES.map((p) => [p, resolve(root, `${p}.html`)])) },
   },
   server: {

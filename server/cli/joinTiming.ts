@@ -1,8 +1,8 @@
 /**
  * How long a student waits to be seated, measured in headless Chromium against a real server: a fresh
- * browser per run opens /join/CODE, types a nickname, presses Enter, and is followed onto /student until
- * its test hook says connected with a seat. The moment of seating is taken inside the page, when the hook
- * is published, so polling adds nothing to the figure.
+ * browser context per run opens /join/CODE, enters a nickname, presses Enter, and is followed onto
+ * /student until its test hook says connected with a seat. The moment of seating is taken inside the page,
+ * when the hook is published, so polling adds nothing to the figure.
  */
 import { type Browser, chromium } from "playwright-core";
 
@@ -28,6 +28,8 @@ export interface JoinRun {
   readonly handoverMs: number;
   /** /student's navigation start → connected with a seat. */
   readonly studentToConnectedMs: number;
+  /** /student's navigation start → its script running (the first student hook, "connecting"). */
+  readonly studentScriptMs: number;
 }
 
 declare global {
@@ -35,12 +37,13 @@ declare global {
     /** performance.now() when the page's hook first said seated (set by the watcher below). */
     __seatedAt?: number;
     __readyAt?: number;
+    __studentAt?: number;
   }
 }
 
 /**
  * Runs in every document of the context before its own scripts: wraps `window.__groupExam` in a setter so
- * the first publish of a join hook and of a seated student hook are timed where they happen.
+ * the first publish of a join hook, of a student hook and of a seated student hook are timed where they happen.
  */
 function watchHook(): void {
   let held: unknown;
@@ -50,6 +53,8 @@ function watchHook(): void {
     set(value: { page?: string; connected?: boolean; seat?: number }) {
       held = value;
       if (value?.page === "join" && window.__readyAt === undefined) window.__readyAt = performance.now();
+      if (value?.page === "student" && window.__studentAt === undefined)
+        window.__studentAt = performance.now();
       if (value?.page === "student" && value.connected && (value.seat ?? -1) >= 0 && !window.__seatedAt)
         window.__seatedAt = performance.now();
     },
@@ -74,7 +79,8 @@ export async function timeJoin(
     await page.waitForFunction(() => window.__readyAt !== undefined, undefined, { polling: 5 });
     const readyAt = await page.evaluate(() => window.__readyAt ?? Number.NaN);
     // The page puts the cursor in the nickname when the code came in the link; Enter submits the form.
-    await page.keyboard.type(nickname);
+    // The name goes in as one input (no key-by-key round trips), so the figure is the page's, not typing's.
+    await page.keyboard.insertText(nickname);
     const pressed = epochNow();
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/student$/, { waitUntil: "commit", timeout: 30_000 });
@@ -85,6 +91,7 @@ export async function timeJoin(
     const student = await page.evaluate(() => ({
       origin: performance.timeOrigin,
       seatedAt: window.__seatedAt ?? Number.NaN,
+      scriptAt: window.__studentAt ?? Number.NaN,
     }));
     const seatedEpoch = student.origin + student.seatedAt;
     return {
@@ -93,6 +100,7 @@ export async function timeJoin(
       joinPageReadyMs: readyAt,
       handoverMs: student.origin - pressed,
       studentToConnectedMs: student.seatedAt,
+      studentScriptMs: student.scriptAt,
     };
   } finally {
     await context.close();

@@ -102,6 +102,8 @@ async function joinLines(runs: number): Promise<string[]> {
       "  of which:",
       `    join page opened → ready to type:            ${stat((r) => r.joinPageReadyMs)}`,
       `    Enter pressed → /student opened (handover):  ${stat((r) => r.handoverMs)}`,
+      `    /student opened → its script running:        ${stat((r) => r.studentScriptMs)}`,
+      `    script running → connected (reconnect):      ${stat((r) => r.studentToConnectedMs - r.studentScriptMs)}`,
     ];
   } finally {
     await browser.close();

@@ -53,8 +53,17 @@ export interface BoardHook {
   readonly moment: string | null;
   /** Frames drawn by the Phaser scene. */
   readonly frames: number;
-  /** Milliseconds per frame over the last second or so: the mean and the 95th percentile. */
+  /**
+   * The JavaScript work of each frame (Phaser's PRE_STEP to POST_RENDER: the scene's update and the
+   * renderer's calls, not the GPU's own time), in ms over the last few seconds: the mean and the 95th
+   * percentile. This is the board's cost; the interval below also holds the browser's own wait for vsync.
+   */
   readonly frameMs: { readonly mean: number; readonly p95: number } | null;
+  /**
+   * Milliseconds between the starts of successive frames drawn at full rate, over the same window (1000 /
+   * frame rate while something moves; a board whose picture stands still draws a few frames a second).
+   */
+  readonly frameIntervalMs: { readonly mean: number; readonly p95: number } | null;
 }
 
 export interface ProjectorHook {
@@ -80,6 +89,21 @@ export interface TeacherHook {
   readonly comparison: string | null;
   /** The live board, or the replay boards (one per session open side by side). */
   readonly boards: readonly BoardHook[];
+  readonly error: string | null;
+  /** The replays open side by side, in the order of `boards`. */
+  readonly replays: readonly ReplayHook[];
+}
+
+/** One replay on the teacher's dashboard: where its timeline stands. */
+export interface ReplayHook {
+  readonly sessionId: string;
+  /** The frame showing (0: the start, k: after round k) and how many there are (closed rounds + 1). */
+  readonly frame: number;
+  readonly frames: number;
+  readonly round: number;
+  /** The class score in the frame showing, or null before the first round. */
+  readonly score: number | null;
+  readonly playing: boolean;
   readonly error: string | null;
 }
 

@@ -3,9 +3,9 @@
  * browser with the shared engine (no server), drawn as fields of neurons, charted, and compared in words.
  */
 import "./demo.css";
+import { Field } from "../board/field.ts";
 import { publish } from "../common/testHook.ts";
 import { type DemoConfig, sameClasses } from "./config.ts";
-import { Field } from "./field.ts";
 import { SettingsForm } from "./form.ts";
 import { RateTuner } from "./rates.ts";
 import { prepareRun, type Run, snapshot } from "./run.ts";

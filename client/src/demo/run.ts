@@ -3,12 +3,12 @@
  * best rate, advanced together round by round until both met the criterion or the round limit came.
  */
 import type { ExamSpec } from "../../../shared/engine/index.ts";
+import type { FieldModel } from "../board/field.ts";
 import type { DemoHook } from "../common/testHook.ts";
 import type { DemoConfig } from "./config.ts";
 import { roundLimit } from "./config.ts";
-import type { FieldModel } from "./field.ts";
 import { Lane } from "./lane.ts";
-import { NeuronReader } from "./neurons.ts";
+import { NeuronReader } from "./neuronReader.ts";
 import type { RateTuner } from "./rates.ts";
 import { schemeOf } from "./words.ts";
 

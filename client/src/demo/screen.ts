@@ -4,13 +4,12 @@
  * thousands over thousands of rounds makes long lines.
  */
 import type { SchemeName } from "../../../shared/engine/index.ts";
-import { ErrorChart } from "./chart.ts";
+import { ErrorChart } from "../board/chart.ts";
+import { chartOf } from "./chartData.ts";
 import { LanePanel } from "./panel.ts";
 import type { Run } from "./run.ts";
 import { comparison, schemeLabel, schemeOf, schemePhrase } from "./words.ts";
 
-/** Okabe–Ito blue and vermillion, the command line chart's first two colours. */
-const COLOURS = ["#0072B2", "#D55E00"] as const;
 const CHART_EVERY_MS = 80;
 
 export class RunView {
@@ -28,16 +27,14 @@ export class RunView {
 
   /** Schemes chosen, rates not known yet. */
   waiting(schemes: readonly SchemeName[]): void {
-    this.chart.reset([]);
+    this.chart.show(chartOf(null));
     schemes.forEach((name, k) => {
       this.panels[k].waiting(schemeLabel(schemeOf(name)), schemePhrase(schemeOf(name)));
     });
   }
 
   start(run: Run): void {
-    this.chart.reset(
-      run.lanes.map((lane, k) => ({ label: schemeLabel(lane.plan.scheme), colour: COLOURS[k], lane })),
-    );
+    this.chart.show(chartOf(run));
     this.chartRounds = -1;
   }
 
@@ -49,7 +46,7 @@ export class RunView {
     const text = comparison(a.outcome, b.outcome, run.over, run.limit);
     if (this.sentence.textContent !== text) this.sentence.textContent = text;
     if (run.rounds !== this.chartRounds && (now - this.chartAt >= CHART_EVERY_MS || !running)) {
-      this.chart.update();
+      this.chart.show(chartOf(run));
       this.chartAt = now;
       this.chartRounds = run.rounds;
     }

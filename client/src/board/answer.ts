@@ -1,0 +1,94 @@
+/**
+ * The class answer against the key, as numbers ready to draw. On the `independent` exam the key is each
+ * seat's own target and the answer each level: the seats in play, sorted by target, so 2,000 of them read as
+ * one curve of targets with a cloud of levels around it. On `readout` and `layered` the answer is a point in
+ * answer space and the key another: two outputs make a plane (a cursor and a target), any other number of
+ * outputs pairs of bars. Ranges are symmetric around the middle of what is shown, so nothing jumps off.
+ */
+import type { ClassPicture } from "../../../shared/session/picture.ts";
+
+export type AnswerModel =
+  | {
+      readonly kind: "strip";
+      /** Targets in increasing order, and each of those seats' level. */
+      readonly targets: Float64Array;
+      readonly levels: Float64Array;
+    }
+  | {
+      readonly kind: "plane";
+      readonly answer: readonly [number, number];
+      readonly key: readonly [number, number];
+      readonly range: readonly [number, number];
+    }
+  | {
+      readonly kind: "bars";
+      readonly answer: readonly number[];
+      readonly key: readonly number[];
+      readonly range: readonly [number, number];
+    }
+  | { readonly kind: "none" };
+
+/** Smallest half-width of a range, so a class already at its key is not blown up to noise. */
+const MIN_HALF = 0.1;
+const PAD = 1.2;
+
+/** A range holding every finite value, padded, centred on the middle of them. */
+export function rangeOf(values: readonly number[]): [number, number] {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const v of values)
+    if (Number.isFinite(v)) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  if (lo > hi) return [0, 1];
+  const mid = (lo + hi) / 2;
+  const half = Math.max(MIN_HALF, ((hi - lo) / 2) * PAD);
+  return [mid - half, mid + half];
+}
+
+const finite = (v: number): number => (Number.isFinite(v) ? v : Number.NaN);
+
+export function answerModel(p: ClassPicture): AnswerModel {
+  if (p.exam === "independent") {
+    const rows = p.seats.filter((s) => s.seated && s.target !== null && Number.isFinite(s.target));
+    rows.sort((a, b) => (a.target as number) - (b.target as number) || a.seat - b.seat);
+    return {
+      kind: "strip",
+      targets: Float64Array.from(rows, (s) => s.target as number),
+      levels: Float64Array.from(rows, (s) => finite(s.level)),
+    };
+  }
+  const q = Math.min(p.answer.length, p.key.length);
+  if (q === 0) return { kind: "none" };
+  const answer = p.answer.slice(0, q).map(finite);
+  const key = p.key.slice(0, q).map(finite);
+  const range = rangeOf([...answer, ...key]);
+  if (q === 2) return { kind: "plane", answer: [answer[0], answer[1]], key: [key[0], key[1]], range };
+  return { kind: "bars", answer, key, range };
+}
+
+const sameArray = (a: ArrayLike<number>, b: ArrayLike<number>): boolean => {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+};
+
+/** Whether two models draw the same picture (so the board redraws only on a change). */
+export function sameAnswer(a: AnswerModel, b: AnswerModel): boolean {
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case "strip":
+      return b.kind === "strip" && sameArray(a.targets, b.targets) && sameArray(a.levels, b.levels);
+    case "plane":
+    case "bars":
+      return (
+        (b.kind === "plane" || b.kind === "bars") &&
+        sameArray(a.answer, b.answer) &&
+        sameArray(a.key, b.key) &&
+        sameArray(a.range, b.range)
+      );
+    case "none":
+      return true;
+  }
+}

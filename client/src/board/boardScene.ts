@@ -1,0 +1,99 @@
+/**
+ * The board's one Phaser scene: the class as a field of neurons on the left, the class answer against the
+ * key on the right. It pulls from the board's frame model every frame and does work only when a version
+ * moved: a new layout (seats came or went), a repaint (credits, feedback, who sits where), a flash (a round
+ * closed), a new answer (redrawn at most every ANSWER_EVERY_MS while levels stream in). Once nothing has
+ * moved for BUSY_MS it tells the board, which slows the loop down until the next change: a projector shows
+ * the same picture for most of a round, and redrawing it sixty times a second only heats the laptop.
+ */
+import Phaser from "phaser";
+import type { AnswerModel } from "./answer.ts";
+import { AnswerLayer } from "./answerLayer.ts";
+import { INK } from "./answerDraw.ts";
+import { type Area, makeNeuronTextures, NeuronLayer } from "./neuronLayer.ts";
+import type { NeuronView } from "./neurons.ts";
+
+export interface BoardFrame {
+  readonly view: NeuronView;
+  readonly layoutVersion: number;
+  readonly paintVersion: number;
+  readonly flashVersion: number;
+  readonly wash: number | null;
+  readonly answer: AnswerModel;
+  readonly answerVersion: number;
+}
+
+export const WIDTH = 1280;
+export const HEIGHT = 720;
+export const BACKGROUND = 0x0f1722;
+const TITLE_H = 48;
+const FIELD: Area = { x: 12, y: TITLE_H, width: 820, height: HEIGHT - TITLE_H - 12 };
+const ANSWER: Area = { x: 848, y: TITLE_H, width: 420, height: HEIGHT - TITLE_H - 12 };
+const ANSWER_EVERY_MS = 100;
+/** How long after the last change the scene keeps drawing at full rate (the flash and glide last less). */
+const BUSY_MS = 1200;
+/** Students' nicknames show under their neurons up to this many seats. */
+const NAMES_UP_TO = 40;
+
+export class BoardScene extends Phaser.Scene {
+  frames = 0;
+  private readonly source: () => BoardFrame;
+  private readonly onIdle: () => void;
+  private busyUntil = 0;
+  private neurons: NeuronLayer | null = null;
+  private answers: AnswerLayer | null = null;
+  private seen = { layout: -1, paint: -1, flash: -1, answer: -1 };
+  private answerAt = Number.NEGATIVE_INFINITY;
+
+  constructor(source: () => BoardFrame, onIdle: () => void) {
+    super("board");
+    this.source = source;
+    this.onIdle = onIdle;
+  }
+
+  create(): void {
+    makeNeuronTextures(this);
+    const title = { fontFamily: "system-ui, sans-serif", fontSize: "26px", color: INK };
+    this.add.text(FIELD.x + 4, 10, "The class: one neuron per student", title);
+    this.add.text(ANSWER.x + 4, 10, "Answer against the key", title);
+    this.neurons = new NeuronLayer(this, { arrows: true, namesUpTo: NAMES_UP_TO });
+    this.answers = new AnswerLayer(this, ANSWER);
+  }
+
+  override update(time: number): void {
+    const neurons = this.neurons;
+    const answers = this.answers;
+    if (!neurons || !answers) return;
+    this.frames++;
+    const f = this.source();
+    if (
+      f.layoutVersion !== this.seen.layout ||
+      f.paintVersion !== this.seen.paint ||
+      f.flashVersion !== this.seen.flash ||
+      f.answerVersion !== this.seen.answer
+    )
+      this.busyUntil = time + BUSY_MS;
+    else if (time > this.busyUntil) this.onIdle();
+    if (f.layoutVersion !== this.seen.layout) {
+      this.seen.layout = f.layoutVersion;
+      neurons.layout(f.view.distance.length, FIELD);
+      this.seen.paint = -1;
+    }
+    if (f.flashVersion !== this.seen.flash) {
+      // The first frame's version is no close: the rings come up at rest.
+      if (this.seen.flash !== -1) neurons.flash(time);
+      this.seen.flash = f.flashVersion;
+    }
+    if (f.paintVersion !== this.seen.paint) {
+      this.seen.paint = f.paintVersion;
+      neurons.paint(f.view);
+    }
+    neurons.setWash(f.wash);
+    neurons.update(time);
+    if (f.answerVersion !== this.seen.answer && time - this.answerAt >= ANSWER_EVERY_MS) {
+      this.seen.answer = f.answerVersion;
+      this.answerAt = time;
+      answers.show(f.answer);
+    }
+  }
+}

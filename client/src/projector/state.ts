@@ -1,0 +1,58 @@
+/**
+ * The part of the room's synchronised state (ExamState on the server) the projector reads, including the
+ * staff-only roster its projector token unlocks. Declared here as structural types so the client does not
+ * import server code; the schema decoder fills in the real instances (MapSchema, ArraySchema), and the
+ * tests plain Maps and arrays, which have the same `forEach` and `at`.
+ */
+import type { PublicState } from "../student/publicState.ts";
+
+export interface ListLike<T> {
+  readonly length: number;
+  at(index: number): T | undefined;
+}
+
+export interface RosterRow {
+  readonly seat: number;
+  readonly nickname: string;
+  /** "human", "bot" or "stand-in". */
+  readonly kind: string;
+  readonly connected: boolean;
+  readonly submitted: boolean;
+  readonly seated: boolean;
+  readonly level: number;
+  /** −1 where the exam gives no target. */
+  readonly target: number;
+  readonly credit: number;
+  /** JSON of the seat's last StudentFeedback; "" before the first. */
+  readonly feedback: string;
+}
+
+export interface RosterLike {
+  forEach(visit: (row: RosterRow, key: string) => void): void;
+}
+
+export interface StaffLike {
+  readonly roster?: RosterLike;
+  readonly answer?: ListLike<number>;
+  readonly key?: ListLike<number>;
+  readonly creditUnit?: number;
+}
+
+export interface ProjectorState extends PublicState {
+  readonly code: string;
+  readonly exam: string;
+  readonly question: number;
+  readonly twinScheme: string;
+  /** Students (humans) who hold a seat, connected, in play, and done this round. */
+  readonly students: number;
+  readonly connected: number;
+  readonly seated: number;
+  readonly submitted: number;
+  readonly bots: number;
+  readonly errors?: ListLike<number>;
+  readonly twinErrors?: ListLike<number>;
+  readonly theory?: ListLike<number>;
+  readonly twinTheory?: ListLike<number>;
+  readonly schemes?: ListLike<string>;
+  readonly staff?: StaffLike;
+}

@@ -1,0 +1,230 @@
+/**
+ * The teacher's controls over a live session: the round (start, pause, resume, advance, end), the scheme
+ * for the next round, the round time, the bots, the lock and the stand-ins. Each sends one TeacherMessage;
+ * what the room does with it comes back in the state (or as a "rejected" message, said in the status line).
+ */
+import type { z } from "zod";
+import type { TeacherMessages, TeacherMessageType } from "../../../shared/protocol/messages.ts";
+import { freshId, h, setText } from "./dom.ts";
+import { schemeFrom, type TeacherState } from "./liveState.ts";
+import { schemePicker } from "./schemePicker.ts";
+import { schemeText } from "./words.ts";
+
+export type Send = <T extends TeacherMessageType>(
+  type: T,
+  message: z.infer<(typeof TeacherMessages)[T]>,
+) => void;
+
+function numberField(label: string, min: number, max: number, hint: string) {
+  const id = freshId("control");
+  const input = h("input", {
+    id,
+    type: "number",
+    inputmode: "numeric",
+    min,
+    max,
+    step: 1,
+    "aria-describedby": `${id}-hint`,
+  });
+  const button = h("button", { type: "submit", class: "secondary" }, "Set");
+  const form = h(
+    "form",
+    { class: "inline-form", novalidate: true },
+    h("label", { for: id }, label),
+    h("div", { class: "inline-row" }, input, button),
+    h("small", { id: `${id}-hint` }, hint),
+  );
+  return { form, input, button };
+}
+
+export class Controls {
+  readonly element: HTMLElement;
+  private readonly send: Send;
+  private readonly say: (text: string) => void;
+  private readonly buttons: Record<"start" | "pause" | "resume" | "advance" | "end", HTMLButtonElement>;
+  private readonly scheme = schemePicker("Scheme", "live");
+  private readonly switchButton = h(
+    "button",
+    { type: "submit", class: "secondary", id: "switch-scheme" },
+    "Switch from the next round",
+  );
+  private readonly schemeNow = h("p", { class: "scheme-now", id: "scheme-now" });
+  private readonly roundTime = numberField("Round time (seconds)", 2, 600, "from the next round");
+  private readonly bots: ReturnType<typeof numberField>;
+  private readonly lock = h("button", { type: "button", class: "secondary", id: "lock" }, "Lock the room");
+  private readonly lockState = h("p", { class: "hint", id: "lock-state" });
+  private locked = false;
+  private readonly standIns = h("input", { type: "checkbox", id: "stand-ins" });
+  private edited = new Set<HTMLInputElement>();
+  private all: (HTMLButtonElement | HTMLInputElement | HTMLSelectElement)[] = [];
+
+  constructor(send: Send, say: (text: string) => void, maxBots: number) {
+    this.send = send;
+    this.say = say;
+    this.bots = numberField("Bots", 0, maxBots, `0 to ${maxBots.toLocaleString("en")}`);
+    const button = (id: string, text: string, cls = "secondary") =>
+      h("button", { type: "button", id, class: cls }, text);
+    this.buttons = {
+      start: button("start", "Start", "primary"),
+      pause: button("pause", "Pause"),
+      resume: button("resume", "Resume", "primary"),
+      advance: button("advance", "Close the round now"),
+      end: button("end", "End the session…", "danger"),
+    };
+    this.buttons.start.addEventListener("click", () => this.act("start", {}, "Starting…"));
+    this.buttons.pause.addEventListener("click", () => this.act("pause", {}, "Pausing…"));
+    this.buttons.resume.addEventListener("click", () => this.act("resume", {}, "Resuming…"));
+    this.buttons.advance.addEventListener("click", () => this.act("advance", {}, "Moving on…"));
+    this.buttons.end.addEventListener("click", () => {
+      if (confirm("End the session for everyone? It cannot be restarted; its replay stays."))
+        this.act("end", {}, "Ending…");
+    });
+
+    const schemeForm = h(
+      "form",
+      { class: "scheme-form", novalidate: true },
+      this.scheme.element,
+      this.switchButton,
+      this.schemeNow,
+    );
+    schemeForm.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const reading = this.scheme.read();
+      if (!reading.ok) {
+        this.say(reading.message);
+        reading.input.focus();
+        return;
+      }
+      this.act("scheme", { scheme: reading.scheme }, `From the next round: ${schemeText(reading.scheme)}.`);
+    });
+
+    this.numberAction(this.roundTime, (seconds) =>
+      this.act("roundTime", { seconds }, `Round time: ${seconds} s from the next round.`),
+    );
+    this.numberAction(this.bots, (count) =>
+      this.act("bots", { count }, `Bots: ${count.toLocaleString("en")} from the next round.`),
+    );
+
+    this.lock.addEventListener("click", () => {
+      const locked = !this.locked;
+      this.act("lock", { locked }, locked ? "Locking the room…" : "Unlocking the room…");
+    });
+    this.standIns.addEventListener("change", () =>
+      this.act(
+        "standIns",
+        { enabled: this.standIns.checked },
+        this.standIns.checked ? "Stand-ins on." : "Stand-ins off.",
+      ),
+    );
+
+    this.all = [
+      ...Object.values(this.buttons),
+      this.switchButton,
+      this.scheme.select,
+      this.roundTime.input,
+      this.roundTime.button,
+      this.bots.input,
+      this.bots.button,
+      this.lock,
+      this.standIns,
+    ];
+    this.element = h(
+      "section",
+      { class: "controls", "aria-labelledby": "controls-title" },
+      h("h3", { id: "controls-title" }, "Controls"),
+      h("div", { class: "round-buttons" }, ...Object.values(this.buttons)),
+      schemeForm,
+      h("div", { class: "control-row" }, this.roundTime.form, this.bots.form),
+      h(
+        "div",
+        { class: "control-row" },
+        h("div", {}, this.lock, this.lockState),
+        h(
+          "div",
+          { class: "check" },
+          this.standIns,
+          h("label", { for: "stand-ins" }, "Stand-ins for students who are away"),
+        ),
+      ),
+    );
+  }
+
+  private act<T extends TeacherMessageType>(
+    type: T,
+    message: z.infer<(typeof TeacherMessages)[T]>,
+    said: string,
+  ): void {
+    this.send(type, message);
+    this.say(said);
+  }
+
+  private numberAction(field: ReturnType<typeof numberField>, run: (value: number) => void): void {
+    field.input.addEventListener("input", () => this.edited.add(field.input));
+    field.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const value = Number(field.input.value);
+      const min = Number(field.input.min);
+      const max = Number(field.input.max);
+      if (field.input.value.trim() === "" || !Number.isInteger(value) || value < min || value > max) {
+        field.input.setAttribute("aria-invalid", "true");
+        this.say(`That must be a whole number from ${min} to ${max.toLocaleString("en")}.`);
+        field.input.focus();
+        return;
+      }
+      field.input.removeAttribute("aria-invalid");
+      this.edited.delete(field.input);
+      run(value);
+    });
+  }
+
+  /** Brings the controls in line with the state; `usable` is false while disconnected or after the end. */
+  update(state: TeacherState, usable: boolean): void {
+    const phase = state.phase;
+    const ended = phase === "ended";
+    for (const el of this.all) el.disabled = !usable || ended;
+    this.scheme.setDisabled(!usable || ended);
+    if (usable && !ended) {
+      this.buttons.start.disabled = phase !== "lobby";
+      this.buttons.pause.disabled = phase !== "open" && phase !== "review";
+      this.buttons.resume.disabled = phase !== "paused";
+      this.buttons.advance.disabled = phase !== "open" && phase !== "review";
+    }
+    this.buttons.start.hidden = phase !== "lobby";
+    this.buttons.resume.hidden = phase !== "paused";
+    this.buttons.pause.hidden = phase === "paused" || phase === "lobby";
+    setText(this.buttons.advance, phase === "open" ? "Close the round now" : "Open the next round now");
+
+    const now = schemeFrom(state.scheme);
+    const next = schemeFrom(state.nextScheme);
+    setText(
+      this.schemeNow,
+      `${now ? `Now: ${schemeText(now)}.` : ""}${next ? ` Next round: ${schemeText(next)}.` : ""}`.trim(),
+    );
+    // What the teacher is typing is not overwritten by the state.
+    if (!this.edited.has(this.roundTime.input) && document.activeElement !== this.roundTime.input)
+      this.roundTime.input.value = String(state.roundSeconds);
+    if (!this.edited.has(this.bots.input) && document.activeElement !== this.bots.input)
+      this.bots.input.value = String(state.bots);
+    this.locked = state.locked;
+    setText(this.lock, state.locked ? "Unlock the room" : "Lock the room");
+    setText(
+      this.lockState,
+      state.locked ? "Locked: nobody new can join." : "Open: students can join with the code.",
+    );
+    this.standIns.checked = state.standIns;
+  }
+
+  /** The most bots the session has seats for (known once its configuration has been read). */
+  setMaxBots(max: number): void {
+    this.bots.input.max = String(max);
+    const hint = this.bots.form.querySelector("small");
+    if (hint) hint.textContent = `0 to ${max.toLocaleString("en")}`;
+  }
+
+  /** Sets the scheme picker to the live scheme once, when the view opens. */
+  showScheme(state: TeacherState): boolean {
+    const now = schemeFrom(state.scheme);
+    if (now) this.scheme.set(now);
+    return now !== null;
+  }
+}

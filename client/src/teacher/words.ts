@@ -1,0 +1,47 @@
+/** What the dashboard says in words: schemes by name and parameter, phases, statuses, dates and scores. */
+import type { SchemeConfig, SessionStatus } from "../../../shared/protocol/session.ts";
+import { schemePhrase } from "../../../shared/session/comparison.ts";
+
+/** "teams(5)": the scheme's name with its parameter, as the command line writes it. */
+export function schemeLabel(s: SchemeConfig): string {
+  switch (s.name) {
+    case "noisy":
+      return `noisy(${s.noise})`;
+    case "teams":
+      return `teams(${s.teamSize})`;
+    case "blocked":
+      return `blocked(${s.blockedFraction})`;
+    default:
+      return s.name;
+  }
+}
+
+/** "teams(5): one “Good job” per table of 5". */
+export const schemeText = (s: SchemeConfig): string => `${schemeLabel(s)}: ${schemePhrase(s)}`;
+
+export const PHASE_WORDS: Record<string, string> = {
+  lobby: "Waiting to start",
+  open: "Round open",
+  review: "Between rounds",
+  paused: "Paused",
+  ended: "Ended",
+};
+
+export const phaseWords = (phase: string): string => PHASE_WORDS[phase] ?? "Connecting…";
+
+export const STATUS_WORDS: Record<SessionStatus, string> = {
+  live: "live",
+  ended: "ended",
+  interrupted: "interrupted (the server stopped)",
+};
+
+export const END_WORDS: Record<string, string> = {
+  teacher: "The teacher ended the session.",
+  criterion: "The session ended: the class got 95 % of the way to the key.",
+  "round-limit": "The session ended at its round limit.",
+};
+
+export const dateText = (ms: number): string =>
+  new Date(ms).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
+
+export const scoreText = (score: number | null): string => (score === null ? "—" : `${Math.round(score)}`);

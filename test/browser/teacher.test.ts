@@ -1,0 +1,287 @@
+/**
+ * The teacher's dashboard in a real Chromium against a real server: a session made through the form, run
+ * from the live controls while bots (and one SDK student) play, then replayed frame by frame to the same
+ * final score the server stored, exported as CSV, and two sessions replayed side by side.
+ */
+import { readFileSync } from "node:fs";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TeacherHook } from "../../client/src/common/testHook.ts";
+import type { SessionDetail } from "../../shared/protocol/session.ts";
+import { api, joinStudent, useTestServer } from "../server/harness.ts";
+import { DESKTOP, launchBrowser, PAGES_DIR, PHONE, screenshot } from "./browser.ts";
+import { waitForHook } from "./studentFlow.ts";
+
+const server = useTestServer({ pagesDir: PAGES_DIR });
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  for (const c of contexts.splice(0)) await c.close();
+  await browser?.close();
+});
+
+async function teacherPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
+  contexts.push(context);
+  const page = await context.newPage();
+  // Every confirm() on the dashboard (end, kick, ban) is answered yes, as a teacher would.
+  page.on("dialog", (dialog) => void dialog.accept());
+  await page.goto(`${server().http}/teacher`);
+  return page;
+}
+
+const until = (page: Page, check: (h: TeacherHook) => boolean, what: string, timeoutMs = 15_000) =>
+  waitForHook<TeacherHook>(page, (h) => h.page === "teacher" && check(h), what, timeoutMs);
+
+/** Every element `selector` matches lies within the viewport's width (the page's own parts, on a phone). */
+async function expectFits(page: Page, selector: string): Promise<void> {
+  const overflow = await page.evaluate((sel) => {
+    const width = document.documentElement.clientWidth;
+    return Array.from(document.querySelectorAll(sel))
+      .filter((el) => el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().right > width + 0.5)
+      .map((el) => `${el.className}: ${Math.round(el.getBoundingClientRect().right)} px`);
+  }, selector);
+  expect(overflow).toEqual([]);
+}
+
+interface Kept {
+  readonly teacherToken: string;
+  readonly projectorToken: string;
+  readonly code: string;
+}
+
+/** The tokens this browser keeps for a session (only there: the page never shows the teacher's). */
+async function keptFor(page: Page, id: string): Promise<Kept> {
+  const all = await page.evaluate(() =>
+    JSON.parse(localStorage.getItem("groupExam.teacherSessions") ?? "{}"),
+  );
+  return (all as Record<string, Kept>)[id];
+}
+
+/** Fills the new-session form, creates the session and waits for its live view; returns the session id. */
+async function createThroughForm(
+  page: Page,
+  fields: { bots: number; roundSeconds: number; reviewSeconds: number; scheme?: string },
+): Promise<string> {
+  await page.goto(`${server().http}/teacher#create`);
+  await page.locator("#exam").selectOption("independent");
+  await page.locator("#create-scheme select").selectOption(fields.scheme ?? "global");
+  await page.locator("#bots").fill(String(fields.bots));
+  await page.locator("#roundSeconds").fill(String(fields.roundSeconds));
+  await page.locator("#reviewSeconds").fill(String(fields.reviewSeconds));
+  await page.locator("#maxStudents").fill("5");
+  await page.locator("#endAtCriterion").uncheck();
+  await page.locator("#create").click();
+  await page.waitForURL(/#live\/[\w-]+$/);
+  const id = new URL(page.url()).hash.replace("#live/", "");
+  await until(page, (h) => h.view === "live" && h.connected, "the live view to connect");
+  return id;
+}
+
+describe("the teacher's dashboard", () => {
+  /** The session the first test runs from the dashboard, replayed by the second in the same browser. */
+  let ran: { page: Page; id: string; kept: Kept } | null = null;
+
+  it("creates a session through the form and runs it from the live controls", async () => {
+    const page = await teacherPage();
+
+    // A form mistake is named beside the form and nothing is created.
+    await page.locator("#roundSeconds").fill("1");
+    await page.locator("#create").click();
+    await expect
+      .poll(() => page.locator("#create-error").textContent())
+      .toContain("Round time (seconds) must be");
+    expect(await page.locator("#roundSeconds").getAttribute("aria-invalid")).toBe("true");
+    expect(page.url()).not.toMatch(/#live/);
+
+    const id = await createThroughForm(page, { bots: 12, roundSeconds: 2, reviewSeconds: 0 });
+    const kept = await keptFor(page, id);
+    expect(kept.code).toMatch(/^[A-Z0-9]{6}$/);
+    const link = await page.locator(".share input.link").inputValue();
+    expect(link).toBe(`${server().http}/class/${kept.code}#key=${kept.projectorToken}`);
+    expect(await page.locator(".share").textContent()).toContain("carries the projector’s key");
+    expect(await page.locator("#join-code").textContent()).toBe(kept.code);
+    expect(await page.locator("#join-address").textContent()).toBe(`${server().http}/join/${kept.code}`);
+
+    // One student joins from outside the browser: the roster shows a row for them, bots as a count.
+    const joined = await api<{ roomId: string }>(server(), `/join/${kept.code}`);
+    const ana = await joinStudent(server(), { ...kept, id, seed: 0, roomId: joined.body.roomId }, "ana");
+    await expect.poll(() => page.locator("#roster tbody tr").count()).toBe(1);
+    expect(await page.locator("#roster tbody tr th").textContent()).toBe("ana");
+    expect(await page.locator("#roster-summary").textContent()).toBe("1 student (1 connected) and 12 bots.");
+
+    await page.locator("#start").click();
+    await until(
+      page,
+      (h) => (h.boards[0]?.livePoints ?? 0) >= 2,
+      "two rounds to close on the live board",
+      20_000,
+    );
+    const live = await until(page, (h) => h.comparison !== null, "the comparison sentence");
+    expect(live.comparison).toMatch(
+      /^The twin class with personal signals reached 95 % in 1 round; this class, with “Good job, everyone”, needs about [\d,]+ by the theory’s rate\.$/,
+    );
+    expect(await page.locator("#live-comparison").textContent()).toBe(live.comparison);
+    expect(live.bots).toBe(12);
+    expect(live.students).toBe(1);
+
+    await page.locator("#pause").click();
+    await until(page, (h) => h.boards[0]?.phase === "paused", "the pause");
+    expect(await page.locator("#live-phase").textContent()).toBe("Paused");
+    await page.locator("#resume").click();
+    await until(page, (h) => h.boards[0]?.phase === "open" || h.boards[0]?.phase === "review", "the resume");
+
+    await page.locator("#lock").click();
+    await expect.poll(() => page.locator("#lock-state").textContent()).toBe("Locked: nobody new can join.");
+    await expect(
+      joinStudent(server(), { ...kept, id, seed: 0, roomId: joined.body.roomId }, "ben"),
+    ).rejects.toMatchObject({ code: 423 });
+
+    // Kicking asks first (answered yes); the seat's level stands for the round in progress, then it goes.
+    await page.getByRole("button", { name: "Kick ana" }).click();
+    await expect
+      .poll(() => page.locator("#roster-summary").textContent())
+      .toBe("0 students (0 connected) and 12 bots.");
+    await expect.poll(() => page.locator("#roster tbody tr").count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => ana.other.some((m) => m.type === "removed")).toBe(true);
+
+    // The scheme switches from the next round: the controls say so, then the state plays it.
+    await page.locator(".scheme-form select").selectOption("vectorized");
+    await page.locator("#switch-scheme").click();
+    await expect
+      .poll(() => page.locator("#scheme-now").textContent(), { timeout: 10_000 })
+      .toMatch(/^Now: vectorized/);
+    const before = (await until(page, () => true, "the hook")).boards[0]?.livePoints ?? 0;
+    await until(page, (h) => (h.boards[0]?.livePoints ?? 0) > before, "a round under personal signals");
+    await screenshot(page, "teacher-live-desktop");
+    await page.setViewportSize(PHONE);
+    await screenshot(page, "teacher-live-phone");
+    await expectFits(
+      page,
+      ".share, .controls, .round-line, .comparison, .roster-section > :not(.table-scroll)",
+    );
+    await page.setViewportSize(DESKTOP);
+
+    await page.locator("#end").click();
+    await until(page, (h) => h.boards[0]?.phase === "ended", "the end");
+    await expect.poll(() => page.locator("#live-ended").isVisible()).toBe(true);
+
+    ran = { page, id, kept };
+  });
+
+  it("replays that session to the score the server stored, plays it, and exports it as CSV", async () => {
+    if (!ran) throw new Error("the live test before this one did not finish");
+    const { page, id, kept } = ran;
+    await page.setViewportSize(DESKTOP);
+    const detail = (await api<SessionDetail>(server(), `/sessions/${id}`, kept.teacherToken)).body;
+    expect(detail.status).toBe("ended");
+    expect(detail.rounds).toBeGreaterThanOrEqual(4);
+    expect(new Set(detail.results.map((r) => r.scheme.name))).toEqual(new Set(["global", "vectorized"]));
+
+    // The replay, from the sessions list.
+    await page.locator("#nav-replays").click();
+    const row = page.locator(`#sessions tr[data-session="${id}"]`);
+    await expect.poll(() => row.locator("td").nth(6).textContent()).toBe("ended");
+    expect(await row.locator("td").nth(4).textContent()).toBe(String(detail.rounds));
+    await screenshot(page, "teacher-sessions-desktop");
+    await row.getByRole("link", { name: "Replay" }).click();
+    await page.waitForURL(new RegExp(`#replay/${id}$`));
+    const loaded = await until(page, (h) => (h.replays[0]?.frames ?? 0) > 0, "the replay's frames");
+    expect(loaded.replays[0]).toMatchObject({
+      frames: detail.rounds + 1,
+      frame: 0,
+      score: null,
+      error: null,
+    });
+
+    const timeline = page.locator(".replay-panel .timeline");
+    await timeline.focus();
+    await page.keyboard.press("End");
+    const end = await until(page, (h) => h.replays[0]?.frame === detail.rounds, "the end of the timeline");
+    expect(end.replays[0].score).toBe(detail.lastScore);
+    expect(end.replays[0].round).toBe(detail.rounds);
+    expect(end.boards[0].livePoints).toBeGreaterThan(0);
+    expect(await timeline.getAttribute("aria-valuetext")).toBe(`After round ${detail.rounds}`);
+    expect(end.comparison).toMatch(
+      /^The scheme was switched in round \d+, from “Good job, everyone” to personal signals/,
+    );
+
+    // Play from the start runs the frames forward on its own.
+    await page.locator(".replay-panel .play").click();
+    await until(page, (h) => h.replays[0]?.playing === true && h.replays[0].frame >= 1, "the replay to play");
+    await page.locator(".replay-panel .play").click();
+    await until(page, (h) => h.replays[0]?.playing === false, "the replay to pause");
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator(".replay-panel .export-csv").click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`group-exam-${id}.csv`);
+    const csv = readFileSync(await download.path(), "utf8")
+      .trim()
+      .split("\n");
+    expect(csv[0].split(",")).toContain("classError");
+    expect(csv).toHaveLength(detail.rounds + 1);
+    expect(csv.slice(1).map((line) => Number(line.split(",")[0]))).toEqual(
+      detail.results.map((r) => r.round),
+    );
+    await screenshot(page, "teacher-replay-desktop");
+    await page.setViewportSize(PHONE);
+    await screenshot(page, "teacher-replay-phone");
+    await expectFits(page, ".replay-panel .timeline-row, .replay-panel .play-row, .replay-panel .exports");
+    // Its board would otherwise go on drawing through the next test.
+    await page.context().close();
+  });
+
+  it("replays two ticked sessions side by side, each on its own timeline", async () => {
+    const page = await teacherPage();
+    const ids: string[] = [];
+    for (const scheme of ["global", "sign"]) {
+      const id = await createThroughForm(page, { bots: 8, roundSeconds: 600, reviewSeconds: 120, scheme });
+      await page.locator("#start").click();
+      for (let round = 1; round <= 2; round++) {
+        await until(
+          page,
+          (h) => h.boards[0]?.round === round && h.boards[0].phase === "open",
+          `round ${round}`,
+        );
+        await page.locator("#advance").click();
+        await until(page, (h) => h.boards[0]?.livePoints === round, `round ${round} to close`);
+        if (round < 2) await page.locator("#advance").click();
+      }
+      await page.locator("#end").click();
+      await until(page, (h) => h.boards[0]?.phase === "ended", "the end");
+      ids.push(id);
+    }
+
+    await page.locator("#nav-replays").click();
+    for (const id of ids) await page.locator(`#pick-${id}`).check();
+    await page.locator("#compare").click();
+    await page.waitForURL(/#replay\/[\w-]+,[\w-]+$/);
+    const both = await until(
+      page,
+      (h) => h.boards.length === 2 && h.replays.every((r) => r.frames === 3),
+      "both replays to load",
+    );
+    expect(new Set(both.replays.map((r) => r.sessionId))).toEqual(new Set(ids));
+
+    // The second timeline moves on its own; the first stays where it was.
+    await page.locator(".replay-panel").nth(1).locator(".timeline").focus();
+    await page.keyboard.press("End");
+    const moved = await until(page, (h) => h.replays[1]?.frame === 2, "the second timeline to its end");
+    expect(moved.replays[0].frame).toBe(0);
+    expect(moved.boards[1].livePoints).toBe(2);
+    expect(moved.boards[0].livePoints).toBe(0);
+    await screenshot(page, "teacher-side-by-side-desktop");
+    await page.setViewportSize(PHONE);
+    await screenshot(page, "teacher-side-by-side-phone");
+    await expectFits(
+      page,
+      ".replay-panel .timeline-row, .replay-panel .play-row, .replay-panel .exports, .replay-title",
+    );
+  });
+});
