@@ -43,7 +43,8 @@ declare global {
 
 /**
  * Runs in every document of the context before its own scripts: wraps `window.__groupExam` in a setter so
- * the first publish of a join hook, of a student hook and of a seated student hook are timed where they happen.
+ * the first publish of a join hook, of a student hook and of a seated student hook are each timed where
+ * they happen.
  */
 function watchHook(): void {
   let held: unknown;
@@ -74,7 +75,9 @@ export async function timeJoin(
   try {
     await context.addInitScript(watchHook);
     const page = await context.newPage();
-    await page.goto(`${base}/join/${code}`, { waitUntil: "commit" });
+    const response = await page.goto(`${base}/join/${code}`, { waitUntil: "commit" });
+    if (!response?.ok())
+      throw new Error(`the join page answered ${response?.status() ?? "nothing"}: is dist/client built?`);
     const joinOrigin = await page.evaluate(() => performance.timeOrigin);
     await page.waitForFunction(() => window.__readyAt !== undefined, undefined, { polling: 5 });
     const readyAt = await page.evaluate(() => window.__readyAt ?? Number.NaN);

@@ -130,7 +130,12 @@ async function main(): Promise<void> {
   if (newest(join(ROOT, "client")) > statSync(MANIFEST).mtimeMs)
     out.push("  (client/ has changed since this build: run `npm run build` for current figures)");
   process.stdout.write(`${out.join("\n")}\n\n`);
-  process.stdout.write(`${(await joinLines(runs)).join("\n")}\n`);
+  try {
+    process.stdout.write(`${(await joinLines(runs)).join("\n")}\n`);
+  } catch (e) {
+    process.stderr.write(`The join timing failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  }
 }
 
 await main();

@@ -6,11 +6,13 @@
  * Rounds are counted as the engine's convergence measures count them: rounds after the first until a
  * round's error is at most the criterion of the first round's error. An estimate extends the side's own
  * theory line (its per-round factor ρ, from the measured error of the last round on), else the measured
- * log-linear trend since the last switch; with neither, the sentence says the class has not got there yet
- * and gives no number. Every figure comes from the chart: nothing is made up to fill a sentence.
+ * log-linear trend of the recent rounds since the last switch (trusted only a few times as far as the
+ * rounds played); with neither, the sentence says the class has not got there yet and gives no number.
+ * Every figure comes from the chart: nothing is made up to fill a sentence.
  */
 import { criterionError, roundsToCriterion } from "../engine/convergence.ts";
 import { ln } from "../engine/detmath.ts";
+import { SCHEME_NAMES } from "../engine/schemes.ts";
 import type { SchemeConfig } from "../protocol/session.ts";
 import type { ChartPicture } from "./chart.ts";
 
@@ -72,18 +74,9 @@ export function schemePhrase(s: SchemeConfig | { readonly name: SchemeConfig["na
   }
 }
 
-const SCHEME_NAMES_BY_TEXT: Record<string, SchemeConfig["name"]> = {
-  global: "global",
-  vectorized: "vectorized",
-  sign: "sign",
-  alignment: "alignment",
-  noisy: "noisy",
-  teams: "teams",
-  blocked: "blocked",
-};
-
+/** The phrase of a scheme known only by its name (the chart keeps no parameters). */
 const phraseOfName = (name: string): string => {
-  const known = SCHEME_NAMES_BY_TEXT[name];
+  const known = SCHEME_NAMES.find((n) => n === name);
   return known ? schemePhrase({ name: known }) : `“${name}”`;
 };
 

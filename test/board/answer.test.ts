@@ -17,7 +17,10 @@ function pictureAfter(config: SessionConfigInput, rounds: number) {
 
 describe("the answer against the key", () => {
   it("on the independent exam, is every seated seat's level beside its target, sorted by target", () => {
-    const p = pictureAfter({ exam: "independent", scheme: { name: "vectorized" }, maxStudents: 2, bots: 40 }, 1);
+    const p = pictureAfter(
+      { exam: "independent", scheme: { name: "vectorized" }, maxStudents: 2, bots: 40 },
+      1,
+    );
     const m = answerModel(p);
     if (m.kind !== "strip") throw new Error(`expected a strip, got ${m.kind}`);
     expect(m.targets.length).toBe(40);
@@ -65,7 +68,9 @@ describe("the answer against the key", () => {
   it("knows when two answers draw the same", () => {
     const p = pictureAfter({ exam: "readout", scheme: { name: "global" }, maxStudents: 2, bots: 10 }, 1);
     expect(sameAnswer(answerModel(p), answerModel(p))).toBe(true);
-    expect(sameAnswer(answerModel(p), answerModel({ ...p, answer: [p.answer[0] + 0.01, p.answer[1]] }))).toBe(false);
+    expect(sameAnswer(answerModel(p), answerModel({ ...p, answer: [p.answer[0] + 0.01, p.answer[1]] }))).toBe(
+      false,
+    );
     expect(sameAnswer(answerModel(p), { kind: "none" })).toBe(false);
   });
 });

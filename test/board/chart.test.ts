@@ -53,7 +53,10 @@ describe("the board's chart", () => {
     expect(empty.criterion).toBeNull();
     expect(empty.lines[0].theory).toBeNull();
     expect(empty.marks).toEqual([]);
-    const noTheory = boardChart({ ...p, chart: { ...p.chart, theory: p.chart.theory.map(() => Number.NaN) } });
+    const noTheory = boardChart({
+      ...p,
+      chart: { ...p.chart, theory: p.chart.theory.map(() => Number.NaN) },
+    });
     expect(noTheory.lines[0].theory).toBeNull();
   });
 
@@ -69,7 +72,9 @@ describe("the board's chart", () => {
   it("has a key that changes when a round is added or the scheme changes, and not otherwise", () => {
     const p = switched();
     expect(chartKey(p)).toBe(chartKey({ ...p, seats: [] }));
-    expect(chartKey(p)).not.toBe(chartKey({ ...p, chart: { ...p.chart, errors: p.chart.errors.slice(0, 5) } }));
+    expect(chartKey(p)).not.toBe(
+      chartKey({ ...p, chart: { ...p.chart, errors: p.chart.errors.slice(0, 5) } }),
+    );
     expect(chartKey(p)).not.toBe(chartKey({ ...p, scheme: { name: "vectorized" } }));
   });
 });

@@ -60,7 +60,9 @@ describe("the board's moment", () => {
   });
 
   it("names the share of the class that got a signal when some are blocked, and tables under teams", () => {
-    const blocked = momentOf(pictureOf(played({ ...bots, scheme: { name: "blocked", blockedFraction: 0.25 } }, 2).state));
+    const blocked = momentOf(
+      pictureOf(played({ ...bots, scheme: { name: "blocked", blockedFraction: 0.25 } }, 2).state),
+    );
     expect(blocked?.headline).toBe("75 % of the class got a personal signal");
     const teams = momentOf(pictureOf(played({ ...bots, scheme: { name: "teams", teamSize: 2 } }, 2).state));
     expect(teams?.headline).toBe("Each table heard “Good job” or “Not quite”");

@@ -45,7 +45,10 @@ describe("a neuron's look", () => {
   });
 
   it("rings a personal signal by its own size and a shared scalar with one wash in its tone", () => {
-    expect(ringOf({ kind: "vector", round: 1, signal: 0.1 }, 0.1)).toEqual([distanceOf(0.1, 0.1), TONE.personal]);
+    expect(ringOf({ kind: "vector", round: 1, signal: 0.1 }, 0.1)).toEqual([
+      distanceOf(0.1, 0.1),
+      TONE.personal,
+    ]);
     const global = { kind: "global", round: 2, score: 50, classError: 0.1 } as const;
     expect(ringOf({ ...global, improved: true }, 1)).toEqual([WASH, TONE.good]);
     expect(ringOf({ ...global, improved: false }, 1)).toEqual([WASH, TONE.notQuite]);
@@ -59,7 +62,13 @@ describe("the view of a class", () => {
   it("fills every seat's numbers, tells students from bots, and reports changes only when there are some", () => {
     const seats = [
       seat({ seat: 0, credit: 0.3 }),
-      seat({ seat: 1, kind: "human", nickname: "ana", credit: -0.1, feedback: { kind: "vector", round: 1, signal: -0.1 } }),
+      seat({
+        seat: 1,
+        kind: "human",
+        nickname: "ana",
+        credit: -0.1,
+        feedback: { kind: "vector", round: 1, signal: -0.1 },
+      }),
       seat({ seat: 2, kind: "stand-in", nickname: "ben", credit: 0 }),
     ];
     const view = createView(3);
@@ -76,7 +85,12 @@ describe("the view of a class", () => {
   });
 
   it("reads a real session: every seated bot lit, and the global round's wash in the tone the class heard", () => {
-    const config: SessionConfigInput = { exam: "independent", scheme: { name: "global" }, maxStudents: 2, bots: 12 };
+    const config: SessionConfigInput = {
+      exam: "independent",
+      scheme: { name: "global" },
+      maxStudents: 2,
+      bots: 12,
+    };
     const d = driver(config, 5);
     d.emit({ type: "started" });
     for (let round = 1; round <= 3; round++) {

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DemoHook } from "../../client/src/common/testHook.ts";
 import { DESKTOP, hook, launchBrowser, PHONE, screenshot, servePagesOnly } from "./browser.ts";
 import { decodePng, distinctColours, pixelsNear } from "./pixels.ts";
-import { WAIT, waitForHook } from "./studentFlow.ts";
+import { describePages, WAIT, waitForHook } from "./studentFlow.ts";
 
 let pages: { url: string; close: () => Promise<void> };
 let browser: Browser;
@@ -19,7 +19,8 @@ const strays: string[] = [];
 beforeAll(async () => {
   [pages, browser] = await Promise.all([servePagesOnly(), launchBrowser()]);
 });
-afterEach(async () => {
+afterEach(async ({ task }) => {
+  if (task.result?.state === "fail") console.error(await describePages(contexts, task.name));
   for (const c of contexts.splice(0)) await c.close();
   expect(strays.splice(0)).toEqual([]);
 });
@@ -30,6 +31,8 @@ afterAll(async () => {
 
 async function demoPage(viewport: { width: number; height: number }): Promise<Page> {
   const context = await browser.newContext({ viewport });
+  // A stuck action fails within the test's minute, naming itself.
+  context.setDefaultTimeout(20_000);
   contexts.push(context);
   const page = await context.newPage();
   // The page must not need the exam server: a request to the API or the rooms fails the test.

@@ -15,7 +15,7 @@ import {
   waitFor,
 } from "../server/harness.ts";
 import { DESKTOP, hook, launchBrowser, PAGES_DIR, PHONE, screenshot } from "./browser.ts";
-import { humanRows, joinInBrowser, WAIT, waitJoinError, waitSeated } from "./studentFlow.ts";
+import { describePages, humanRows, joinInBrowser, WAIT, waitJoinError, waitSeated } from "./studentFlow.ts";
 
 const server = useTestServer({ pagesDir: PAGES_DIR });
 let browser: Browser;
@@ -30,7 +30,10 @@ async function closeAll(): Promise<void> {
   for (const c of clients.splice(0)) await c.room.leave().catch(() => {});
   for (const c of contexts.splice(0)) await c.close();
 }
-afterEach(closeAll);
+afterEach(async ({ task }) => {
+  if (task.result?.state === "fail") console.error(await describePages(contexts, task.name));
+  await closeAll();
+});
 afterAll(async () => {
   await closeAll();
   await browser?.close();
@@ -38,6 +41,8 @@ afterAll(async () => {
 
 async function freshPage(): Promise<Page> {
   const context = await browser.newContext();
+  // A stuck action fails within the test's minute, naming itself.
+  context.setDefaultTimeout(20_000);
   contexts.push(context);
   return context.newPage();
 }
@@ -240,6 +245,8 @@ describe("the join page", () => {
       ["desktop", DESKTOP],
     ] as const) {
       const context = await browser.newContext({ viewport });
+      // A stuck action fails within the test's minute, naming itself.
+      context.setDefaultTimeout(20_000);
       contexts.push(context);
       const page = await context.newPage();
       await page.goto(`${server().http}/join/${created.code}`);

@@ -5,7 +5,7 @@
  */
 import decodeQR from "@paulmillr/qr/decode.js";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ProjectorHook } from "../../client/src/common/testHook.ts";
 import { createSession, joinStaff, useTestServer } from "../server/harness.ts";
 import { DESKTOP, hook, launchBrowser, PAGES_DIR, PHONE, screenshot } from "./browser.ts";
@@ -21,6 +21,22 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** Pages and teachers a test opened: closed after it even when it failed, so no class plays on into the next. */
+const opened: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const close of opened.splice(0).reverse()) await close().catch(() => undefined);
+});
+
+async function startAsTeacher(created: Awaited<ReturnType<typeof createSession>>) {
+  const teacher = await joinStaff(server(), created, "teacher");
+  opened.push(async () => {
+    teacher.room.send("end", {});
+    await teacher.room.leave();
+  });
+  teacher.room.send("start", {});
+  return teacher;
+}
 
 /** Polls the projector's hook until `check` holds; fails with the last hook seen. */
 async function waitForProjector(
@@ -45,6 +61,7 @@ async function waitForProjector(
 
 async function openProjector(code: string, token: string, viewport: { width: number; height: number }) {
   const page = await browser.newPage({ viewport });
+  opened.push(() => page.close());
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(`${server().http}/class/${code}#key=${encodeURIComponent(token)}`);
@@ -79,8 +96,7 @@ describe("the projector", () => {
     expect(await page.locator("#qr svg").getAttribute("aria-label")).toContain(joinUrl);
     await screenshot(page, "projector-lobby-desktop");
 
-    const teacher = await joinStaff(server(), created, "teacher");
-    teacher.room.send("start", {});
+    const teacher = await startAsTeacher(created);
     const playing = await waitForProjector(page, (h) => (h.board?.livePoints ?? 0) >= 3, "three rounds");
     const board = playing.board;
     if (!board) throw new Error("no board in the hook");
@@ -88,8 +104,14 @@ describe("the projector", () => {
     expect(board.twinPoints).toBeGreaterThan(0);
     expect(board.score).not.toBeNull();
     expect(["Good job, everyone", "Not quite, everyone"]).toContain(board.moment);
-    expect(await page.locator(".board-headline").textContent()).toBe(board.moment);
-    expect(await page.locator(".board-live").textContent()).toContain(board.moment);
+    // The hook and the words read at one moment: a round closes every two seconds.
+    const words = await page.evaluate(() => ({
+      moment: (window.__groupExam as ProjectorHook | undefined)?.board?.moment,
+      headline: document.querySelector(".board-headline")?.textContent,
+      live: document.querySelector(".board-live")?.textContent,
+    }));
+    expect(words.headline).toBe(words.moment);
+    expect(words.live).toContain(words.moment);
     expect(await page.locator("#lobby").isHidden()).toBe(true);
     expect(await page.locator("#corner-code").textContent()).toBe(created.code);
     expect(await page.locator("#round").textContent()).toMatch(/^Round \d+/);
@@ -111,11 +133,19 @@ describe("the projector", () => {
     teacher.room.send("end", {});
     await waitForProjector(page, (h) => h.board?.phase === "ended", "the end");
     // The reason shows once the room's state carries it (its endReason); until then, the plain end.
-    expect(await page.locator("#ended").textContent()).toMatch(/^The (teacher ended the session|session is over)\.$/);
+    expect(await page.locator("#ended").textContent()).toMatch(
+      /^The (teacher ended the session|session is over)\.$/,
+    );
     expect(await page.locator("#round").textContent()).toBe("The session has ended");
+    const final = (await hook<ProjectorHook>(page))?.board?.livePoints ?? 0;
+    // A reload after the end still shows the final board: the code no longer finds the room, but this tab
+    // remembers it, and the room keeps its final state a while.
+    await page.reload();
+    const reloaded = await waitForProjector(page, (h) => h.board?.phase === "ended", "the final board again");
+    expect(reloaded.board?.livePoints).toBe(final);
+    expect(reloaded.error).toBeNull();
+    expect(await page.locator(".board-host").isVisible()).toBe(true);
     expect(errors).toEqual([]);
-    await teacher.room.leave();
-    await page.close();
   });
 
   it("draws 2,000 neurons and measures its frame time while rounds close", async () => {
@@ -131,8 +161,7 @@ describe("the projector", () => {
     });
     const { page, errors } = await openProjector(created.code, created.projectorToken, DESKTOP);
     await waitForProjector(page, (h) => h.connected && h.board?.neurons === 2000, "2,000 neurons");
-    const teacher = await joinStaff(server(), created, "teacher");
-    teacher.room.send("start", {});
+    await startAsTeacher(created);
     const first = await waitForProjector(page, (h) => (h.board?.livePoints ?? 0) >= 1, "the first round");
     // A few seconds of rounds closing: the frame window then holds frames with rounds, flashes and redraws.
     await page.waitForTimeout(4500);
@@ -148,9 +177,6 @@ describe("the projector", () => {
     expect(b.frames).toBeGreaterThan(first.board?.frames ?? 0);
     await screenshot(page, "projector-board-2000");
     expect(errors).toEqual([]);
-    teacher.room.send("end", {});
-    await teacher.room.leave();
-    await page.close();
   });
 
   it("says plainly when the key is wrong or missing, without crashing", async () => {
@@ -167,9 +193,9 @@ describe("the projector", () => {
     expect(await wrong.page.locator("#problem-text").textContent()).toContain("not valid");
     await screenshot(wrong.page, "projector-wrong-key");
     expect(wrong.errors).toEqual([]);
-    await wrong.page.close();
 
     const page = await browser.newPage({ viewport: PHONE });
+    opened.push(() => page.close());
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(String(e)));
     await page.goto(`${server().http}/class/${created.code}`);
@@ -180,6 +206,5 @@ describe("the projector", () => {
     const unknown = await waitForProjector(page, (h) => h.error !== null, "the unknown code's message");
     expect(unknown.error).toMatch(/No session has the code ACDEFG|refused/);
     expect(errors).toEqual([]);
-    await page.close();
   });
 });

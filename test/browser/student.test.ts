@@ -11,7 +11,7 @@ import type { SessionConfigInput } from "../../shared/protocol/session.ts";
 import { createSession, joinStaff, type Participant, useTestServer, waitFor } from "../server/harness.ts";
 import { DESKTOP, hook, launchBrowser, PAGES_DIR, PHONE, screenshot } from "./browser.ts";
 import { decodePng, distinctColours } from "./pixels.ts";
-import { humanRows, joinInBrowser, seatRow, WAIT, waitForHook } from "./studentFlow.ts";
+import { describePages, humanRows, joinInBrowser, seatRow, WAIT, waitForHook } from "./studentFlow.ts";
 
 const server = useTestServer({ pagesDir: PAGES_DIR });
 let browser: Browser;
@@ -26,7 +26,10 @@ async function closeAll(): Promise<void> {
   for (const t of teachers.splice(0)) await t.room.leave().catch(() => {});
   for (const c of contexts.splice(0)) await c.close();
 }
-afterEach(closeAll);
+afterEach(async ({ task }) => {
+  if (task.result?.state === "fail") console.error(await describePages(contexts, task.name));
+  await closeAll();
+});
 afterAll(async () => {
   await closeAll();
   await browser?.close();
@@ -61,6 +64,8 @@ async function classOf(
   const seats: number[] = [];
   for (const name of names) {
     const context = await browser.newContext({ viewport });
+    // A stuck action fails within the test's minute, naming itself.
+    context.setDefaultTimeout(20_000);
     contexts.push(context);
     const page = await context.newPage();
     seats.push((await joinInBrowser(page, server().http, created.code, name)).seat);

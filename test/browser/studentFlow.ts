@@ -2,10 +2,10 @@
  * What the join, student and figures tests share: joining a class the way a student does (the join page,
  * then the handover to /student), waiting on a page's test hook, and reading the teacher's view of a seat.
  */
-import type { Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import type { JoinHook, PageHook, StudentHook } from "../../client/src/common/testHook.ts";
 import type { Participant } from "../server/harness.ts";
-import { hook } from "./browser.ts";
+import { hook, screenshot } from "./browser.ts";
 
 /** Polls the page's hook until `check` holds; throws with `what` and the last hook seen otherwise. */
 export async function waitForHook<T extends PageHook>(
@@ -74,3 +74,26 @@ export function humanRows(teacher: Participant): SeatRow[] {
 
 /** For expect.poll: its default second is too short for a loaded CI machine driving several browsers. */
 export const WAIT = { timeout: 10_000, interval: 50 } as const;
+
+/**
+ * What every open page showed when a test failed (address, hook, error and status lines, a screenshot
+ * named after the test), so a failure on a loaded CI machine says where each browser was.
+ */
+export async function describePages(contexts: readonly BrowserContext[], test: string): Promise<string> {
+  const lines = [`pages open when "${test}" failed:`];
+  const slug = test.replace(/[^a-z0-9]+/gi, "-").slice(0, 60);
+  let n = 0;
+  for (const context of contexts)
+    for (const page of context.pages()) {
+      const seen = await page
+        .evaluate(() => ({
+          hook: window.__groupExam ?? null,
+          error: document.getElementById("error")?.textContent ?? null,
+          status: document.getElementById("status")?.textContent ?? null,
+        }))
+        .catch((e: unknown) => `unreadable: ${String(e)}`);
+      const shot = await screenshot(page, `failed-${slug}-${n++}`).catch(() => "no screenshot");
+      lines.push(`  ${page.url()} ${JSON.stringify(seen)} ${shot}`);
+    }
+  return lines.join("\n");
+}

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TeacherHook } from "../../client/src/common/testHook.ts";
 import type { SessionDetail } from "../../shared/protocol/session.ts";
-import { api, joinStudent, useTestServer } from "../server/harness.ts";
+import { api, joinStudent, type Participant, useTestServer } from "../server/harness.ts";
 import { DESKTOP, launchBrowser, PAGES_DIR, PHONE, screenshot } from "./browser.ts";
 import { waitForHook } from "./studentFlow.ts";
 
@@ -85,8 +85,9 @@ async function createThroughForm(
 describe("the teacher's dashboard", () => {
   /** The session the first test runs from the dashboard, replayed by the second in the same browser. */
   let ran: { page: Page; id: string; kept: Kept } | null = null;
+  let student: { ana: Participant; roomId: string } | null = null;
 
-  it("creates a session through the form and runs it from the live controls", async () => {
+  it("creates a session through the form, shows its links, and starts, pauses and resumes it", async () => {
     const page = await teacherPage();
 
     // A form mistake is named beside the form and nothing is created.
@@ -97,6 +98,11 @@ describe("the teacher's dashboard", () => {
       .toContain("Round time (seconds) must be");
     expect(await page.locator("#roundSeconds").getAttribute("aria-invalid")).toBe("true");
     expect(page.url()).not.toMatch(/#live/);
+    await screenshot(page, "teacher-create-desktop");
+    await page.setViewportSize(PHONE);
+    await screenshot(page, "teacher-create-phone");
+    await expectFits(page, ".create-form, .masthead");
+    await page.setViewportSize(DESKTOP);
 
     const id = await createThroughForm(page, { bots: 12, roundSeconds: 2, reviewSeconds: 0 });
     const kept = await keptFor(page, id);
@@ -135,11 +141,26 @@ describe("the teacher's dashboard", () => {
     await page.locator("#resume").click();
     await until(page, (h) => h.boards[0]?.phase === "open" || h.boards[0]?.phase === "review", "the resume");
 
+    // A reload keeps the view: the same session, connected again with the key this browser keeps.
+    await page.reload();
+    await until(
+      page,
+      (h) => h.view === "live" && h.sessionId === id && h.connected,
+      "the live view after a reload",
+    );
+    ran = { page, id, kept };
+    student = { ana, roomId: joined.body.roomId };
+  });
+
+  it("locks the room, kicks a student, switches the scheme from the next round and ends the session", async () => {
+    if (!ran || !student) throw new Error("the test before this one did not finish");
+    const { page, id, kept } = ran;
+    const { ana, roomId } = student;
     await page.locator("#lock").click();
     await expect.poll(() => page.locator("#lock-state").textContent()).toBe("Locked: nobody new can join.");
-    await expect(
-      joinStudent(server(), { ...kept, id, seed: 0, roomId: joined.body.roomId }, "ben"),
-    ).rejects.toMatchObject({ code: 423 });
+    await expect(joinStudent(server(), { ...kept, id, seed: 0, roomId }, "ben")).rejects.toMatchObject({
+      code: 423,
+    });
 
     // Kicking asks first (answered yes); the seat's level stands for the round in progress, then it goes.
     await page.getByRole("button", { name: "Kick ana" }).click();
@@ -169,8 +190,6 @@ describe("the teacher's dashboard", () => {
     await page.locator("#end").click();
     await until(page, (h) => h.boards[0]?.phase === "ended", "the end");
     await expect.poll(() => page.locator("#live-ended").isVisible()).toBe(true);
-
-    ran = { page, id, kept };
   });
 
   it("replays that session to the score the server stored, plays it, and exports it as CSV", async () => {
@@ -233,30 +252,35 @@ describe("the teacher's dashboard", () => {
     await page.setViewportSize(PHONE);
     await screenshot(page, "teacher-replay-phone");
     await expectFits(page, ".replay-panel .timeline-row, .replay-panel .play-row, .replay-panel .exports");
-    // Its board would otherwise go on drawing through the next test.
-    await page.context().close();
   });
 
   it("replays two ticked sessions side by side, each on its own timeline", async () => {
-    const page = await teacherPage();
-    const ids: string[] = [];
-    for (const scheme of ["global", "sign"]) {
-      const id = await createThroughForm(page, { bots: 8, roundSeconds: 600, reviewSeconds: 120, scheme });
-      await page.locator("#start").click();
-      for (let round = 1; round <= 2; round++) {
-        await until(
-          page,
-          (h) => h.boards[0]?.round === round && h.boards[0].phase === "open",
-          `round ${round}`,
-        );
-        await page.locator("#advance").click();
-        await until(page, (h) => h.boards[0]?.livePoints === round, `round ${round} to close`);
-        if (round < 2) await page.locator("#advance").click();
-      }
-      await page.locator("#end").click();
-      await until(page, (h) => h.boards[0]?.phase === "ended", "the end");
-      ids.push(id);
+    if (!ran) throw new Error("the live test before this one did not finish");
+    const { page } = ran;
+    await page.setViewportSize(DESKTOP);
+    // A second session in the same browser, under another scheme, played for two rounds by hand.
+    const id = await createThroughForm(page, {
+      bots: 8,
+      roundSeconds: 600,
+      reviewSeconds: 120,
+      scheme: "sign",
+    });
+    await page.locator("#start").click();
+    for (let round = 1; round <= 2; round++) {
+      await until(
+        page,
+        (h) => h.boards[0]?.round === round && h.boards[0].phase === "open",
+        `round ${round}`,
+      );
+      await page.locator("#advance").click();
+      await until(page, (h) => h.boards[0]?.livePoints === round, `round ${round} to close`);
+      if (round < 2) await page.locator("#advance").click();
     }
+    await page.locator("#end").click();
+    await until(page, (h) => h.boards[0]?.phase === "ended", "the end");
+    const ids = [ran.id, id];
+    const firstFrames =
+      (await api<SessionDetail>(server(), `/sessions/${ran.id}`, ran.kept.teacherToken)).body.rounds + 1;
 
     await page.locator("#nav-replays").click();
     for (const id of ids) await page.locator(`#pick-${id}`).check();
@@ -264,10 +288,10 @@ describe("the teacher's dashboard", () => {
     await page.waitForURL(/#replay\/[\w-]+,[\w-]+$/);
     const both = await until(
       page,
-      (h) => h.boards.length === 2 && h.replays.every((r) => r.frames === 3),
+      (h) => h.boards.length === 2 && h.replays[0]?.frames === firstFrames && h.replays[1]?.frames === 3,
       "both replays to load",
     );
-    expect(new Set(both.replays.map((r) => r.sessionId))).toEqual(new Set(ids));
+    expect(both.replays.map((r) => r.sessionId)).toEqual(ids);
 
     // The second timeline moves on its own; the first stays where it was.
     await page.locator(".replay-panel").nth(1).locator(".timeline").focus();

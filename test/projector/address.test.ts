@@ -4,7 +4,11 @@ import { joinUrlFor, readAddress } from "../../client/src/projector/address.ts";
 
 describe("the projector's address", () => {
   it("reads the code from the path and the key from the fragment", () => {
-    expect(readAddress("/class/ACDEFG", "#key=abc123")).toEqual({ ok: true, code: "ACDEFG", token: "abc123" });
+    expect(readAddress("/class/ACDEFG", "#key=abc123")).toEqual({
+      ok: true,
+      code: "ACDEFG",
+      token: "abc123",
+    });
     expect(readAddress("/class/acd-efg/", "#key=t%2Bk")).toEqual({ ok: true, code: "ACDEFG", token: "t+k" });
     expect(readAddress("/class/ACDEFG", "#other=1&key=xyz")).toMatchObject({ ok: true, token: "xyz" });
   });
@@ -23,6 +27,8 @@ describe("the projector's address", () => {
     expect(joinUrlFor("https://exam.school.org/", "http://localhost", "ACDEFG")).toBe(
       "https://exam.school.org/join/ACDEFG",
     );
-    expect(joinUrlFor("javascript:alert(1)", "http://localhost", "ACDEFG")).toBe("http://localhost/join/ACDEFG");
+    expect(joinUrlFor("javascript:alert(1)", "http://localhost", "ACDEFG")).toBe(
+      "http://localhost/join/ACDEFG",
+    );
   });
 });

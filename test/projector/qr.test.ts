@@ -11,16 +11,20 @@ function rasterize(drawing: { size: number; path: string }, scale: number) {
     const mx = Number(m[1]);
     const my = Number(m[2]);
     for (let y = my * scale; y < (my + 1) * scale; y++)
-      for (let x = mx * scale; x < (mx + 1) * scale; x++) data.fill(0, (y * side + x) * 3, (y * side + x) * 3 + 3);
+      for (let x = mx * scale; x < (mx + 1) * scale; x++)
+        data.fill(0, (y * side + x) * 3, (y * side + x) * 3 + 3);
   }
   return { width: side, height: side, data };
 }
 
 describe("the projector's QR code", () => {
   it("draws one unit square per dark module, inside the quiet zone", () => {
-    expect(qrPath([[true, false], [false, true]])).toBe(
-      `M${QUIET_ZONE} ${QUIET_ZONE}h1v1h-1zM${QUIET_ZONE + 1} ${QUIET_ZONE + 1}h1v1h-1z`,
-    );
+    expect(
+      qrPath([
+        [true, false],
+        [false, true],
+      ]),
+    ).toBe(`M${QUIET_ZONE} ${QUIET_ZONE}h1v1h-1zM${QUIET_ZONE + 1} ${QUIET_ZONE + 1}h1v1h-1z`);
     expect(qrPath([[false]])).toBe("");
   });
 

@@ -4,8 +4,13 @@
  * the state, bad values from the network become nulls and defaults instead of exceptions.
  */
 import { describe, expect, it } from "vitest";
-import { numbers, parseFeedback, parseScheme, statePicture } from "../../client/src/projector/statePicture.ts";
 import type { ProjectorState, RosterRow } from "../../client/src/projector/state.ts";
+import {
+  numbers,
+  parseFeedback,
+  parseScheme,
+  statePicture,
+} from "../../client/src/projector/statePicture.ts";
 import { ExamState } from "../../server/rooms/examState.ts";
 import { initState, syncState } from "../../server/rooms/stateSync.ts";
 import type { SessionConfigInput } from "../../shared/protocol/session.ts";
@@ -72,7 +77,10 @@ const row = (over: Partial<RosterRow>): RosterRow => ({
 describe("the room's state as a picture", () => {
   for (const exam of ["independent", "readout", "layered"] as const)
     it(`is the session core's own picture (${exam}, a student and bots, a scheme switch)`, () => {
-      const s = session({ exam, scheme: { name: "global" }, maxStudents: 3, bots: 9, endAtCriterion: false }, 4);
+      const s = session(
+        { exam, scheme: { name: "global" }, maxStudents: 3, bots: 9, endAtCriterion: false },
+        4,
+      );
       const state = new ExamState();
       initState(state, s);
       syncState(state, s, null);
@@ -118,7 +126,10 @@ describe("the room's state as a picture", () => {
     const roster = new Map<string, RosterRow>([
       ["0", row({ seat: 0, feedback: "{not json" })],
       ["1", row({ seat: 1, feedback: JSON.stringify({ kind: "vector", round: 1, signal: "big" }) })],
-      ["2", row({ seat: 2, kind: "alien", level: "x" as unknown as number, credit: null as unknown as number })],
+      [
+        "2",
+        row({ seat: 2, kind: "alien", level: "x" as unknown as number, credit: null as unknown as number }),
+      ],
       ["3", row({ seat: -4 })],
       ["4", null as unknown as RosterRow],
     ]);
@@ -186,7 +197,10 @@ describe("parsing a seat's feedback and a scheme", () => {
 
   it("keeps a scheme the protocol knows, with its parameters, and falls back otherwise", () => {
     const fallback = { name: "global" } as const;
-    expect(parseScheme(JSON.stringify({ name: "noisy", noise: 0.5 }), fallback)).toEqual({ name: "noisy", noise: 0.5 });
+    expect(parseScheme(JSON.stringify({ name: "noisy", noise: 0.5 }), fallback)).toEqual({
+      name: "noisy",
+      noise: 0.5,
+    });
     expect(parseScheme(JSON.stringify({ name: "noisy" }), fallback)).toBe(fallback);
     expect(parseScheme("", fallback)).toBe(fallback);
     expect(numbers(undefined)).toEqual([]);

@@ -23,7 +23,9 @@ describe("the projector's words", () => {
 
   it("say how many submitted, with the bots beside the students", () => {
     expect(submittedLine({ submitted: 4, seated: 10, bots: 0 })).toBe("4 of 10 students submitted");
-    expect(submittedLine({ submitted: 1, seated: 1, bots: 12 })).toBe("1 of 1 student submitted · 12 bots playing");
+    expect(submittedLine({ submitted: 1, seated: 1, bots: 12 })).toBe(
+      "1 of 1 student submitted · 12 bots playing",
+    );
     expect(submittedLine({ submitted: 0, seated: 0, bots: 1 })).toBe("1 bot playing");
     expect(submittedLine({ submitted: 0, seated: 0, bots: 0 })).toBe("");
   });
@@ -37,7 +39,10 @@ describe("the projector's words", () => {
 
 describe("failures on the way in", () => {
   it("stop at a wrong code and show the end of an ended session; retry the rest", () => {
-    expect(lookupFailure(404, "ACDEFG", null)).toMatchObject({ kind: "fatal", problem: { title: "No session has the code ACDEFG" } });
+    expect(lookupFailure(404, "ACDEFG", null)).toMatchObject({
+      kind: "fatal",
+      problem: { title: "No session has the code ACDEFG" },
+    });
     expect(lookupFailure(410, "ACDEFG", null)).toEqual({ kind: "ended" });
     expect(lookupFailure(429, "ACDEFG", "Too many wrong codes", 7)).toEqual({
       kind: "retry",
@@ -48,10 +53,15 @@ describe("failures on the way in", () => {
   });
 
   it("stop at the room's refusal with its own sentence; retry when the server cannot be reached", () => {
-    const refused = Object.assign(new Error("That link's token is not valid for this session."), { code: 403 });
+    const refused = Object.assign(new Error("That link's token is not valid for this session."), {
+      code: 403,
+    });
     expect(joinFailure(refused)).toEqual({
       kind: "fatal",
-      problem: { title: "The class room refused the projector", text: "That link's token is not valid for this session." },
+      problem: {
+        title: "The class room refused the projector",
+        text: "That link's token is not valid for this session.",
+      },
     });
     expect(joinFailure(Object.assign(new Error("gone"), { code: 410 }))).toEqual({ kind: "ended" });
     expect(joinFailure(new TypeError("Failed to fetch")).kind).toBe("retry");

@@ -125,7 +125,8 @@ function strip(ctx: CanvasRenderingContext2D, m: AnswerModel & { kind: "strip" }
   }
   ctx.stroke();
   ctx.fillStyle = KEY;
-  for (let i = 0; i < n; i++) ctx.fillRect(plot.x + (i + 0.5) * step - tick / 2, toY(m.targets[i]) - 1.5, tick, 3);
+  for (let i = 0; i < n; i++)
+    ctx.fillRect(plot.x + (i + 0.5) * step - tick / 2, toY(m.targets[i]) - 1.5, tick, 3);
   for (const [colour, up] of [
     [UP, true],
     [DOWN, false],

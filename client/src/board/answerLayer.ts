@@ -3,13 +3,16 @@
  * when the answer changes (see answerDraw.ts) and, on a plane of two outputs, the class's cursor as a game
  * object that glides to each new answer, so the room sees the class move toward the key.
  */
-import Phaser from "phaser";
+import type Phaser from "phaser";
 import { type AnswerModel, sameAnswer } from "./answer.ts";
 import { drawAnswer, type PlaneGeometry, planePoint } from "./answerDraw.ts";
 import type { Area } from "./neuronLayer.ts";
 
-/** Texture pixels per logical pixel: sharp on a big projector. */
-const SCALE = 2;
+/**
+ * Texture pixels per logical pixel. The game's canvas is WIDTH×HEIGHT pixels whatever the screen, so a finer
+ * texture would only be scaled down again, and costs four times the upload at each redraw.
+ */
+const SCALE = 1;
 const TRAIL = 60;
 const GLIDE_MS = 600;
 const CURSOR = 0xf0e442;
@@ -34,7 +37,10 @@ export class AnswerLayer {
     const texture = scene.textures.createCanvas(key, area.width * SCALE, area.height * SCALE);
     if (!texture) throw new Error("the board could not make its answer texture");
     this.texture = texture;
-    this.image = scene.add.image(area.x, area.y, key).setOrigin(0, 0).setScale(1 / SCALE);
+    this.image = scene.add
+      .image(area.x, area.y, key)
+      .setOrigin(0, 0)
+      .setScale(1 / SCALE);
     // Made from the neuron layer's textures, which the scene makes first.
     this.halo = scene.add.image(0, 0, "ring").setTint(CURSOR).setScale(0.42).setVisible(false);
     this.cursor = scene.add.image(0, 0, "disc").setTint(CURSOR).setScale(0.22).setVisible(false);
@@ -78,7 +84,14 @@ export class AnswerLayer {
     const x = this.area.x + px;
     const y = this.area.y + py;
     this.scene.tweens.killTweensOf([this.cursor, this.halo]);
-    if (glide) this.scene.tweens.add({ targets: [this.cursor, this.halo], x, y, duration: GLIDE_MS, ease: "Cubic.Out" });
+    if (glide)
+      this.scene.tweens.add({
+        targets: [this.cursor, this.halo],
+        x,
+        y,
+        duration: GLIDE_MS,
+        ease: "Cubic.Out",
+      });
     else {
       this.cursor.setPosition(x, y);
       this.halo.setPosition(x, y);

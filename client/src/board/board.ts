@@ -10,13 +10,13 @@ import Phaser from "phaser";
 import { classScore } from "../../../shared/engine/exam.ts";
 import type { ClassPicture } from "../../../shared/session/picture.ts";
 import type { BoardHook } from "../common/testHook.ts";
-import { type AnswerModel, answerModel, sameAnswer } from "./answer.ts";
+import { answerModel, sameAnswer } from "./answer.ts";
 import { BACKGROUND, type BoardFrame, BoardScene, HEIGHT, WIDTH } from "./boardScene.ts";
 import { type ChartStyle, ErrorChart } from "./chart.ts";
 import { boardChart, chartKey, drawnPoints } from "./chartData.ts";
 import { FrameWindow } from "./frameStats.ts";
 import { closedRounds, type Moment, momentOf, roundClosed } from "./moment.ts";
-import { createView, fillView, type NeuronView, washOf } from "./neurons.ts";
+import { createView, fillView, washOf } from "./neurons.ts";
 import { fieldSummary } from "./words.ts";
 
 export interface BoardOptions {
@@ -70,15 +70,8 @@ export class ClassBoard {
   private chartShown = "";
   private livePoints = 0;
   private twinPoints = 0;
-  private frame: {
-    view: NeuronView;
-    layoutVersion: number;
-    paintVersion: number;
-    flashVersion: number;
-    wash: number | null;
-    answer: AnswerModel;
-    answerVersion: number;
-  } = {
+  /** What the scene draws from, changed in place by `show`; versions tell the scene what moved. */
+  private readonly frame: { -readonly [K in keyof BoardFrame]: BoardFrame[K] } = {
     view: createView(0),
     layoutVersion: 0,
     paintVersion: 0,
@@ -87,6 +80,7 @@ export class ClassBoard {
     answer: { kind: "none" },
     answerVersion: 0,
   };
+  private destroyed = false;
 
   constructor(parent: HTMLElement, options: BoardOptions = {}) {
     const compact = options.compact === true;
@@ -102,7 +96,10 @@ export class ClassBoard {
     const stage = el("div", "board-stage", this.root);
     this.canvasBox = el("div", "board-canvas", stage);
     this.canvasBox.setAttribute("role", "img");
-    this.canvasBox.setAttribute("aria-label", "The class as a field of neurons, and its answer against the key");
+    this.canvasBox.setAttribute(
+      "aria-label",
+      "The class as a field of neurons, and its answer against the key",
+    );
     const chartBox = el("figure", "board-chart-box", stage);
     const chartEl = el("div", "board-chart", chartBox);
     const caption = el("figcaption", "board-chart-note", chartBox);
@@ -113,7 +110,7 @@ export class ClassBoard {
     key.textContent =
       "Each disc is a student (a square around it) or a bot: bigger and brighter is farther from the key; blue with an up arrow should go up, orange with a down arrow should come down. Rings: the last round's feedback, each student's own for personal signals, one wash for everyone's “Good job”.";
     this.scene = new BoardScene(
-      () => this.frame as BoardFrame,
+      () => this.frame,
       () => this.setPace("idle"),
     );
     this.game = new Phaser.Game({
@@ -155,7 +152,8 @@ export class ClassBoard {
     if (pace === this.pace) return;
     this.pace = pace;
     setTimeout(() => {
-      if (this.pace === pace) this.game.loop.setFPSLimit(pace === "active" ? ACTIVE_FPS : IDLE_FPS);
+      if (this.pace === pace && !this.destroyed)
+        this.game.loop.setFPSLimit(pace === "active" ? ACTIVE_FPS : IDLE_FPS);
     }, 0);
   }
 
@@ -173,7 +171,8 @@ export class ClassBoard {
     if (fillView(f.view, seats, picture.creditUnit)) {
       f.paintVersion++;
       const summary = fieldSummary(seats);
-      if (this.canvasBox.getAttribute("aria-label") !== summary) this.canvasBox.setAttribute("aria-label", summary);
+      if (this.canvasBox.getAttribute("aria-label") !== summary)
+        this.canvasBox.setAttribute("aria-label", summary);
     }
     f.wash = washOf(seats);
     if (roundClosed(before, picture)) f.flashVersion++;
@@ -182,7 +181,8 @@ export class ClassBoard {
       f.answer = answer;
       f.answerVersion++;
     }
-    if (f.layoutVersion + f.paintVersion + f.flashVersion + f.answerVersion !== versions) this.setPace("active");
+    if (f.layoutVersion + f.paintVersion + f.flashVersion + f.answerVersion !== versions)
+      this.setPace("active");
     const key = chartKey(picture);
     if (key !== this.chartShown) {
       this.chartShown = key;
@@ -224,6 +224,8 @@ export class ClassBoard {
   }
 
   destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
     this.chart.destroy();
     this.game.destroy(true);
     this.root.remove();

@@ -8,8 +8,8 @@
  */
 import Phaser from "phaser";
 import type { AnswerModel } from "./answer.ts";
-import { AnswerLayer } from "./answerLayer.ts";
 import { INK } from "./answerDraw.ts";
+import { AnswerLayer } from "./answerLayer.ts";
 import { type Area, makeNeuronTextures, NeuronLayer } from "./neuronLayer.ts";
 import type { NeuronView } from "./neurons.ts";
 

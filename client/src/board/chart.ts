@@ -54,7 +54,9 @@ export const LIGHT_CHART: ChartStyle = {
   height: { wide: 320, narrow: 240 },
 };
 
-const ROUND_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10_000, 20_000, 50_000];
+const ROUND_STEPS = [
+  1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10_000, 20_000, 50_000,
+];
 
 /** What makes the series list (and so a new uPlot) change; the values alone only need setData. */
 const shapeOf = (data: ChartData): string =>
@@ -198,7 +200,8 @@ export class ErrorChart {
     );
     this.range = range;
     const ys = raw.map((r) => plotValues(r.values, r.count, n, floor));
-    if (criterion !== null) ys.push(x.map(() => (Number.isNaN(criterion) ? null : Math.max(floor, criterion))));
+    if (criterion !== null)
+      ys.push(x.map(() => (Number.isNaN(criterion) ? null : Math.max(floor, criterion))));
     return [x, ...ys];
   }
 

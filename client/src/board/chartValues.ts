@@ -38,4 +38,3 @@ export function yRange(
   const floor = top > 0 ? Math.max(low, top * 10 ** -DECADES) : 1e-3;
   return { floor, range: top > 0 ? decades(floor, top) : [1e-3, 1] };
 }
-

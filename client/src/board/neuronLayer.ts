@@ -127,7 +127,9 @@ export class NeuronLayer {
       this.labels.push(null);
     }
     if (!this.wash) {
-      this.wash = new Phaser.GameObjects.Rectangle(this.scene, 0, 0, 1, 1, 0xffffff).setOrigin(0, 0).setAlpha(0);
+      this.wash = new Phaser.GameObjects.Rectangle(this.scene, 0, 0, 1, 1, 0xffffff)
+        .setOrigin(0, 0)
+        .setAlpha(0);
       this.layers.wash.add(this.wash);
     }
     this.wash.setPosition(area.x, area.y).setSize(area.width, area.height);

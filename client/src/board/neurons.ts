@@ -62,7 +62,11 @@ export function ringOf(f: StudentFeedback | null, unit: number): [strength: numb
   }
 }
 
-const KIND_OF: Record<SeatPicture["kind"], number> = { bot: KIND.bot, human: KIND.human, "stand-in": KIND.standIn };
+const KIND_OF: Record<SeatPicture["kind"], number> = {
+  bot: KIND.bot,
+  human: KIND.human,
+  "stand-in": KIND.standIn,
+};
 
 /**
  * Fills `view` (made for `seats.length`) from a class picture's seats; returns whether anything drawn

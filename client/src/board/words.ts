@@ -1,11 +1,12 @@
 /**
- * What a class board says in words: each scheme as the class hears it (the demo's phrases, so every page
+ * What a class board says in words: each scheme as the class hears it (the shared scheme words, so every page
  * names a scheme alike), the chart's legend and scheme-change marks, and a sentence that describes the field
  * of neurons for people who cannot see the canvas.
  */
-import type { SchemeConfig } from "../../../shared/engine/schemes.ts";
+
+import { schemePhrase } from "../../../shared/protocol/schemeWords.ts";
+import type { SchemeConfig } from "../../../shared/protocol/session.ts";
 import type { SeatPicture } from "../../../shared/session/picture.ts";
-import { schemePhrase } from "../demo/words.ts";
 
 /** The phrase of a scheme known only by name (a past round's): no parameters, nothing invented. */
 const NAME_PHRASES: Record<string, string> = {
@@ -26,7 +27,8 @@ export function heardUnder(name: string, config?: SchemeConfig | null): string {
 
 export const liveLabel = (scheme: SchemeConfig): string => `Live class: ${schemePhrase(scheme)}`;
 export const twinLabel = (scheme: SchemeConfig): string => `Twin class (bots): ${schemePhrase(scheme)}`;
-export const theoryLabel = (side: "live" | "twin"): string => (side === "live" ? "theory, live class" : "theory, twin class");
+export const theoryLabel = (side: "live" | "twin"): string =>
+  side === "live" ? "theory, live class" : "theory, twin class";
 
 const plural = (n: number, one: string, many: string): string =>
   `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
@@ -47,7 +49,8 @@ export function fieldSummary(seats: readonly SeatPicture[]): string {
   }
   if (seats.length === 0) return "No neurons yet: nobody has joined.";
   const who = [plural(humans, "student", "students"), plural(bots, "bot", "bots")];
-  if (standIns > 0) who.push(plural(standIns, "bot standing in for a student", "bots standing in for students"));
+  if (standIns > 0)
+    who.push(plural(standIns, "bot standing in for a student", "bots standing in for students"));
   const there = seats.length - up - down;
   return `${plural(seats.length, "neuron", "neurons")}: ${who.join(", ")}. ${up.toLocaleString("en")} should move up, ${down.toLocaleString("en")} down, ${there.toLocaleString("en")} are there.`;
 }

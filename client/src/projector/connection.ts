@@ -2,7 +2,9 @@
  * The projector's way into its class room: find the room by code (GET /api/join/CODE), join it with the
  * projector's key, follow the SDK's own reconnects on network drops, and when the connection is lost for
  * good, find and join the room again from scratch (the projector holds no seat, so a fresh join is as good
- * as the old one). It stops at a refusal that cannot get better, and at the end of the session.
+ * as the old one). It stops at a refusal that cannot get better, and at the end of the session. The room
+ * id is remembered for the tab: an ended session's code no longer finds its room, but the room keeps its
+ * final state a while, so a projector reloaded just after the end can still show the final board.
  */
 import { Client, type Room } from "@colyseus/sdk";
 import { PROTOCOL_VERSION } from "../../../shared/protocol/version.ts";
@@ -29,14 +31,37 @@ export interface LinkHandlers {
 
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
-type Lookup = { readonly ok: true; readonly roomId: string } | { readonly ok: false; readonly failure: Failure };
+const ROOM_KEY = (code: string): string => `groupExam.projectorRoom.${code}`;
+
+function rememberRoom(code: string, roomId: string): void {
+  try {
+    sessionStorage.setItem(ROOM_KEY(code), roomId);
+  } catch {
+    // No storage (a locked-down browser): a reload after the end just says the session has ended.
+  }
+}
+
+function rememberedRoom(code: string): string | null {
+  try {
+    return sessionStorage.getItem(ROOM_KEY(code));
+  } catch {
+    return null;
+  }
+}
+
+type Lookup =
+  | { readonly ok: true; readonly roomId: string }
+  | { readonly ok: false; readonly failure: Failure };
 
 async function findRoom(code: string): Promise<Lookup> {
   let res: Response;
   try {
     res = await fetch(`${serverOrigin()}/api/join/${encodeURIComponent(code)}`);
   } catch {
-    return { ok: false, failure: { kind: "retry", note: "Cannot reach the class server: trying again.", afterMs: null } };
+    return {
+      ok: false,
+      failure: { kind: "retry", note: "Cannot reach the class server: trying again.", afterMs: null },
+    };
   }
   let body: unknown = null;
   try {
@@ -54,6 +79,7 @@ async function findRoom(code: string): Promise<Lookup> {
 export function connectProjector(code: string, token: string, handlers: LinkHandlers): { stop(): void } {
   let stopped = false;
   let joining = false;
+  let triedRemembered = false;
 
   /** Returns true when the link must stop. */
   function fail(failure: Failure): boolean {
@@ -78,9 +104,16 @@ export function connectProjector(code: string, token: string, handlers: LinkHand
         handlers.onStatus(first && attempt === 0 ? "connecting" : "reconnecting");
         const found = await findRoom(code);
         let failure: Failure;
-        if (found.ok) {
+        // An ended session's code finds no room; the room this tab saw may still be up with the final board.
+        const roomId = found.ok
+          ? found.roomId
+          : found.failure.kind === "ended" && !triedRemembered
+            ? rememberedRoom(code)
+            : null;
+        if (!found.ok && roomId) triedRemembered = true;
+        if (roomId) {
           try {
-            const room = await new Client(serverOrigin()).joinById<ProjectorState>(found.roomId, {
+            const room = await new Client(serverOrigin()).joinById<ProjectorState>(roomId, {
               role: "projector",
               protocol: PROTOCOL_VERSION,
               token,
@@ -89,12 +122,16 @@ export function connectProjector(code: string, token: string, handlers: LinkHand
               void room.leave(true);
               return;
             }
+            rememberRoom(code, roomId);
             attach(room as ProjectorRoom);
             return;
           } catch (error) {
-            failure = joinFailure(error);
+            failure = found.ok ? joinFailure(error) : found.failure;
           }
-        } else failure = found.failure;
+        } else
+          failure = found.ok
+            ? { kind: "retry", note: "The server named no room: trying again.", afterMs: null }
+            : found.failure;
         if (fail(failure)) return;
         if (failure.kind === "retry") {
           handlers.onStatus("reconnecting", failure.note);

@@ -11,7 +11,12 @@ export type Failure =
   | { readonly kind: "retry"; readonly note: string; readonly afterMs: number | null };
 
 /** The answer of GET /api/join/CODE when it is not a room. */
-export function lookupFailure(status: number, code: string, message: string | null, retryAfterS?: number): Failure {
+export function lookupFailure(
+  status: number,
+  code: string,
+  message: string | null,
+  retryAfterS?: number,
+): Failure {
   if (status === 404)
     return {
       kind: "fatal",

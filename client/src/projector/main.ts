@@ -14,7 +14,16 @@ import { connectProjector, type LinkStatus, type ProjectorRoom } from "./connect
 import type { ProjectorState } from "./state.ts";
 import { statePicture } from "./statePicture.ts";
 import { ProjectorView } from "./view.ts";
-import { ENDED, endLine, joinedLine, NO_CODE, NO_KEY, type Problem, roundLine, submittedLine } from "./words.ts";
+import {
+  ENDED,
+  endLine,
+  joinedLine,
+  NO_CODE,
+  NO_KEY,
+  type Problem,
+  roundLine,
+  submittedLine,
+} from "./words.ts";
 
 const view = new ProjectorView();
 const address = readAddress(location.pathname, location.hash);

@@ -20,8 +20,7 @@ const isFiniteNumber = (v: unknown): v is number => typeof v === "number" && Num
 const isImproved = (v: unknown): v is boolean | null => v === null || typeof v === "boolean";
 
 /** A whole number ≥ 0, or `fallback`. */
-const count = (v: unknown, fallback = 0): number =>
-  isFiniteNumber(v) && v >= 0 ? Math.floor(v) : fallback;
+const count = (v: unknown, fallback = 0): number => (isFiniteNumber(v) && v >= 0 ? Math.floor(v) : fallback);
 
 function parseJson(text: unknown): unknown {
   if (typeof text !== "string" || text === "") return null;
@@ -42,7 +41,12 @@ export function parseFeedback(text: unknown): StudentFeedback | null {
       if (!isImproved(f.improved) || !isNumber(f.score) || !isNumber(f.classError)) return null;
       return { kind: "global", round, improved: f.improved, score: f.score, classError: f.classError };
     case "team":
-      if (!isImproved(f.improved) || !isFiniteNumber(f.team) || !isNumber(f.teamScore) || !isNumber(f.teamError))
+      if (
+        !isImproved(f.improved) ||
+        !isFiniteNumber(f.team) ||
+        !isNumber(f.teamScore) ||
+        !isNumber(f.teamError)
+      )
         return null;
       return {
         kind: "team",

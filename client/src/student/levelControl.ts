@@ -69,7 +69,10 @@ export function levelControl(els: LevelElements, send: Send): void {
     els.target.hidden = target === null;
     if (target !== null) els.target.style.setProperty("--at", String(target));
     const moved = m.submitted && m.level !== submittedLevel && !Number.isNaN(submittedLevel);
+    const wasFocused = document.activeElement === els.submit;
     els.submit.disabled = !playing || (m.submitted && !moved);
+    // A disabled button drops the focus to the page: a keyboard player would have to find the slider again.
+    if (wasFocused && els.submit.disabled && !els.slider.disabled) els.slider.focus();
     els.submit.textContent = !m.submitted ? "Submit" : moved ? "Submit again" : "Submitted ✓";
   });
 }

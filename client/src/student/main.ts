@@ -60,6 +60,21 @@ function attach(r: StudentRoom): void {
 
 startView();
 startTimer();
+// The seat first: the reconnect's round trip then overlaps Phaser's start instead of waiting behind it.
+connect({
+  onRoom: (r, seat) => {
+    update({ code: seat.code, nickname: seat.nickname });
+    attach(r);
+  },
+  onStatus: (status) => {
+    if (current().ending === null) update({ status });
+    if (status === "connected" && room) void measureOffset(room);
+  },
+  onGone: (why) => {
+    if (current().ending !== null) return;
+    end(current().phase === "ended" && why === "closed" ? "ended" : why);
+  },
+});
 const scene = startNeuron(element("neuron", HTMLDivElement), (frames) => update({ frames }));
 levelControl(
   {
@@ -75,19 +90,4 @@ subscribe((m, before) => {
   scene.setLevel(m.level);
   // The signal stays on show through the next round: that is when the student acts on it.
   if (m.feedback !== before.feedback && m.feedback) scene.showFeedback(m.feedback.feedback);
-});
-
-connect({
-  onRoom: (r, seat) => {
-    update({ code: seat.code, nickname: seat.nickname });
-    attach(r);
-  },
-  onStatus: (status) => {
-    if (current().ending === null) update({ status });
-    if (status === "connected" && room) void measureOffset(room);
-  },
-  onGone: (why) => {
-    if (current().ending !== null) return;
-    end(current().phase === "ended" && why === "closed" ? "ended" : why);
-  },
 });
