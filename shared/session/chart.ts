@@ -22,14 +22,15 @@ export interface ChartPicture {
 }
 
 /**
- * The theory's class error after each round, for one side of the session: from the first round's measured
- * error, each round multiplies it by the factor its scheme and bot rule predict (spread evenly over the
- * rounds one update takes). Where the theory has no line the entry is NaN, and the line starts again from
- * the measured error when it has one again.
+ * The theory's class error after round `round` (1-based) for one side of the session, from the round before:
+ * each update multiplies it by the factor its scheme and bot rule predict, as `predictedTrace` does (an
+ * update that takes two rounds lands on the second). Where the theory has no line the entry is NaN, and the
+ * line starts again from the measured error when it has one again.
  */
 export function theoryStep(
   exam: Exam,
   scheme: Scheme,
+  round: number,
   previousTheory: number,
   previousMeasured: number,
 ): number {
@@ -37,8 +38,9 @@ export function theoryStep(
   const p = predict(exam, scheme.config, learner.name);
   if (!p) return Number.NaN;
   const from = Number.isNaN(previousTheory) ? previousMeasured : previousTheory;
-  const rho = Math.max(0, factorPerUpdate(learner.rate, p));
-  return from * rho ** (1 / LEARNERS[learner.name].roundsPerUpdate);
+  return round % LEARNERS[learner.name].roundsPerUpdate === 0
+    ? from * Math.max(0, factorPerUpdate(learner.rate, p))
+    : from;
 }
 
 /** The chart so far; the session adds each round as it closes. */
@@ -53,7 +55,7 @@ export class ChartBuilder implements ChartPicture {
   add(record: RoundRecord, live: ClassState, twin: ClassState): void {
     const r = this.errors.length;
     const next = (line: number[], measured: number[], cls: ClassState, error: number): void => {
-      line.push(r === 0 ? error : theoryStep(cls.exam, cls.scheme, line[r - 1], measured[r - 1]));
+      line.push(r === 0 ? error : theoryStep(cls.exam, cls.scheme, r, line[r - 1], measured[r - 1]));
     };
     next(this.theory, this.errors, live, record.classError);
     next(this.twinTheory, this.twinErrors, twin, record.twinError);

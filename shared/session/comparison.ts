@@ -97,12 +97,17 @@ function lastSwitchIndex(schemes: readonly string[]): number {
   return Math.max(0, s);
 }
 
-/** The per-round factor of the theory line at its last round, or NaN where there is none. */
+/**
+ * The per-round factor of the theory line at its end, or NaN where there is none. Taken over its last two
+ * rounds: a rule whose update takes two rounds (a baseline and a jiggle) moves the line every other round.
+ */
 function theoryFactor(errors: readonly number[], theory: readonly number[]): number {
   const last = errors.length - 1;
-  if (last < 1) return Number.NaN;
-  const before = Number.isNaN(theory[last - 1]) ? errors[last - 1] : theory[last - 1];
-  const rho = theory[last] / before;
+  if (last < 1 || Number.isNaN(theory[last])) return Number.NaN;
+  const span = last >= 2 && !Number.isNaN(theory[last - 1]) ? 2 : 1;
+  const before = Number.isNaN(theory[last - span]) ? errors[last - span] : theory[last - span];
+  const ratio = theory[last] / before;
+  const rho = span === 2 ? Math.sqrt(ratio) : ratio;
   return before > 0 && Number.isFinite(rho) && rho >= 0 ? rho : Number.NaN;
 }
 

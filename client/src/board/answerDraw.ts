@@ -185,8 +185,11 @@ function plane(
     ctx.moveTo(x, plot.y);
     ctx.lineTo(x, plot.y + plot.height);
     ctx.stroke();
+    // The end labels lean inwards, so neither runs off the texture.
+    ctx.textAlign = k === 0 ? "left" : k === 4 ? "right" : "center";
     text(ctx, short(lo + ((hi - lo) * k) / 4), x, plot.y + plot.height + 6, 16);
   }
+  ctx.textAlign = "center";
   text(ctx, "output 1 →", plot.x + plot.width / 2, plot.y + plot.height + 28, 16);
   ctx.textAlign = "left";
   text(ctx, "↑ output 2", 8, 8, 16);

@@ -154,10 +154,6 @@ export class NeuronLayer {
     }
   }
 
-  get count(): number {
-    return this.discs.length;
-  }
-
   /** Sizes, colours and rings from `view` (as long as the layout's count). */
   paint(view: NeuronView): void {
     const { distance, direction, ring, tone, kind, names } = view;
