@@ -4,9 +4,7 @@
  * draw the same lines.
  */
 import type { ClassState } from "../engine/classroom.ts";
-import type { Exam } from "../engine/exam.ts";
 import { LEARNERS } from "../engine/learners.ts";
-import type { Scheme } from "../engine/schemes.ts";
 import { factorPerUpdate, predict } from "../engine/theory.ts";
 import type { RoundRecord } from "../protocol/session.ts";
 import { liveLearner } from "./rates.ts";
@@ -21,26 +19,38 @@ export interface ChartPicture {
   readonly schemes: readonly string[];
 }
 
+/** One side's theory line as it grows: where its current stretch started, and under which scheme. */
+interface Stretch {
+  start: number;
+  scheme: string;
+}
+
 /**
- * The theory's class error after round `round` (1-based) for one side of the session, from the round before:
- * each update multiplies it by the factor its scheme and bot rule predict, as `predictedTrace` does (an
- * update that takes two rounds lands on the second). Where the theory has no line the entry is NaN, and the
- * line starts again from the measured error when it has one again.
+ * The theory's class error for round index `r` of one side, from the round before. Each update multiplies
+ * the error that can go by the factor its scheme and bot rule predict, as `predictedTrace` does (an update
+ * that takes two rounds lands on the second); a blocked share of the stretch's start error stays. Where the
+ * theory has no line the entry is NaN; the line starts again from the measured error when it has one, and
+ * a new stretch begins at a switch of scheme.
  */
-export function theoryStep(
-  exam: Exam,
-  scheme: Scheme,
-  round: number,
-  previousTheory: number,
-  previousMeasured: number,
+function theoryAt(
+  r: number,
+  cls: ClassState,
+  line: readonly number[],
+  measured: readonly number[],
+  stretch: Stretch,
 ): number {
-  const learner = liveLearner(exam, scheme);
-  const p = predict(exam, scheme.config, learner.name);
+  const learner = liveLearner(cls.exam, cls.scheme);
+  const p = predict(cls.exam, cls.scheme.config, learner.name);
   if (!p) return Number.NaN;
-  const from = Number.isNaN(previousTheory) ? previousMeasured : previousTheory;
-  return round % LEARNERS[learner.name].roundsPerUpdate === 0
-    ? from * Math.max(0, factorPerUpdate(learner.rate, p))
-    : from;
+  const before = line[r - 1];
+  const from = Number.isNaN(before) ? measured[r - 1] : before;
+  if (Number.isNaN(before) || stretch.scheme !== cls.scheme.config.name) {
+    stretch.start = from;
+    stretch.scheme = cls.scheme.config.name;
+  }
+  if (r % LEARNERS[learner.name].roundsPerUpdate !== 0) return from;
+  const stays = stretch.start * p.floor;
+  return stays + Math.max(0, from - stays) * Math.max(0, factorPerUpdate(learner.rate, p));
 }
 
 /** The chart so far; the session adds each round as it closes. */
@@ -50,17 +60,33 @@ export class ChartBuilder implements ChartPicture {
   readonly theory: number[] = [];
   readonly twinTheory: number[] = [];
   readonly schemes: string[] = [];
+  private readonly liveStretch: Stretch = { start: 0, scheme: "" };
+  private readonly twinStretch: Stretch = { start: 0, scheme: "" };
 
   /** Adds one closed round; call it right after the close, while the classes hold that round's exam and scheme. */
   add(record: RoundRecord, live: ClassState, twin: ClassState): void {
     const r = this.errors.length;
-    const next = (line: number[], measured: number[], cls: ClassState, error: number): void => {
-      line.push(r === 0 ? error : theoryStep(cls.exam, cls.scheme, r, line[r - 1], measured[r - 1]));
+    const next = (line: number[], measured: number[], cls: ClassState, stretch: Stretch, error: number) => {
+      if (r > 0) return line.push(theoryAt(r, cls, line, measured, stretch));
+      stretch.start = error;
+      stretch.scheme = cls.scheme.config.name;
+      return line.push(error);
     };
-    next(this.theory, this.errors, live, record.classError);
-    next(this.twinTheory, this.twinErrors, twin, record.twinError);
+    next(this.theory, this.errors, live, this.liveStretch, record.classError);
+    next(this.twinTheory, this.twinErrors, twin, this.twinStretch, record.twinError);
     this.errors.push(record.classError);
     this.twinErrors.push(record.twinError);
     this.schemes.push(record.scheme.name);
+  }
+
+  /** A copy of the lines so far, which later rounds leave alone. */
+  picture(): ChartPicture {
+    return {
+      errors: this.errors.slice(),
+      twinErrors: this.twinErrors.slice(),
+      theory: this.theory.slice(),
+      twinTheory: this.twinTheory.slice(),
+      schemes: this.schemes.slice(),
+    };
   }
 }

@@ -98,17 +98,28 @@ function lastSwitchIndex(schemes: readonly string[]): number {
 }
 
 /**
- * The per-round factor of the theory line at its end, or NaN where there is none. Taken over its last two
- * rounds: a rule whose update takes two rounds (a baseline and a jiggle) moves the line every other round.
+ * ln of the theory line's factor per round at its end, or NaN where there is none; −∞ when the line reached
+ * zero. Over its last two rounds (within the stretch since the last switch or gap): a rule whose update takes
+ * two rounds (a baseline and a jiggle) moves the line every other round, and a line that levels off (a
+ * blocked share that stays) must read as slow now, not as fast as it once fell.
  */
-function theoryFactor(errors: readonly number[], theory: readonly number[]): number {
+function theoryLogFactor(
+  errors: readonly number[],
+  theory: readonly number[],
+  schemes: readonly string[],
+): number {
   const last = errors.length - 1;
   if (last < 1 || Number.isNaN(theory[last])) return Number.NaN;
-  const span = last >= 2 && !Number.isNaN(theory[last - 1]) ? 2 : 1;
-  const before = Number.isNaN(theory[last - span]) ? errors[last - span] : theory[last - span];
-  const ratio = theory[last] / before;
-  const rho = span === 2 ? Math.sqrt(ratio) : ratio;
-  return before > 0 && Number.isFinite(rho) && rho >= 0 ? rho : Number.NaN;
+  let start = last;
+  while (start > 0 && !Number.isNaN(theory[start - 1])) start--;
+  start = Math.max(start, lastSwitchIndex(schemes));
+  const from = Math.max(start === 0 ? 0 : start - 1, last - 2);
+  // After a gap the line took off from the measured error.
+  const base = Number.isNaN(theory[from]) ? errors[from] : theory[from];
+  if (!(base > 0)) return Number.NaN;
+  if (theory[last] === 0) return Number.NEGATIVE_INFINITY;
+  const factor = ln(theory[last] / base) / (last - from);
+  return Number.isFinite(factor) ? factor : Number.NaN;
 }
 
 /** Least-squares slope and intercept of ln E against the round index, over rounds with E > 0. */
@@ -148,9 +159,9 @@ export function sideOutcome(
   if (!(target > 0) || !(now > target) || !Number.isFinite(now)) return none;
 
   // The theory's factor carries the class on from where it measurably is, not from where the line says.
-  const rho = theoryFactor(errors, theory);
-  if (rho < 1) {
-    const more = rho === 0 ? 1 : Math.max(1, Math.ceil(ln(target / now) / ln(rho)));
+  const lnRho = theoryLogFactor(errors, theory, schemes);
+  if (lnRho < 0) {
+    const more = lnRho === Number.NEGATIVE_INFINITY ? 1 : Math.max(1, Math.ceil(ln(target / now) / lnRho));
     const estimate = last + more;
     if (estimate <= MAX_ESTIMATE) return { reachedAt: null, estimate, basis: "theory" };
   }

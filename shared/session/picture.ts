@@ -115,6 +115,6 @@ export function pictureOf(session: SessionState): ClassPicture {
     answer: Array.from(answer),
     key: Array.from(live.exam.key(session.question)),
     creditUnit: creditUnit(live.exam),
-    chart: session.chart,
+    chart: session.chart.picture(),
   };
 }
