@@ -45,6 +45,7 @@ function syncSeat(state: ExamState, session: SessionState, seat: number, credit:
 /** Brings the synchronised state up to date; `seats` are the seats whose row may have changed (all: null). */
 export function syncState(state: ExamState, session: SessionState, seats: Iterable<number> | null): void {
   state.phase = session.phase;
+  state.endReason = session.endReason ?? "";
   state.round = session.round;
   state.question = session.question;
   state.closesAt = session.phase === "open" ? session.closesAt : 0;

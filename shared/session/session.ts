@@ -62,6 +62,8 @@ export interface SessionState {
   readonly humanSeats: number;
   readonly capacity: number;
   phase: Phase;
+  /** Why the session ended, once it has. */
+  endReason: EndReason | null;
   pausedIn: "open" | "review" | null;
   remainingMs: number;
   round: number;
@@ -138,6 +140,7 @@ export function createSession(event: Extract<SessionEvent, { type: "created" }>)
     humanSeats,
     capacity,
     phase: "lobby",
+    endReason: null,
     pausedIn: null,
     remainingMs: 0,
     round: 0,
@@ -285,6 +288,7 @@ export function apply(state: SessionState, event: SessionEvent, verify = false):
       return;
     case "ended":
       state.phase = "ended";
+      state.endReason = event.reason;
       state.pausedIn = null;
       return;
     case "scheme":

@@ -75,6 +75,7 @@ describe("the teacher", () => {
     await waitFor(() => teacher.room.state.round === 3, "round 3");
     teacher.room.send("end", {});
     await waitFor(() => teacher.room.state.phase === "ended", "the end");
+    expect(teacher.room.state.endReason).toBe("teacher");
     await sleep(50);
 
     const events = await api<LoggedEvent[]>(server(), `/sessions/${created.id}/events`, created.teacherToken);
