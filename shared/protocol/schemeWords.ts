@@ -18,8 +18,8 @@ export function schemeLabel(s: SchemeConfig): string {
   }
 }
 
-/** What the students hear, as a phrase that fits "with …". */
-export function schemePhrase(s: SchemeConfig): string {
+/** What the students hear, as a phrase that fits "with …" (a name alone where the parameters are unknown). */
+export function schemePhrase(s: SchemeConfig | { readonly name: SchemeConfig["name"] }): string {
   switch (s.name) {
     case "global":
       return "“Good job, everyone”";
@@ -32,8 +32,10 @@ export function schemePhrase(s: SchemeConfig): string {
     case "noisy":
       return "noisy personal signals";
     case "teams":
-      return `one “Good job” per table of ${s.teamSize}`;
+      return "teamSize" in s ? `one “Good job” per table of ${s.teamSize}` : "one “Good job” per table";
     case "blocked":
-      return `personal signals blocked for ${Math.round(s.blockedFraction * 100)} % of the class`;
+      return "blockedFraction" in s
+        ? `personal signals blocked for ${Math.round(s.blockedFraction * 100)} % of the class`
+        : "personal signals blocked for part of the class";
   }
 }

@@ -13,6 +13,7 @@
 import { criterionError, roundsToCriterion } from "../engine/convergence.ts";
 import { ln } from "../engine/detmath.ts";
 import { SCHEME_NAMES } from "../engine/schemes.ts";
+import { schemePhrase } from "../protocol/schemeWords.ts";
 import type { SchemeConfig } from "../protocol/session.ts";
 import type { ChartPicture } from "./chart.ts";
 
@@ -51,28 +52,6 @@ const MIN_TREND_POINTS = 3;
 const MAX_TREND_REACH = 4;
 /** No estimate beyond this many rounds: past it, a number means nothing in a classroom. */
 const MAX_ESTIMATE = 100_000;
-
-/** What the students hear, as a phrase that fits "with …" (a name alone where the parameters are unknown). */
-export function schemePhrase(s: SchemeConfig | { readonly name: SchemeConfig["name"] }): string {
-  switch (s.name) {
-    case "global":
-      return "“Good job, everyone”";
-    case "vectorized":
-      return "personal signals";
-    case "sign":
-      return "only the direction of each personal signal";
-    case "alignment":
-      return "personal signals sent back through a random path";
-    case "noisy":
-      return "noisy personal signals";
-    case "teams":
-      return "teamSize" in s ? `one “Good job” per table of ${s.teamSize}` : "one “Good job” per table";
-    case "blocked":
-      return "blockedFraction" in s
-        ? `personal signals blocked for ${Math.round(s.blockedFraction * 100)} % of the class`
-        : "personal signals blocked for part of the class";
-  }
-}
 
 /** The phrase of a scheme known only by its name (the chart keeps no parameters). */
 const phraseOfName = (name: string): string => {

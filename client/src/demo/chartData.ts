@@ -4,9 +4,9 @@
  * and the criterion from the first round's error, which every class shares (same levels, same exam).
  */
 import { criterionError } from "../../../shared/engine/index.ts";
+import { schemeLabel } from "../../../shared/protocol/schemeWords.ts";
 import type { ChartData } from "../board/chart.ts";
 import type { Run } from "./run.ts";
-import { schemeLabel } from "./words.ts";
 
 /** Okabe–Ito blue and vermillion, the command line chart's first two colours. */
 const COLOURS = ["#0072B2", "#D55E00"] as const;

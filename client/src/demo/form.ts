@@ -3,8 +3,9 @@
  * up here, and a value the engine would refuse is named beside the form with its field marked invalid.
  */
 import { EXAM_KINDS, SCHEME_NAMES } from "../../../shared/engine/index.ts";
+import { schemeLabel, schemePhrase } from "../../../shared/protocol/schemeWords.ts";
 import { DEFAULT_CONFIG, type DemoConfig, type FormReading, readForm, SPEEDS } from "./config.ts";
-import { schemeLabel, schemeOf, schemePhrase } from "./words.ts";
+import { schemeOf } from "./words.ts";
 
 const EXAM_TEXT: Record<string, string> = {
   independent: "independent: a target each",

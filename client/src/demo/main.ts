@@ -3,6 +3,7 @@
  * browser with the shared engine (no server), drawn as fields of neurons, charted, and compared in words.
  */
 import "./demo.css";
+import { schemeLabel } from "../../../shared/protocol/schemeWords.ts";
 import { Field } from "../board/field.ts";
 import { publish } from "../common/testHook.ts";
 import { type DemoConfig, sameClasses } from "./config.ts";
@@ -11,7 +12,7 @@ import { RateTuner } from "./rates.ts";
 import { prepareRun, type Run, snapshot } from "./run.ts";
 import { RunView } from "./screen.ts";
 import { Ticker } from "./ticker.ts";
-import { rounds, schemeLabel } from "./words.ts";
+import { rounds } from "./words.ts";
 
 const need = <T extends HTMLElement>(selector: string): T => {
   const el = document.querySelector<T>(selector);

@@ -4,8 +4,9 @@
  * page playing sixty rounds a second does not rebuild its DOM sixty times a second.
  */
 import { feedbackFor } from "../../../shared/engine/index.ts";
+import { schemeLabel, schemePhrase } from "../../../shared/protocol/schemeWords.ts";
 import type { Lane } from "./lane.ts";
-import { rounds, ruleText, schemeLabel, schemePhrase } from "./words.ts";
+import { rounds, ruleText } from "./words.ts";
 
 const rateText = (rate: number): string => Number(rate.toPrecision(3)).toString();
 

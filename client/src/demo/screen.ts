@@ -4,11 +4,12 @@
  * thousands over thousands of rounds makes long lines.
  */
 import type { SchemeName } from "../../../shared/engine/index.ts";
+import { schemeLabel, schemePhrase } from "../../../shared/protocol/schemeWords.ts";
 import { ErrorChart } from "../board/chart.ts";
 import { chartOf } from "./chartData.ts";
 import { LanePanel } from "./panel.ts";
 import type { Run } from "./run.ts";
-import { comparison, schemeLabel, schemeOf, schemePhrase } from "./words.ts";
+import { comparison, schemeOf } from "./words.ts";
 
 const CHART_EVERY_MS = 80;
 

@@ -1,6 +1,6 @@
 /**
- * What the page says about a run in words: each scheme's name as people hear it in class, and the one
- * sentence that compares the two classes with the numbers of this run.
+ * What the demo page says about a run in words: the one sentence that compares the two classes with the
+ * numbers of this run (the schemes' own words are in shared/protocol/schemeWords.ts).
  */
 import {
   LEARNERS,
@@ -9,43 +9,10 @@ import {
   type SchemeName,
   schemeConfig,
 } from "../../../shared/engine/index.ts";
+import { schemePhrase } from "../../../shared/protocol/schemeWords.ts";
 
 /** The scheme with the engine's default parameters, as the command line builds it without flags. */
 export const schemeOf = (name: SchemeName): SchemeConfig => schemeConfig(name);
-
-/** The command line's label: the name, with its parameter where it has one. */
-export function schemeLabel(s: SchemeConfig): string {
-  switch (s.name) {
-    case "noisy":
-      return `noisy(${s.noise})`;
-    case "teams":
-      return `teams(${s.teamSize})`;
-    case "blocked":
-      return `blocked(${s.blockedFraction})`;
-    default:
-      return s.name;
-  }
-}
-
-/** What the students hear, as a phrase that fits "with …". */
-export function schemePhrase(s: SchemeConfig): string {
-  switch (s.name) {
-    case "global":
-      return "“Good job, everyone”";
-    case "vectorized":
-      return "personal signals";
-    case "sign":
-      return "only the direction of each personal signal";
-    case "alignment":
-      return "personal signals sent back through a random path";
-    case "noisy":
-      return "noisy personal signals";
-    case "teams":
-      return `one “Good job” per table of ${s.teamSize}`;
-    case "blocked":
-      return `personal signals blocked for ${Math.round(s.blockedFraction * 100)} % of the class`;
-  }
-}
 
 export const ruleText = (learner: LearnerName): string => LEARNERS[learner].summary;
 

@@ -5,6 +5,7 @@
  * as it stood then, and the session's exports.
  */
 import { classScore } from "../../../shared/engine/exam.ts";
+import { schemeLabel } from "../../../shared/protocol/schemeWords.ts";
 import { compareClasses } from "../../../shared/session/comparison.ts";
 import type { ClassPicture } from "../../../shared/session/picture.ts";
 import { replayFrames } from "../../../shared/session/replayFrames.ts";
@@ -16,7 +17,7 @@ import { freshId, h, setText } from "./dom.ts";
 import { saveBlob } from "./download.ts";
 import { Playback, SPEEDS } from "./playback.ts";
 import { keptSession } from "./store.ts";
-import { dateText, schemeLabel, scoreText } from "./words.ts";
+import { dateText, scoreText } from "./words.ts";
 
 /** The class score in a frame (the last closed round's), or null before the first round. */
 export function frameScore(frame: ClassPicture): { live: number | null; twin: number | null } {

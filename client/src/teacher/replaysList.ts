@@ -3,11 +3,13 @@
  * and status, read from the server with each session's teacher token; a live one opens in the live view,
  * any one as a replay, and two ticked ones side by side.
  */
+
+import { schemeLabel } from "../../../shared/protocol/schemeWords.ts";
 import { type Detail, sessionDetail } from "./api.ts";
 import { h, setText } from "./dom.ts";
 import { routeHash } from "./routes.ts";
 import { keptSessions } from "./store.ts";
-import { dateText, STATUS_WORDS, schemeLabel, scoreText } from "./words.ts";
+import { dateText, STATUS_WORDS, scoreText } from "./words.ts";
 
 const HEADINGS = ["Compare", "Created", "Code", "Class", "Schemes", "Rounds", "Last score", "Status", "Open"];
 

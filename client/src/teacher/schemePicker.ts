@@ -3,8 +3,8 @@
  * table size, blocked share), shown only for that scheme. Used by the create form and the live switch.
  */
 import { SCHEME_DEFAULTS, SCHEME_NAMES } from "../../../shared/engine/schemes.ts";
+import { schemePhrase } from "../../../shared/protocol/schemeWords.ts";
 import { SchemeConfig } from "../../../shared/protocol/session.ts";
-import { schemePhrase } from "../../../shared/session/comparison.ts";
 import { freshId, h } from "./dom.ts";
 
 interface Param {

@@ -1,20 +1,7 @@
 /** What the dashboard says in words: schemes by name and parameter, phases, statuses, dates and scores. */
-import type { SchemeConfig, SessionStatus } from "../../../shared/protocol/session.ts";
-import { schemePhrase } from "../../../shared/session/comparison.ts";
 
-/** "teams(5)": the scheme's name with its parameter, as the command line writes it. */
-export function schemeLabel(s: SchemeConfig): string {
-  switch (s.name) {
-    case "noisy":
-      return `noisy(${s.noise})`;
-    case "teams":
-      return `teams(${s.teamSize})`;
-    case "blocked":
-      return `blocked(${s.blockedFraction})`;
-    default:
-      return s.name;
-  }
-}
+import { schemeLabel, schemePhrase } from "../../../shared/protocol/schemeWords.ts";
+import type { SchemeConfig, SessionStatus } from "../../../shared/protocol/session.ts";
 
 /** "teams(5): one “Good job” per table of 5". */
 export const schemeText = (s: SchemeConfig): string => `${schemeLabel(s)}: ${schemePhrase(s)}`;
