@@ -4,16 +4,13 @@
  * the round where the class met the criterion, and the theory's line from its first error.
  */
 import {
-  actBots,
   type BotClass,
   classScore,
-  closeRound,
   createBotClass,
   criterionError,
   type ExamSpec,
-  learnBots,
-  openRound,
   type Prediction,
+  playRound,
   predict,
   predictedTrace,
   questionLevels,
@@ -73,14 +70,10 @@ export class Lane {
     return this.rounds >= this.limit;
   }
 
-  /** Plays one round: the calls of the engine's `playRound`, kept apart so the result stays at hand. */
+  /** Plays one round, keeping its result for the field. */
   step(): void {
     if (this.done) return;
-    const { cls, squad } = this.bot;
-    openRound(cls);
-    actBots(squad, cls);
-    const result = closeRound(cls);
-    learnBots(squad, cls, result);
+    const result = playRound(this.bot);
     this.lastResult = result;
     const r = this.rounds++;
     this.trace[r] = result.classError;

@@ -4,14 +4,11 @@
  * run's round limit as the horizon. So the page's classes match `npm run demo -- --seeds 1 --seed S`.
  */
 import {
-  createExam,
-  createScheme,
-  defaultLearnerName,
-  deriveSeed,
   type ExamSpec,
   type LearnerName,
   type SchemeConfig,
-  type TuneOptions,
+  schemeLearner,
+  tuningFor,
 } from "../../../shared/engine/index.ts";
 import type { TuneReply, TuneRequest } from "./tuneWorker.ts";
 
@@ -22,11 +19,6 @@ export interface SchemePlan {
   readonly source: "theory" | "sweep";
 }
 
-/** Scalar schemes get ±σ node perturbation, as the command line's default `--learner`. */
-export function learnerFor(exam: ExamSpec, scheme: SchemeConfig): LearnerName {
-  return defaultLearnerName(createScheme(scheme, createExam(exam)).kind, scheme.name);
-}
-
 /** Hands tuning to workers, one per request so that both schemes tune at once, and remembers answers. */
 export class RateTuner {
   private readonly known = new Map<string, SchemePlan>();
@@ -34,13 +26,8 @@ export class RateTuner {
 
   /** Resolves to null when cancelled. */
   plan(exam: ExamSpec, scheme: SchemeConfig, horizon: number): Promise<SchemePlan | null> {
-    const learner = learnerFor(exam, scheme);
-    const options: TuneOptions = {
-      exam: { ...exam, seed: deriveSeed(exam.seed, "tuning") },
-      scheme,
-      learner,
-      horizon,
-    };
+    const learner = schemeLearner(exam, scheme);
+    const options = tuningFor(exam, scheme, learner, horizon);
     const key = JSON.stringify(options);
     const cached = this.known.get(key);
     if (cached) return Promise.resolve(cached);
