@@ -107,7 +107,11 @@ function submitPlan(levels: Float64Array, bots: Int32Array, plan: Float64Array):
   else for (let k = 0; k < bots.length; k++) levels[bots[k]] = plan[bots[k]];
 }
 
-function gradientLearner(m: number, rate: number): Learner {
+/**
+ * A rule that reads its own signal after each round and plans every bot's next level from it; `next` gives a
+ * bot's planned level from its level and its signal (NaN: a blocked student, who received nothing).
+ */
+function signalLearner(m: number, next: (i: number, level: number, signal: number) => number): Learner {
   const plan = new Float64Array(m);
   let planned = false;
   return {
@@ -120,41 +124,29 @@ function gradientLearner(m: number, rate: number): Learner {
       if (bots.length !== m) plan.set(levels);
       for (let k = 0; k < bots.length; k++) {
         const i = bots[k];
-        const s = signal[i];
-        // NaN: a blocked student received nothing and stays where it is.
-        plan[i] = Number.isNaN(s) ? levels[i] : clamp01(levels[i] + rate * s);
+        plan[i] = next(i, levels[i], signal[i]);
       }
       planned = true;
     },
   };
 }
 
+function gradientLearner(m: number, rate: number): Learner {
+  // A blocked student stays where it is.
+  return signalLearner(m, (_i, level, s) => (Number.isNaN(s) ? level : clamp01(level + rate * s)));
+}
+
 function rpropLearner(m: number, rate: number): Learner {
-  const plan = new Float64Array(m);
   const step = new Float64Array(m).fill(rate);
   const last = new Int8Array(m);
-  let planned = false;
-  return {
-    act(levels, bots) {
-      if (planned) submitPlan(levels, bots, plan);
-    },
-    learn(levels, bots, result) {
-      const signal = result.signal;
-      if (!signal) return;
-      if (bots.length !== m) plan.set(levels);
-      for (let k = 0; k < bots.length; k++) {
-        const i = bots[k];
-        const v = signal[i];
-        const s = v > 0 ? 1 : v < 0 ? -1 : 0;
-        const agree = s * last[i];
-        if (agree > 0) step[i] = Math.min(0.5, step[i] * 1.2);
-        else if (agree < 0) step[i] *= 0.5;
-        plan[i] = clamp01(levels[i] + s * step[i]);
-        last[i] = s;
-      }
-      planned = true;
-    },
-  };
+  return signalLearner(m, (i, level, v) => {
+    const s = v > 0 ? 1 : v < 0 ? -1 : 0;
+    const agree = s * last[i];
+    if (agree > 0) step[i] = Math.min(0.5, step[i] * 1.2);
+    else if (agree < 0) step[i] *= 0.5;
+    last[i] = s;
+    return clamp01(level + s * step[i]);
+  });
 }
 
 function perturbationLearner(m: number, spec: LearnerSpec, curvature: number): Learner {
