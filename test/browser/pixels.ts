@@ -1,9 +1,10 @@
 /**
  * Reading a screenshot's pixels in the test process: a small PNG decoder (8-bit RGB/RGBA, not interlaced:
  * what Chromium writes) and colour counts, so a test can tell a drawn canvas from a blank one without a
- * PNG package.
+ * PNG package; and the text of a QR code in a screenshot.
  */
 import { inflateSync } from "node:zlib";
+import decodeQR from "@paulmillr/qr/decode.js";
 
 export interface Pixels {
   readonly width: number;
@@ -83,4 +84,10 @@ export function pixelsNear(p: Pixels, hex: string, tolerance = 24): number {
   for (let i = 0; i < p.width * p.height; i++)
     if (want.every((v, c) => Math.abs(p.rgba[i * 4 + c] - v) <= tolerance)) n++;
   return n;
+}
+
+/** The text a QR code in a screenshot encodes (the projector's lobby shows the join URL as one). */
+export function qrText(png: Buffer): string {
+  const p = decodePng(png);
+  return decodeQR({ width: p.width, height: p.height, data: p.rgba });
 }

@@ -44,6 +44,11 @@ export async function joinInBrowser(
   nickname: string,
 ): Promise<StudentHook> {
   await page.goto(`${base}/join/${code}`);
+  return joinHere(page, nickname);
+}
+
+/** On a join page whose code is filled in: types the nickname, presses Join, waits for the seat on /student. */
+export async function joinHere(page: Page, nickname: string): Promise<StudentHook> {
   await page.locator("#nickname").fill(nickname);
   await page.locator("#join").click();
   await page.waitForURL(/\/student$/);

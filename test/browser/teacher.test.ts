@@ -3,14 +3,19 @@
  * from the live controls while bots (and one SDK student) play, then replayed frame by frame to the same
  * final score the server stored, exported as CSV, and two sessions replayed side by side.
  */
-import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TeacherHook } from "../../client/src/common/testHook.ts";
 import type { SessionDetail } from "../../shared/protocol/session.ts";
 import { api, joinStudent, type Participant, useTestServer } from "../server/harness.ts";
 import { DESKTOP, launchBrowser, PAGES_DIR, PHONE, screenshot } from "./browser.ts";
-import { waitForHook } from "./studentFlow.ts";
+import {
+  createThroughForm,
+  downloadCsv,
+  type Kept,
+  keptFor,
+  openDashboard,
+  untilTeacher as until,
+} from "./teacherFlow.ts";
 
 const server = useTestServer({ pagesDir: PAGES_DIR });
 let browser: Browser;
@@ -25,17 +30,10 @@ afterAll(async () => {
 });
 
 async function teacherPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  // Every confirm() on the dashboard (end, kick, ban) is answered yes, as a teacher would.
-  page.on("dialog", (dialog) => void dialog.accept());
-  await page.goto(`${server().http}/teacher`);
+  const page = await openDashboard(browser, server().http);
+  contexts.push(page.context());
   return page;
 }
-
-const until = (page: Page, check: (h: TeacherHook) => boolean, what: string, timeoutMs = 15_000) =>
-  waitForHook<TeacherHook>(page, (h) => h.page === "teacher" && check(h), what, timeoutMs);
 
 /** Every element `selector` matches lies within the viewport's width (the page's own parts, on a phone). */
 async function expectFits(page: Page, selector: string): Promise<void> {
@@ -46,40 +44,6 @@ async function expectFits(page: Page, selector: string): Promise<void> {
       .map((el) => `${el.className}: ${Math.round(el.getBoundingClientRect().right)} px`);
   }, selector);
   expect(overflow).toEqual([]);
-}
-
-interface Kept {
-  readonly teacherToken: string;
-  readonly projectorToken: string;
-  readonly code: string;
-}
-
-/** The tokens this browser keeps for a session (only there: the page never shows the teacher's). */
-async function keptFor(page: Page, id: string): Promise<Kept> {
-  const all = await page.evaluate(() =>
-    JSON.parse(localStorage.getItem("groupExam.teacherSessions") ?? "{}"),
-  );
-  return (all as Record<string, Kept>)[id];
-}
-
-/** Fills the new-session form, creates the session and waits for its live view; returns the session id. */
-async function createThroughForm(
-  page: Page,
-  fields: { bots: number; roundSeconds: number; reviewSeconds: number; scheme?: string },
-): Promise<string> {
-  await page.goto(`${server().http}/teacher#create`);
-  await page.locator("#exam").selectOption("independent");
-  await page.locator("#create-scheme select").selectOption(fields.scheme ?? "global");
-  await page.locator("#bots").fill(String(fields.bots));
-  await page.locator("#roundSeconds").fill(String(fields.roundSeconds));
-  await page.locator("#reviewSeconds").fill(String(fields.reviewSeconds));
-  await page.locator("#maxStudents").fill("5");
-  await page.locator("#endAtCriterion").uncheck();
-  await page.locator("#create").click();
-  await page.waitForURL(/#live\/[\w-]+$/);
-  const id = new URL(page.url()).hash.replace("#live/", "");
-  await until(page, (h) => h.view === "live" && h.connected, "the live view to connect");
-  return id;
 }
 
 describe("the teacher's dashboard", () => {
@@ -104,7 +68,7 @@ describe("the teacher's dashboard", () => {
     await expectFits(page, ".create-form, .masthead");
     await page.setViewportSize(DESKTOP);
 
-    const id = await createThroughForm(page, { bots: 12, roundSeconds: 2, reviewSeconds: 0 });
+    const id = await createThroughForm(page, server().http, { bots: 12, roundSeconds: 2, reviewSeconds: 0 });
     const kept = await keptFor(page, id);
     expect(kept.code).toMatch(/^[A-Z0-9]{6}$/);
     const link = await page.locator(".share input.link").inputValue();
@@ -240,14 +204,8 @@ describe("the teacher's dashboard", () => {
     await page.locator(".replay-panel .play").click();
     await until(page, (h) => h.replays[0]?.playing === false, "the replay to pause");
 
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.locator(".replay-panel .export-csv").click(),
-    ]);
-    expect(download.suggestedFilename()).toBe(`group-exam-${id}.csv`);
-    const csv = readFileSync(await download.path(), "utf8")
-      .trim()
-      .split("\n");
+    const { filename, lines: csv } = await downloadCsv(page);
+    expect(filename).toBe(`group-exam-${id}.csv`);
     expect(csv[0].split(",")).toContain("classError");
     expect(csv).toHaveLength(detail.rounds + 1);
     expect(csv.slice(1).map((line) => Number(line.split(",")[0]))).toEqual(
@@ -264,7 +222,7 @@ describe("the teacher's dashboard", () => {
     const { page } = ran;
     await page.setViewportSize(DESKTOP);
     // A second session in the same browser, under another scheme, played for two rounds by hand.
-    const id = await createThroughForm(page, {
+    const id = await createThroughForm(page, server().http, {
       bots: 8,
       roundSeconds: 600,
       reviewSeconds: 120,
