@@ -4,20 +4,7 @@
  * /student until its test hook says connected with a seat. The moment of seating is taken inside the page,
  * when the hook is published, so polling adds nothing to the figure.
  */
-import { type Browser, chromium } from "playwright-core";
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-    ],
-  });
-}
+import type { Browser } from "playwright-core";
 
 export interface JoinRun {
   /** Join page's navigation start → seated on /student. */

@@ -12,8 +12,9 @@ import type { CreateSessionReply } from "../../shared/protocol/session.ts";
 import { startApp } from "../app.ts";
 import { servePages } from "../http/pages.ts";
 import { kB, type Manifest, pageFiles, type Sizes, totalSize } from "./bundleSizes.ts";
+import { launchChromium } from "./chromium.ts";
 import { FlagError, wholeNumber } from "./flags.ts";
-import { type JoinRun, launchChromium, timeJoin } from "./joinTiming.ts";
+import { type JoinRun, timeJoin } from "./joinTiming.ts";
 import { percentile } from "./loadtestFigures.ts";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");

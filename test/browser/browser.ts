@@ -7,27 +7,15 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import express from "express";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import type { PageHook } from "../../client/src/common/testHook.ts";
+import { launchChromium } from "../../server/cli/chromium.ts";
 import { servePages } from "../../server/http/pages.ts";
 
 export const PAGES_DIR = resolve(import.meta.dirname, "..", "..", "dist", "client");
 export const ARTIFACTS = resolve(import.meta.dirname, "..", "..", "artifacts", "screenshots");
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-}
+export const launchBrowser = (): Promise<Browser> => launchChromium();
 
 /** The built pages alone, on a free loopback port: no API, no rooms (for the demo, which needs none). */
 export async function servePagesOnly(): Promise<{ url: string; close: () => Promise<void> }> {
