@@ -9,6 +9,7 @@ import {
   type ExperimentSpec,
   HUMAN_LIKE,
   LEARNER_NAMES,
+  LEARNERS,
   type LearnerName,
   SCHEME_DEFAULTS,
   SCHEME_NAMES,
@@ -41,7 +42,8 @@ best learning rate, and prints how fast each converges beside the theory.
   --outputs Q      readout outputs / second-layer students (default 2 for readout, M/5 for layered)
   --seed N         first seed (default 1)
   --learner RULE   rule of the bots under scalar schemes: perturbation | perturbation-gaussian |
-                   keep-if-improved (default perturbation)
+                   perturbation-robust | keep-if-improved (default perturbation; perturbation-robust
+                   is the rule of a live class, made to learn beside people)
   --noise S        noise strength of the noisy scheme (default ${SCHEME_DEFAULTS.noise})
   --team-size G    students per table in the teams scheme (default ${SCHEME_DEFAULTS.teamSize})
   --blocked P      share of blocked students in the blocked scheme (default ${SCHEME_DEFAULTS.blockedFraction})
@@ -50,7 +52,9 @@ best learning rate, and prints how fast each converges beside the theory.
   --out FILE.svg   also write a chart of class error against rounds
   --help           this text`;
 
-const SCALAR_LEARNERS: readonly LearnerName[] = ["perturbation", "perturbation-gaussian", "keep-if-improved"];
+const SCALAR_LEARNERS: readonly LearnerName[] = LEARNER_NAMES.filter((n) =>
+  LEARNERS[n].reads.includes("scalar"),
+);
 
 export function parseDemoArgs(argv: readonly string[]): Parsed {
   let values: Record<string, string | boolean | undefined>;
@@ -127,10 +131,10 @@ export function parseDemoArgs(argv: readonly string[]): Parsed {
         (LEARNER_NAMES as readonly string[]).includes(learner) ? " (vector schemes pick their own rule)" : ""
       }`,
     };
-  if (learner === "keep-if-improved" && names.includes("teams"))
+  if (names.includes("teams") && !LEARNERS[learner as LearnerName].reads.includes("team"))
     return {
       ok: false,
-      error: "keep-if-improved learns from the class score only; it cannot play the teams scheme",
+      error: `${learner} learns from the class score only; it cannot play the teams scheme`,
     };
 
   const out = str("out") ?? null;

@@ -73,9 +73,15 @@ export function formatTable(result: ExperimentResult): string {
 function notes(result: ExperimentResult): string[] {
   const out: string[] = [];
   const two = result.outcomes.filter((o) => o.roundsPerUpdate > 1);
-  if (two.length)
+  const paired = two.filter((o) => o.learner === "perturbation-robust");
+  const based = two.filter((o) => o.learner !== "perturbation-robust");
+  if (based.length)
     out.push(
-      `${two.map((o) => schemeLabel(o.scheme)).join(", ")}: node perturbation pays for its baseline — each update is a baseline round and a jiggled round, and both are counted.`,
+      `${based.map((o) => schemeLabel(o.scheme)).join(", ")}: node perturbation pays for its baseline — each update is a baseline round and a jiggled round, and both are counted.`,
+    );
+  if (paired.length)
+    out.push(
+      `${paired.map((o) => schemeLabel(o.scheme)).join(", ")}: the robust rule (the one bots play beside people) jiggles up then down around where it means to be, each jiggle a quarter of the class's distance from the key, and scales its rate to the share of the score's change its own jiggles explain: it never collapses beside other movers; where nothing else moves it is about 15 % slower than the textbook rule (compare --learner perturbation).`,
     );
   if (result.outcomes.some((o) => o.theoryExact === false))
     out.push("≈: the theory is an approximation here (linearised readout, M ≫ Q).");

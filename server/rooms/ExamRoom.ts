@@ -13,6 +13,7 @@ import { normalizeJoinCode } from "../../shared/protocol/joinCode.ts";
 import {
   type FeedbackMessage,
   JoinOptions,
+  PROJECTOR_MAY,
   REJECTIONS,
   type Rejection,
   type Role,
@@ -256,7 +257,9 @@ export class ExamRoom extends Room<{ state: ExamState }> {
       }
       return false;
     }
-    if (holder.role !== role) {
+    const projectorMay =
+      holder.role === "projector" && role === "teacher" && PROJECTOR_MAY.some((t) => t === type);
+    if (holder.role !== role && !projectorMay) {
       this.reject(client, type, "not-allowed");
       return false;
     }
@@ -311,6 +314,7 @@ export class ExamRoom extends Room<{ state: ExamState }> {
           return;
         }
         this.timer?.clear();
+        s.nextRoundAt = 0;
         this.emit({ type: "paused", remainingMs: s.phase === "open" ? Math.max(0, s.closesAt - now) : 0 });
         return;
       case "resume": {
@@ -321,7 +325,7 @@ export class ExamRoom extends Room<{ state: ExamState }> {
         const wasOpen = s.pausedIn === "open";
         this.emit({ type: "resumed", closesAt: wasOpen ? now + s.remainingMs : 0 });
         if (wasOpen) this.armClose();
-        else this.openRound();
+        else if (s.autoAdvance) this.armAdvance();
         return;
       }
       case "advance":
@@ -366,7 +370,25 @@ export class ExamRoom extends Room<{ state: ExamState }> {
       case "ban":
         this.remove(client, message.seat as number, type === "ban" ? "banned" : "kicked");
         return;
+      case "reveal":
+        if (this.emit({ type: "revealed" }, client)) this.tellEveryoneYou();
+        return;
+      case "autoAdvance": {
+        const enabled = message.enabled as boolean;
+        if (!this.emit({ type: "autoAdvance", enabled, seconds: message.seconds as number }, client)) return;
+        // A class already on its feedback follows the new setting from now.
+        if (this.session.phase === "review") {
+          this.timer?.clear();
+          if (enabled) this.armAdvance();
+          else this.session.nextRoundAt = 0;
+        }
+        return;
+      }
     }
+  }
+
+  private tellEveryoneYou(): void {
+    for (const client of this.clients) if (this.holder(client).role === "student") this.tellYou(client);
   }
 
   private remove(teacher: Client, seat: number, reason: "kicked" | "banned"): void {
@@ -386,6 +408,8 @@ export class ExamRoom extends Room<{ state: ExamState }> {
   private openRound(): void {
     const s = this.session;
     if (s.phase !== "review") return;
+    this.timer?.clear();
+    s.nextRoundAt = 0;
     const closesAt = this.deps.now() + s.roundSeconds * 1000;
     if (!this.emit({ type: "opened", round: s.round + 1, closesAt })) return;
     for (const client of this.clients) if (this.holder(client).role === "student") this.tellYou(client);
@@ -408,7 +432,16 @@ export class ExamRoom extends Room<{ state: ExamState }> {
       this.end(ending);
       return;
     }
-    this.timer = this.after(this.session.config.reviewSeconds * 1000, () => this.openRound());
+    // The class stays on its feedback until the teacher moves on, unless the session opens rounds by itself.
+    if (this.session.autoAdvance) this.armAdvance();
+  }
+
+  private armAdvance(): void {
+    const s = this.session;
+    s.nextRoundAt = this.deps.now() + s.reviewSeconds * 1000;
+    this.markAllDirty();
+    this.pipe.after(() => this.publish());
+    this.timer = this.after(s.reviewSeconds * 1000, () => this.openRound());
   }
 
   /** Closes the open round; its feedback goes out once the close is on disk. */
@@ -422,7 +455,10 @@ export class ExamRoom extends Room<{ state: ExamState }> {
   private end(reason: EndReason): void {
     this.timer?.clear();
     if (!this.emit({ type: "ended", reason })) return;
+    this.session.nextRoundAt = 0;
     this.pipe.after(() => this.deps.store.setStatus(this.sessionId, "ended"));
+    // The end reveals every key: each student learns its own.
+    this.tellEveryoneYou();
     // The screens keep the final state a while; then the room goes, and the log stays for replays.
     this.disposeTimer = this.after(ENDED_ROOM_SECONDS * 1000, () => this.disconnect());
   }
@@ -505,7 +541,8 @@ export class ExamRoom extends Room<{ state: ExamState }> {
       round: s.round,
       question: s.question,
       level: s.live.levels[s.question * m + seat],
-      target: s.live.exam.targetOf(seat, s.question),
+      // The key only once it is revealed: before that nothing a student receives says where it lies.
+      key: s.revealed ? s.live.exam.targetOf(seat, s.question) : null,
       submitted: s.seats[seat].submitted,
       seated: s.seats[seat].seated,
     };

@@ -72,8 +72,15 @@ export const ExamState = schema(
     twinErrors: t.array("float64"),
     theory: t.array("float64"),
     twinTheory: t.array("float64"),
-    /** The scheme of each round, as its name (so charts can mark the switch). */
+    /** The scheme of each round, live and twin, as its name: each curve is drawn in its round's scheme. */
     schemes: t.array("string"),
+    twinSchemes: t.array("string"),
+    /** Keys may be shown: the teacher revealed them, or the session ended. */
+    revealed: t.boolean().default(false),
+    /** Whether the next round opens by itself, and when (server ms; 0 when it waits for the teacher). */
+    autoAdvance: t.boolean().default(false),
+    reviewSeconds: t.number().default(0),
+    nextRoundAt: t.number().default(0),
     endReason: t.string().default(""),
     staff: t.ref(StaffState).view(),
   },

@@ -55,6 +55,10 @@ export function syncState(state: ExamState, session: SessionState, seats: Iterab
   state.twinScheme = JSON.stringify(session.twin.scheme.config);
   state.nextScheme = session.pendingScheme ? JSON.stringify(session.pendingScheme) : "";
   state.locked = session.locked;
+  state.revealed = session.revealed;
+  state.autoAdvance = session.autoAdvance;
+  state.reviewSeconds = session.reviewSeconds;
+  state.nextRoundAt = session.phase === "review" ? session.nextRoundAt : 0;
   state.standIns = session.standIns;
   let students = 0;
   let connected = 0;
@@ -77,6 +81,7 @@ export function syncState(state: ExamState, session: SessionState, seats: Iterab
     state.scores.push(record.score);
     state.twinScores.push(record.twinScore);
     state.schemes.push(record.scheme.name);
+    state.twinSchemes.push(record.twinScheme.name);
     state.errors.push(record.classError);
     state.twinErrors.push(record.twinError);
     state.theory.push(session.chart.theory[r]);

@@ -9,6 +9,8 @@
 
 const LN2 = Math.LN2;
 const SQRT_HALF = Math.SQRT1_2;
+const LN2_HI = 0.6931471803691238;
+const LN2_LO = 1.9082149292705877e-10;
 
 /** Natural logarithm for x > 0 (NaN for x ≤ 0 or NaN, Infinity for Infinity). */
 export function ln(x: number): number {
@@ -35,4 +37,24 @@ export function ln(x: number): number {
     term *= u2;
   }
   return 2 * sum + k * LN2;
+}
+
+/** e^x from exact operations (as `ln`): x = k ln 2 + r with |r| ≤ ½ ln 2, a Taylor series for e^r, then 2^k. */
+export function exp(x: number): number {
+  if (Number.isNaN(x)) return x;
+  if (x > 709.8) return Number.POSITIVE_INFINITY;
+  if (x < -745.2) return 0;
+  const k = Math.round(x / LN2);
+  // ln 2 in two parts (fdlibm's): k · LN2_HI is exact for |k| < 2¹¹, so r keeps its low bits.
+  const r = x - k * LN2_HI - k * LN2_LO;
+  let term = 1;
+  let sum = 1;
+  for (let n = 1; n <= 20; n++) {
+    term *= r / n;
+    sum += term;
+  }
+  // Multiplying by 2 or ½ only moves the exponent (until a subnormal result, which is rounded either way).
+  let scale = 1;
+  for (let i = 0; i < Math.abs(k); i++) scale *= k > 0 ? 2 : 0.5;
+  return sum * scale;
 }

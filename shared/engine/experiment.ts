@@ -157,7 +157,7 @@ function runScheme(
     learner,
     roundsPerUpdate: LEARNERS[learner].roundsPerUpdate,
     rate,
-    roundsToCriterion: summarize(trimmed.map(roundsToCriterion)),
+    roundsToCriterion: summarize(trimmed.map((t) => roundsToCriterion(t))),
     tauMeasured: efoldTime(curve.mean),
     tauBand: summarize(trimmed.map(efoldTime)),
     tauPredicted,

@@ -17,6 +17,7 @@
 import type { RoundResult } from "./classroom.ts";
 import type { Exam } from "./exam.ts";
 import { nextNormal, nextSign, type RngState } from "./random.ts";
+import { robustPerturbationLearner } from "./robustPerturbation.ts";
 import type { Scheme, SignalKind } from "./schemes.ts";
 
 export const LEARNER_NAMES = [
@@ -24,6 +25,7 @@ export const LEARNER_NAMES = [
   "rprop",
   "perturbation",
   "perturbation-gaussian",
+  "perturbation-robust",
   "keep-if-improved",
 ] as const;
 export type LearnerName = (typeof LEARNER_NAMES)[number];
@@ -56,6 +58,12 @@ export const LEARNERS: Record<LearnerName, LearnerInfo> = {
     roundsPerUpdate: 2,
     reads: ["scalar", "team"],
     summary: "node perturbation, Gaussian jiggles, a baseline round before each jiggled round",
+  },
+  "perturbation-robust": {
+    roundsPerUpdate: 2,
+    reads: ["scalar", "team"],
+    summary:
+      "node perturbation for a class with people: jiggles of a person's size, a rate scaled to the noise, bounded steps",
   },
   "keep-if-improved": {
     roundsPerUpdate: 1,
@@ -96,6 +104,8 @@ export function createLearner(spec: LearnerSpec, exam: Exam): Learner {
     case "perturbation":
     case "perturbation-gaussian":
       return perturbationLearner(m, spec, exam.curvature);
+    case "perturbation-robust":
+      return robustPerturbationLearner(m, spec.rate, exam);
     case "keep-if-improved":
       return keepIfImprovedLearner(m, spec.rate);
   }

@@ -31,7 +31,8 @@ export function predict(exam: Exam, scheme: SchemeConfig, learner: LearnerName):
   const m = exam.activeCount;
   const q = exam.outputs;
   const gaussian = learner === "perturbation-gaussian" ? 2 : 0;
-  const perturbation = learner === "perturbation" || learner === "perturbation-gaussian";
+  const perturbation =
+    learner === "perturbation" || learner === "perturbation-gaussian" || learner === "perturbation-robust";
   if (exam.kind === "independent") {
     const exact = (k: number, floor = 0): Prediction => ({ k, rateScale: 1, floor, exact: true });
     if (learner === "gradient") {
@@ -40,6 +41,10 @@ export function predict(exam: Exam, scheme: SchemeConfig, learner: LearnerName):
       if (scheme.name === "blocked") return exact(1, Math.round(scheme.blockedFraction * m) / m);
       return null;
     }
+    // The robust rule is the textbook one where nothing else moves, but for its estimated rate, its
+    // person-sized jiggles and its bounds: the same k, as an approximation.
+    if (learner === "perturbation-robust" && scheme.name === "global")
+      return { k: m, rateScale: 1, floor: 0, exact: false };
     if (perturbation && scheme.name === "global") return exact(m + gaussian);
     if (perturbation && scheme.name === "teams") return exact(Math.min(scheme.teamSize, m) + gaussian);
     return null;

@@ -49,6 +49,7 @@ const GRIDS: Record<LearnerName, readonly number[]> = {
   rprop: octaves(-10, -1),
   perturbation: octaves(-14, 0),
   "perturbation-gaussian": octaves(-14, 0),
+  "perturbation-robust": octaves(-14, 0),
   "keep-if-improved": octaves(-10, -1),
 };
 

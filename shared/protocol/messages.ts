@@ -36,7 +36,17 @@ export const TeacherMessages = {
   ban: z.object({ seat }).strict(),
   lock: z.object({ locked: z.boolean() }).strict(),
   standIns: z.object({ enabled: z.boolean() }).strict(),
+  /** Every student sees its own key and the wall the whole picture (the end does this too). */
+  reveal: z.object({}).strict(),
+  /** Rounds open by themselves `seconds` after a close, or wait for the teacher (the default). */
+  autoAdvance: z.object({ enabled: z.boolean(), seconds: z.number().int().min(0).max(120) }).strict(),
 } as const;
+
+/**
+ * The teacher's messages the projector may send too: a presenter's clicker or the space bar at the wall
+ * moves the class on, as the dashboard's button does.
+ */
+export const PROJECTOR_MAY: readonly TeacherMessageType[] = ["advance"];
 
 export type StudentMessageType = keyof typeof StudentMessages;
 export type TeacherMessageType = keyof typeof TeacherMessages;
@@ -94,8 +104,12 @@ export interface YouMessage {
   readonly round: number;
   readonly question: number;
   readonly level: number;
-  /** The student's own hidden target for the current question, where the exam has one. */
-  readonly target: number | null;
+  /**
+   * The student's own key for the current question (its target on the `independent` exam), once the teacher
+   * has revealed the keys or the session has ended; null before that, and on exams that give no one a target.
+   * During play nothing here says where the key lies: that is the game.
+   */
+  readonly key: number | null;
   readonly submitted: boolean;
   /** False until the student's seat is in play (a late joiner waits for the next round). */
   readonly seated: boolean;

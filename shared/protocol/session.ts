@@ -26,8 +26,12 @@ export const SessionConfig = z
     scheme: SchemeConfig,
     questions: z.number().int().min(1).max(20).default(1),
     roundSeconds: z.number().int().min(2).max(600).default(30),
-    /** Pause between a round's close and the next round, for everyone to read the feedback. */
-    reviewSeconds: z.number().int().min(0).max(120).default(4),
+    /**
+     * After a round the class stays on its feedback until the teacher moves on; with `autoAdvance` the next
+     * round opens by itself after `reviewSeconds`, with a countdown on every screen.
+     */
+    autoAdvance: z.boolean().default(false),
+    reviewSeconds: z.number().int().min(0).max(120).default(10),
     bots: z.number().int().min(0).max(MAX_SEATS).default(0),
     /** Seats kept for bots: the teacher can add bots up to this many. */
     maxBots: z.number().int().min(0).max(MAX_SEATS).optional(),
@@ -36,8 +40,13 @@ export const SessionConfig = z
     seed: z.number().int().min(0).max(0xffffffff).optional(),
     /** A bot plays the seat of a student who is away, labelled so. */
     standIns: z.boolean().default(false),
-    /** End the session when the class gets 95 % of the way to the key. */
+    /** End the session when the class gets 90 % of the way to the key (CLASS_CRITERION). */
     endAtCriterion: z.boolean().default(true),
+    /**
+     * The twin class plays like people (imprecision, slider rounding, skipped rounds), so the wall compares
+     * like with like; off, its bots are exact.
+     */
+    twinLikePeople: z.boolean().default(true),
   })
   .strict()
   .refine((c) => c.maxStudents + Math.max(c.bots, c.maxBots ?? c.bots) <= MAX_SEATS, {

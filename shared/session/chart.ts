@@ -15,8 +15,9 @@ export interface ChartPicture {
   readonly twinErrors: readonly number[];
   readonly theory: readonly number[];
   readonly twinTheory: readonly number[];
-  /** The live scheme's name in each round (the twin's is its counterpart). */
+  /** The scheme each class played each round under, by name: a curve is drawn in its round's scheme. */
   readonly schemes: readonly string[];
+  readonly twinSchemes: readonly string[];
 }
 
 /** One side's theory line as it grows: where its current stretch started, and under which scheme. */
@@ -60,6 +61,7 @@ export class ChartBuilder implements ChartPicture {
   readonly theory: number[] = [];
   readonly twinTheory: number[] = [];
   readonly schemes: string[] = [];
+  readonly twinSchemes: string[] = [];
   private readonly liveStretch: Stretch = { start: 0, scheme: "" };
   private readonly twinStretch: Stretch = { start: 0, scheme: "" };
 
@@ -77,6 +79,7 @@ export class ChartBuilder implements ChartPicture {
     this.errors.push(record.classError);
     this.twinErrors.push(record.twinError);
     this.schemes.push(record.scheme.name);
+    this.twinSchemes.push(record.twinScheme.name);
   }
 
   /** A copy of the lines so far, which later rounds leave alone. */
@@ -87,6 +90,7 @@ export class ChartBuilder implements ChartPicture {
       theory: this.theory.slice(),
       twinTheory: this.twinTheory.slice(),
       schemes: this.schemes.slice(),
+      twinSchemes: this.twinSchemes.slice(),
     };
   }
 }

@@ -1,63 +1,89 @@
 /**
- * The comparison of a session's two classes as one sentence with numbers: how many rounds each took to get
- * 95 % of the way to the key, or, for a class not there yet, about how many it needs. The teacher's
- * dashboard shows it under the live board and under each replay's frame.
+ * The comparison of the schemes a session played, as honest figures and one plain sentence: per round, how
+ * much each scheme shortened the class's distance to the key, how many times as fast one was, and the rounds
+ * each class took to get 90 % of the way from the same start. The projector shows it during play and at the
+ * end; the dashboard and each replay frame show it too.
  *
- * Rounds are counted as the engine's convergence measures count them: rounds after the first until a
- * round's error is at most the criterion of the first round's error. An estimate extends the side's own
- * theory line (its per-round factor ρ, from the measured error of the last round on), else the measured
- * log-linear trend of the recent rounds since the last switch (trusted only a few times as far as the
- * rounds played); with neither, the sentence says the class has not got there yet and gives no number.
- * Every figure comes from the chart: nothing is made up to fill a sentence.
+ * It is told by scheme, never by class: a curve's rounds are credited to the scheme they were played under,
+ * so a switch (the class to personal signals, the twin to "Good job") never relabels what came before.
+ *
+ * - Distance: √E, the RMS distance of the class's answer from the key (what the class score is made of).
+ * - A stretch: a run of rounds one class played under one scheme. Its progress is ln(d_before / d_after) over
+ *   its rounds, from the distance before its first round (the round 1 error for a first stretch, which every
+ *   class plays from the start level) up to the first round that is 90 % of the way from the session's start
+ *   (CLASS_CRITERION), so a scheme that got there is not diluted by the rounds it then spent at a person's
+ *   floor. A stretch that starts there already says nothing of its scheme and is left out.
+ * - A scheme's pace: its stretches' progress over their rounds, as the share of the distance cut per round.
+ *   The ratio of two paces (of their logarithms: the ratio of the e-fold times) is "times as fast".
+ * - Rounds to 90 %: counted as the engine counts them (rounds after the first), on each class's first
+ *   stretch, where both classes start alike. A class not there yet gets "at its pace, about N more", only
+ *   when its pace is positive and N is a number a class could play.
  */
-import { criterionError, roundsToCriterion } from "../engine/convergence.ts";
-import { ln } from "../engine/detmath.ts";
+import { CLASS_CRITERION, criterionError } from "../engine/convergence.ts";
+import { exp, ln } from "../engine/detmath.ts";
 import { SCHEME_NAMES } from "../engine/schemes.ts";
 import { schemePhrase } from "../protocol/schemeWords.ts";
 import type { SchemeConfig } from "../protocol/session.ts";
 import type { ChartPicture } from "./chart.ts";
 
-/** Where a side's figure comes from. */
-export type Basis = "measured" | "theory" | "trend" | "none";
+export type Side = "live" | "twin";
 
-export interface SideOutcome {
-  /** Rounds after the first until the class met the criterion, or null when it has not. */
+export interface Stretch {
+  readonly side: Side;
+  readonly scheme: string;
+  /** Indices into the chart (round r + 1 is index r): the stretch's first and last round. */
+  readonly from: number;
+  readonly to: number;
+  /** Rounds counted for its pace, and the natural log of how much it shortened the distance over them. */
+  readonly rounds: number;
+  readonly logShrink: number;
+}
+
+export interface SchemePace {
+  readonly scheme: string;
+  readonly rounds: number;
+  /** ln(distance before / after) per round; 0 or less: no progress. */
+  readonly logPerRound: number;
+  /** The share of the distance cut per round, 0…1 (negative: it grew). */
+  readonly cutPerRound: number;
+}
+
+export interface FirstRun {
+  readonly scheme: string;
+  /** Rounds after the first until 90 % of the way, within the class's first stretch; null when not. */
   readonly reachedAt: number | null;
-  /** For a class short of the criterion: about how many rounds it needs in all, or null with no honest figure. */
-  readonly estimate: number | null;
-  readonly basis: Basis;
+  /** Rounds of the first stretch. */
+  readonly played: number;
+  /** For a class not there yet: about how many more rounds at its pace, or null with no honest figure. */
+  readonly moreAtPace: number | null;
 }
 
 export interface Comparison {
-  /** Closed rounds in the chart. */
   readonly rounds: number;
-  readonly live: SideOutcome;
-  readonly twin: SideOutcome;
   /** The rounds (from 1) in which the live class's scheme changed. */
   readonly switches: readonly number[];
+  readonly stretches: readonly Stretch[];
+  /** The schemes played, fastest first. */
+  readonly paces: readonly SchemePace[];
+  /** How many times as fast the fastest scheme was as the slowest, where both made progress. */
+  readonly speedup: number | null;
+  readonly first: { readonly live: FirstRun; readonly twin: FirstRun };
+  /** The whole comparison in plain words. */
   readonly sentence: string;
+  /** Its first clause alone, for the back of the room. */
+  readonly headline: string;
 }
 
 export interface CompareOptions {
   /** The session is over: a class short of the criterion will not get there in it. */
   readonly over?: boolean;
+  /** The schemes in play now, for their parameters (the chart keeps only names). */
+  readonly live?: SchemeConfig;
+  readonly twin?: SchemeConfig;
 }
 
-/** The trend needs a few rounds of the same scheme to say anything. */
-const MIN_TREND_POINTS = 3;
-/**
- * A trend is trusted to at most this many times the rounds played: classes slow down as they near the key
- * (the layered exam above all), so a straight line on the log scale drawn far ahead flatters them.
- */
-const MAX_TREND_REACH = 4;
-/** No estimate beyond this many rounds: past it, a number means nothing in a classroom. */
+/** Past this many rounds an estimate means nothing in a classroom. */
 const MAX_ESTIMATE = 100_000;
-
-/** The phrase of a scheme known only by its name (the chart keeps no parameters). */
-const phraseOfName = (name: string): string => {
-  const known = SCHEME_NAMES.find((n) => n === name);
-  return known ? schemePhrase({ name: known }) : `“${name}”`;
-};
 
 export const roundsText = (n: number): string => `${n.toLocaleString("en")} round${n === 1 ? "" : "s"}`;
 
@@ -69,187 +95,193 @@ export function aboutText(n: number): string {
   return (Math.round(n / unit) * unit).toLocaleString("en");
 }
 
-/** The first index of the run of rounds that ends the chart under one scheme. */
-function lastSwitchIndex(schemes: readonly string[]): number {
-  let s = schemes.length - 1;
-  while (s > 0 && schemes[s - 1] === schemes[s]) s--;
-  return Math.max(0, s);
+/** "72 %", "1.4 %", "0.03 %": two significant figures, as a share of the distance. */
+export function percentText(share: number): string {
+  const p = Number((share * 100).toPrecision(2));
+  if (p >= 10) return `${Math.round(p)} %`;
+  if (p >= 0.01) return `${p} %`;
+  return "less than 0.01 %";
 }
 
-/**
- * ln of the theory line's factor per round at its end, or NaN where there is none; −∞ when the line reached
- * zero. Over its last two rounds (within the stretch since the last switch or gap): a rule whose update takes
- * two rounds (a baseline and a jiggle) moves the line every other round, and a line that levels off (a
- * blocked share that stays) must read as slow now, not as fast as it once fell.
- */
-function theoryLogFactor(
+export function timesText(ratio: number): string {
+  if (ratio >= 10) return `about ${aboutText(Math.round(ratio))} times as fast`;
+  if (ratio >= 1.2) return `about ${ratio.toFixed(1)} times as fast`;
+  return "about as fast";
+}
+
+const distance = (error: number): number => Math.sqrt(Math.max(0, error));
+
+/** The stretches of one side, each measured as the file's docblock says. */
+export function stretchesOf(
+  side: Side,
   errors: readonly number[],
-  theory: readonly number[],
   schemes: readonly string[],
-): number {
-  const last = errors.length - 1;
-  if (last < 1 || Number.isNaN(theory[last])) return Number.NaN;
-  let start = last;
-  while (start > 0 && !Number.isNaN(theory[start - 1])) start--;
-  start = Math.max(start, lastSwitchIndex(schemes));
-  const from = Math.max(start === 0 ? 0 : start - 1, last - 2);
-  // After a gap the line took off from the measured error.
-  const base = Number.isNaN(theory[from]) ? errors[from] : theory[from];
-  if (!(base > 0)) return Number.NaN;
-  if (theory[last] === 0) return Number.NEGATIVE_INFINITY;
-  const factor = ln(theory[last] / base) / (last - from);
-  return Number.isFinite(factor) ? factor : Number.NaN;
-}
-
-/** Least-squares slope and intercept of ln E against the round index, over rounds with E > 0. */
-function logTrend(errors: readonly number[], from: number): { slope: number; intercept: number } | null {
-  let n = 0;
-  let sx = 0;
-  let sy = 0;
-  let sxx = 0;
-  let sxy = 0;
-  for (let r = from; r < errors.length; r++) {
-    if (!(errors[r] > 0) || !Number.isFinite(errors[r])) continue;
-    const y = ln(errors[r]);
-    n++;
-    sx += r;
-    sy += y;
-    sxx += r * r;
-    sxy += r * y;
+  goal: number,
+): Stretch[] {
+  const out: Stretch[] = [];
+  let from = 0;
+  while (from < errors.length) {
+    let to = from;
+    while (to + 1 < errors.length && schemes[to + 1] === schemes[from]) to++;
+    // A first stretch starts at round 1's error; a later one at the error of the round before it.
+    const start = from === 0 ? 0 : from - 1;
+    let end = to;
+    for (let r = start + 1; r <= to; r++)
+      if (errors[r] <= goal) {
+        end = r;
+        break;
+      }
+    const before = distance(errors[start]);
+    const after = distance(errors[end]);
+    const counted = errors[start] > goal && end > start && before > 0 && after > 0;
+    out.push({
+      side,
+      scheme: schemes[from] ?? "",
+      from,
+      to,
+      rounds: counted ? end - start : 0,
+      logShrink: counted ? ln(before / after) : 0,
+    });
+    from = to + 1;
   }
-  if (n < MIN_TREND_POINTS) return null;
-  const slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
-  if (!Number.isFinite(slope)) return null;
-  return { slope, intercept: (sy - slope * sx) / n };
+  return out;
 }
 
-/** How one side of the session stands: reached, estimated from its theory or its trend, or neither. */
-export function sideOutcome(
+function pacesOf(stretches: readonly Stretch[]): SchemePace[] {
+  const by = new Map<string, { rounds: number; log: number }>();
+  for (const s of stretches) {
+    const p = by.get(s.scheme) ?? { rounds: 0, log: 0 };
+    p.rounds += s.rounds;
+    p.log += s.logShrink;
+    by.set(s.scheme, p);
+  }
+  const out: SchemePace[] = [];
+  for (const [scheme, p] of by) {
+    if (p.rounds === 0) continue;
+    const logPerRound = p.log / p.rounds;
+    out.push({ scheme, rounds: p.rounds, logPerRound, cutPerRound: 1 - exp(-logPerRound) });
+  }
+  return out.sort((a, b) => b.logPerRound - a.logPerRound);
+}
+
+function firstRun(
   errors: readonly number[],
-  theory: readonly number[],
   schemes: readonly string[],
-): SideOutcome {
-  const reachedAt = roundsToCriterion(errors);
-  if (reachedAt !== null) return { reachedAt, estimate: null, basis: "measured" };
-  const none: SideOutcome = { reachedAt: null, estimate: null, basis: "none" };
-  const last = errors.length - 1;
-  const target = criterionError(errors[0]);
-  const now = errors[last];
-  if (!(target > 0) || !(now > target) || !Number.isFinite(now)) return none;
-
-  // The theory's factor carries the class on from where it measurably is, not from where the line says.
-  const lnRho = theoryLogFactor(errors, theory, schemes);
-  if (lnRho < 0) {
-    const more = lnRho === Number.NEGATIVE_INFINITY ? 1 : Math.max(1, Math.ceil(ln(target / now) / lnRho));
-    const estimate = last + more;
-    if (estimate <= MAX_ESTIMATE) return { reachedAt: null, estimate, basis: "theory" };
+  goal: number,
+  pace: SchemePace | undefined,
+): FirstRun {
+  let played = 1;
+  while (played < errors.length && schemes[played] === schemes[0]) played++;
+  let reachedAt: number | null = null;
+  for (let r = 0; r < played; r++)
+    if (errors[r] <= goal) {
+      reachedAt = r;
+      break;
+    }
+  let moreAtPace: number | null = null;
+  const now = errors[played - 1];
+  if (reachedAt === null && pace && pace.logPerRound > 0 && now > goal) {
+    const more = Math.ceil(ln(distance(now) / distance(goal)) / pace.logPerRound);
+    if (more <= MAX_ESTIMATE) moreAtPace = more;
   }
-
-  // The recent half of the stretch since the last switch: a class slowing down is judged by its pace now.
-  const since = lastSwitchIndex(schemes);
-  const from = since + Math.floor((last - since) / 2);
-  const trend = logTrend(errors, Math.min(from, Math.max(since, last - MIN_TREND_POINTS + 1)));
-  if (!trend || !(trend.slope < 0)) return none;
-  const crossing = Math.ceil((ln(target) - trend.intercept) / trend.slope);
-  const estimate = Math.max(last + 1, crossing);
-  if (estimate > MAX_TREND_REACH * errors.length || estimate > MAX_ESTIMATE) return none;
-  return { reachedAt: null, estimate, basis: "trend" };
+  return { scheme: schemes[0] ?? "", reachedAt, played, moreAtPace };
 }
 
-const BASIS_NOTE: Record<Basis, string> = {
-  measured: "",
-  none: "",
-  theory: " by the theory’s rate",
-  trend: " by its trend so far",
-};
-
-/** The phrase for a side short of the criterion: "needs about 90 …" or "has not got there after 12 rounds". */
-function shortOf(side: SideOutcome, rounds: number, over: boolean): string {
-  if (side.estimate !== null)
-    return `${over ? "would have needed" : "needs"} about ${aboutText(side.estimate)}${BASIS_NOTE[side.basis]}`;
-  return `${over ? "did not get there in" : "has not got there after"} ${roundsText(rounds)}`;
-}
-
-function times(slow: number, fast: number): string {
-  if (!(fast > 0) || slow <= fast) return "";
-  const ratio = slow / fast;
-  return `: ${ratio >= 10 ? Math.round(ratio).toLocaleString("en") : ratio.toFixed(1)} times as many`;
-}
-
-/** The rounds (from 1) in which the scheme's name changed. */
+/** The rounds (from 1) in which a side's scheme changed. */
 function switchRounds(schemes: readonly string[]): number[] {
   const out: number[] = [];
   for (let r = 1; r < schemes.length; r++) if (schemes[r] !== schemes[r - 1]) out.push(r + 1);
   return out;
 }
 
-function switchedPreface(
-  schemes: readonly string[],
-  switches: readonly number[],
-  live: SchemeConfig,
-): string {
-  if (switches.length === 1) {
-    const at = switches[0];
-    return `The scheme was switched in round ${at}, from ${phraseOfName(schemes[at - 2])} to ${schemePhrase(live)}, and the twin class switched the other way. Counting from round 1, `;
-  }
-  const list = switches.map(String);
-  const rounds = `${list.slice(0, -1).join(", ")} and ${list[list.length - 1]}`;
-  return `The scheme was switched in rounds ${rounds}; it is now ${schemePhrase(live)}. Counting from round 1, `;
+/** The comparison so far, or null before the first round has closed. */
+export function compareClasses(chart: ChartPicture, options: CompareOptions = {}): Comparison | null {
+  const rounds = Math.min(chart.errors.length, chart.twinErrors.length);
+  if (rounds === 0 || !(chart.errors[0] > 0)) return null;
+  const errors = chart.errors.slice(0, rounds);
+  const twinErrors = chart.twinErrors.slice(0, rounds);
+  const schemes = chart.schemes.slice(0, rounds);
+  const twinSchemes = chart.twinSchemes.slice(0, rounds);
+  const goal = criterionError(errors[0], CLASS_CRITERION);
+  const stretches = [
+    ...stretchesOf("live", errors, schemes, goal),
+    ...stretchesOf("twin", twinErrors, twinSchemes, goal),
+  ];
+  const paces = pacesOf(stretches);
+  const paceOf = (scheme: string) => paces.find((p) => p.scheme === scheme);
+  const fast = paces[0];
+  const slow = paces[paces.length - 1];
+  const speedup =
+    paces.length >= 2 && fast.logPerRound > 0 && slow.logPerRound > 0
+      ? fast.logPerRound / slow.logPerRound
+      : null;
+  const first = {
+    live: firstRun(errors, schemes, goal, paceOf(schemes[0])),
+    twin: firstRun(twinErrors, twinSchemes, goal, paceOf(twinSchemes[0])),
+  };
+  const switches = switchRounds(schemes);
+  const words = new Words(options);
+  const headline = words.paces(paces, speedup, rounds);
+  const parts = [
+    switches.length > 0 ? words.switched(schemes, twinSchemes, switches) : "",
+    headline,
+    words.firsts(first, switches.length > 0, options.over ?? false),
+  ];
+  const sentence = parts.filter((p) => p !== "").join(" ");
+  return { rounds, switches, stretches, paces, speedup, first, sentence, headline };
 }
 
-/**
- * The comparison of the live class and its twin, or null before the first round has closed. `live` and
- * `twin` are the schemes the classes play now (the chart only keeps the names of earlier ones).
- */
-export function compareClasses(
-  chart: ChartPicture,
-  live: SchemeConfig,
-  twin: SchemeConfig,
-  options: CompareOptions = {},
-): Comparison | null {
-  const rounds = chart.errors.length;
-  if (rounds === 0) return null;
-  const over = options.over ?? false;
-  const twinNames = chart.schemes.map((name) => (name === "global" ? "vectorized" : "global"));
-  const a = sideOutcome(chart.errors, chart.theory, chart.schemes);
-  const b = sideOutcome(chart.twinErrors, chart.twinTheory, twinNames);
-  const switches = switchRounds(chart.schemes);
-  const switched = switches.length > 0;
-
-  // Unswitched, each class is named by what it heard; after a switch, by which class it is.
-  const preface = switched ? switchedPreface(chart.schemes, switches, live) : "";
-  const withLive = switched ? "the class" : `with ${schemePhrase(live)} the class`;
-  const liveName = switched ? "the class" : `the class with ${schemePhrase(live)}`;
-  const thisName = switched ? "this class" : `this class, with ${schemePhrase(live)},`;
-  const twinName = switched ? "the twin class" : `the twin class with ${schemePhrase(twin)}`;
-
-  let body: string;
-  if (a.reachedAt !== null && b.reachedAt !== null) {
-    const took =
-      b.reachedAt === a.reachedAt
-        ? "the same"
-        : b.reachedAt > a.reachedAt
-          ? `${b.reachedAt.toLocaleString("en")}${times(b.reachedAt, a.reachedAt)}`
-          : `only ${b.reachedAt.toLocaleString("en")}`;
-    body = `${withLive} reached 95 % in ${roundsText(a.reachedAt)}; ${twinName} took ${took}.`;
-  } else if (a.reachedAt !== null) {
-    body = `${withLive} reached 95 % in ${roundsText(a.reachedAt)}; ${twinName} ${shortOf(b, rounds, over)}.`;
-  } else if (b.reachedAt !== null) {
-    body = `${twinName} reached 95 % in ${roundsText(b.reachedAt)}; ${thisName} ${shortOf(a, rounds, over)}.`;
-  } else if (a.estimate === null && b.estimate === null) {
-    body = over
-      ? `neither ${liveName} nor ${twinName} reached 95 % in ${roundsText(rounds)}.`
-      : `after ${roundsText(rounds)} neither ${liveName} nor ${twinName} has reached 95 %, and it is too early to say when.`;
-  } else {
-    const part = (side: SideOutcome, name: string, verb: boolean): string =>
-      side.estimate === null
-        ? `${name} has no estimate${over ? "" : " yet"}`
-        : `${name}${verb ? (over ? " would have needed" : " needs") : ""} about ${aboutText(side.estimate)}${BASIS_NOTE[side.basis]}`;
-    const lead = `after ${roundsText(rounds)} neither class ${over ? "reached" : "has reached"} 95 %`;
-    body = `${lead}: ${part(a, a.estimate === null ? liveName : withLive, true)}; ${part(b, twinName, a.estimate === null)}.`;
+/** The comparison's sentences, with each scheme's phrase (its parameters where the options give them). */
+class Words {
+  private readonly options: CompareOptions;
+  constructor(options: CompareOptions) {
+    this.options = options;
   }
-  const sentence = switched ? preface + body : capitalised(body);
-  return { rounds, live: a, twin: b, switches, sentence };
-}
 
-const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+  phrase(name: string): string {
+    const { live, twin } = this.options;
+    if (live?.name === name) return schemePhrase(live);
+    if (twin?.name === name) return schemePhrase(twin);
+    const known = SCHEME_NAMES.find((n) => n === name);
+    return known ? schemePhrase({ name: known }) : `“${name}”`;
+  }
+
+  paces(paces: readonly SchemePace[], speedup: number | null, rounds: number): string {
+    if (paces.length === 0)
+      return `After ${roundsText(rounds)} no scheme has shortened the distance to the key yet.`;
+    const cut = (p: SchemePace): string =>
+      p.logPerRound > 0
+        ? `by ${percentText(p.cutPerRound)} with ${this.phrase(p.scheme)}`
+        : `not at all with ${this.phrase(p.scheme)}`;
+    const all = paces.map(cut);
+    const list = all.length === 1 ? all[0] : `${all.slice(0, -1).join(", ")} and ${all[all.length - 1]}`;
+    return `Per round the distance to the key shrank ${list}${speedup !== null ? `: ${timesText(speedup)}` : ""}.`;
+  }
+
+  switched(schemes: readonly string[], twin: readonly string[], switches: readonly number[]): string {
+    return switches
+      .map((round) => {
+        const i = round - 1;
+        return `In round ${round} the class switched from ${this.phrase(schemes[i - 1])} to ${this.phrase(schemes[i])}, and the twin class to ${this.phrase(twin[i])}.`;
+      })
+      .join(" ");
+  }
+
+  firsts(first: Comparison["first"], switched: boolean, over: boolean): string {
+    const criterion = `${Math.round(CLASS_CRITERION * 100)} % of the way`;
+    const run = (f: FirstRun, who: string): string => {
+      if (f.reachedAt !== null) return `${who} got ${criterion} in ${roundsText(f.reachedAt)}`;
+      const until = switched
+        ? `in its ${roundsText(f.played)} before the switch`
+        : over
+          ? `in ${roundsText(f.played)}`
+          : `after ${roundsText(f.played)}`;
+      const pace =
+        f.moreAtPace !== null && !switched ? ` (at its pace, about ${aboutText(f.moreAtPace)} more)` : "";
+      return `${who} ${over || switched ? "did not get there" : "has not got there"} ${until}${pace}`;
+    };
+    const live = run(first.live, `with ${this.phrase(first.live.scheme)} the class`);
+    const twin = run(first.twin, `with ${this.phrase(first.twin.scheme)} the twin class`);
+    return `From the same start, ${live}; ${twin}.`;
+  }
+}

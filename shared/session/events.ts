@@ -42,7 +42,10 @@ export type SessionEvent =
   | { readonly type: "roundTime"; readonly seconds: number }
   | { readonly type: "bots"; readonly count: number }
   | { readonly type: "locked"; readonly locked: boolean }
-  | { readonly type: "standIns"; readonly enabled: boolean };
+  | { readonly type: "standIns"; readonly enabled: boolean }
+  /** The teacher shows every student its own key and the wall the whole picture (the end does too). */
+  | { readonly type: "revealed" }
+  | { readonly type: "autoAdvance"; readonly enabled: boolean; readonly seconds: number };
 
 export type EventType = SessionEvent["type"];
 

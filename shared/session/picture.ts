@@ -34,6 +34,8 @@ export interface ClassPicture {
   readonly code: string;
   readonly exam: ExamKind;
   readonly phase: Phase;
+  /** Keys may be shown to everyone: the teacher revealed them, or the session ended. */
+  readonly revealed: boolean;
   readonly round: number;
   readonly question: number;
   readonly scheme: SchemeConfig;
@@ -107,6 +109,7 @@ export function pictureOf(session: SessionState): ClassPicture {
     code: session.code,
     exam: session.config.exam,
     phase: session.phase,
+    revealed: session.revealed,
     round: session.round,
     question: session.question,
     scheme: live.scheme.config,

@@ -7,7 +7,14 @@
  * The state is mutable and owned by its caller (a room, a replay); nothing here touches the clock, the
  * network or storage. `check` says whether an event coming from a person may be logged; `apply` then folds it.
  */
-import { actBots, type BotSquad, createSquad, learnBots } from "../engine/bots.ts";
+import {
+  actBots,
+  type BotSquad,
+  createSquad,
+  HUMAN_LIKE,
+  type HumanNoise,
+  learnBots,
+} from "../engine/bots.ts";
 import { checksum } from "../engine/checksum.ts";
 import {
   type ClassState,
@@ -20,7 +27,7 @@ import {
   submitLevel,
   switchScheme,
 } from "../engine/classroom.ts";
-import { criterionError } from "../engine/convergence.ts";
+import { CLASS_CRITERION, criterionError } from "../engine/convergence.ts";
 import type { LearnerSpec } from "../engine/learners.ts";
 import { deriveSeed } from "../engine/random.ts";
 import type { Scheme } from "../engine/schemes.ts";
@@ -72,6 +79,13 @@ export interface SessionState {
   roundSeconds: number;
   locked: boolean;
   standIns: boolean;
+  /** Every student may see its own key, and the wall the whole picture (the teacher's reveal, or the end). */
+  revealed: boolean;
+  /** The next round opens by itself `reviewSeconds` after a close; otherwise the teacher moves the class on. */
+  autoAdvance: boolean;
+  reviewSeconds: number;
+  /** When the room will open the next round by itself (server ms), 0 while it waits for the teacher. Not logged. */
+  nextRoundAt: number;
   bots: number;
   pendingScheme: SchemeConfig | null;
   readonly seats: Seat[];
@@ -108,14 +122,19 @@ function squadFor(
   bots: Int32Array,
   seed: number,
   label: string,
+  human: HumanNoise | null,
   learner?: LearnerSpec,
 ): BotSquad {
   return createSquad(cls, {
     bots,
     learner: learner ?? liveLearner(cls.exam, cls.scheme),
     seed: deriveSeed(seed, label),
+    human,
   });
 }
+
+/** The twin's bots play like people unless the session says otherwise; the live class's bots are exact. */
+const twinNoise = (config: SessionConfig): HumanNoise | null => (config.twinLikePeople ? HUMAN_LIKE : null);
 
 export function createSession(event: Extract<SessionEvent, { type: "created" }>): SessionState {
   const { config, seed } = event;
@@ -149,14 +168,18 @@ export function createSession(event: Extract<SessionEvent, { type: "created" }>)
     roundSeconds: config.roundSeconds,
     locked: false,
     standIns: config.standIns,
+    revealed: false,
+    autoAdvance: config.autoAdvance,
+    reviewSeconds: config.reviewSeconds,
+    nextRoundAt: 0,
     bots: 0,
     pendingScheme: null,
     seats,
     banned: new Set(),
     live,
-    liveSquad: squadFor(live, new Int32Array(0), seed, "live"),
+    liveSquad: squadFor(live, new Int32Array(0), seed, "live", null),
     twin,
-    twinSquad: squadFor(twin, new Int32Array(0), seed, "twin"),
+    twinSquad: squadFor(twin, new Int32Array(0), seed, "twin", twinNoise(config)),
     results: [],
     chart: new ChartBuilder(),
     lastClosed: null,
@@ -221,6 +244,8 @@ export function check(state: SessionState, event: SessionEvent): Rejection | nul
     }
     case "bots":
       return event.count <= state.capacity - state.humanSeats ? null : "not-now";
+    case "revealed":
+      return state.phase === "lobby" || state.revealed ? "not-now" : null;
     default:
       return null;
   }
@@ -290,6 +315,14 @@ export function apply(state: SessionState, event: SessionEvent, verify = false):
       state.phase = "ended";
       state.endReason = event.reason;
       state.pausedIn = null;
+      state.revealed = true;
+      return;
+    case "revealed":
+      state.revealed = true;
+      return;
+    case "autoAdvance":
+      state.autoAdvance = event.enabled;
+      state.reviewSeconds = event.seconds;
       return;
     case "scheme":
       state.pendingScheme = event.scheme;
@@ -355,8 +388,9 @@ function openNext(state: SessionState, round: number, closesAt: number): void {
     const squad = twin ? state.twinSquad : state.liveSquad;
     const bots = botList(state, twin);
     if (sameLearner(squad.learner, learner)) squad.bots = bots;
-    else if (twin) state.twinSquad = squadFor(cls, bots, state.seed, "twin", learner);
-    else state.liveSquad = squadFor(cls, bots, state.seed, "live", learner);
+    else if (twin)
+      state.twinSquad = squadFor(cls, bots, state.seed, "twin", twinNoise(state.config), learner);
+    else state.liveSquad = squadFor(cls, bots, state.seed, "live", null, learner);
   }
   state.round = round;
   state.question = (round - 1) % state.config.questions;
@@ -441,7 +475,7 @@ export function autoEnd(state: SessionState): EndReason | null {
   if (
     state.config.endAtCriterion &&
     state.results.length > 1 &&
-    last.classError <= criterionError(state.startError)
+    last.classError <= criterionError(state.startError, CLASS_CRITERION)
   )
     return "criterion";
   return null;

@@ -48,7 +48,7 @@ describe("the board's chart", () => {
     const p = switched();
     const empty = boardChart({
       ...p,
-      chart: { errors: [], twinErrors: [], theory: [], twinTheory: [], schemes: [] },
+      chart: { errors: [], twinErrors: [], theory: [], twinTheory: [], schemes: [], twinSchemes: [] },
     });
     expect(empty.criterion).toBeNull();
     expect(empty.lines[0].theory).toBeNull();

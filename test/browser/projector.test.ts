@@ -76,6 +76,7 @@ describe("the projector", () => {
       maxStudents: 10,
       roundSeconds: 2,
       reviewSeconds: 0,
+      autoAdvance: true,
       endAtCriterion: false,
     });
     const { page, errors } = await openProjector(created.code, created.projectorToken, DESKTOP);
@@ -155,6 +156,7 @@ describe("the projector", () => {
       maxStudents: 1,
       roundSeconds: 2,
       reviewSeconds: 0,
+      autoAdvance: true,
       endAtCriterion: false,
     });
     const { page, errors } = await openProjector(created.code, created.projectorToken, DESKTOP);

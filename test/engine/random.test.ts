@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ln } from "../../shared/engine/detmath.ts";
+import { exp, ln } from "../../shared/engine/detmath.ts";
 import {
   cloneRng,
   createRng,
@@ -100,5 +100,24 @@ describe("the engine's own logarithm", () => {
     expect(ln(-1)).toBeNaN();
     expect(ln(Number.NaN)).toBeNaN();
     expect(ln(Number.POSITIVE_INFINITY)).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
+describe("the engine's own exponential", () => {
+  it("agrees with Math.exp to within a few ulps from e^−700 to e^700", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -700, max: 700, noNaN: true }), (x) => {
+        const want = Math.exp(x);
+        expect(Math.abs(exp(x) - want)).toBeLessThanOrEqual(8 * Number.EPSILON * want);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("handles the edges: e^0 = 1, overflow to ∞, underflow to 0, NaN", () => {
+    expect(exp(0)).toBe(1);
+    expect(exp(1000)).toBe(Number.POSITIVE_INFINITY);
+    expect(exp(-1000)).toBe(0);
+    expect(exp(Number.NaN)).toBeNaN();
   });
 });

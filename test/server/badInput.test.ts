@@ -24,6 +24,7 @@ const config = {
   bots: 3,
   roundSeconds: 600,
   reviewSeconds: 0,
+  autoAdvance: true,
   endAtCriterion: false,
 } as const;
 

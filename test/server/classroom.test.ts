@@ -28,6 +28,7 @@ const config = {
   bots: 27,
   roundSeconds: 600,
   reviewSeconds: 0,
+  autoAdvance: true,
   seed: 42,
 } as const;
 const levelOf = (round: number, student: number): number =>

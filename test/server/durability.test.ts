@@ -68,6 +68,7 @@ describe("durability", () => {
         bots: 5,
         roundSeconds: 600,
         reviewSeconds: 0,
+        autoAdvance: true,
         endAtCriterion: false,
       }),
     });

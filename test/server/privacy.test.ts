@@ -33,13 +33,14 @@ async function playRounds(teacher: Participant, students: Participant[], rounds:
 }
 
 describe("privacy", () => {
-  it("gives a student its own target, level and feedback, and nothing of another student's", async () => {
+  it("gives a student its own level and feedback, its own key only at the reveal, and nothing of another student's", async () => {
     const created = await createSession(server(), {
       exam: "independent",
       scheme: { name: "vectorized" },
       maxStudents: 4,
       bots: 6,
       reviewSeconds: 0,
+      autoAdvance: true,
       seed: 5,
       endAtCriterion: false,
     });
@@ -63,8 +64,12 @@ describe("privacy", () => {
     for (const you of ana.you) expect(you.seat).toBe(ana.you[0].seat);
     for (const f of ana.feedback) expect(f.feedback.kind).toBe("vector");
     expect(JSON.stringify([ana.you, ana.feedback, ana.other])).not.toContain("Benedetto");
-    const benTarget = ben.you[ben.you.length - 1].target as number;
-    const anaTarget = ana.you[ana.you.length - 1].target as number;
+    // No key during play, even under personal signals: the signal is the student's, the key is not.
+    for (const you of ana.you) expect(you.key).toBeNull();
+    teacher.room.send("reveal", {});
+    await waitFor(() => ana.you.at(-1)?.key != null && ben.you.at(-1)?.key != null, "the reveal");
+    const benTarget = ben.you[ben.you.length - 1].key as number;
+    const anaTarget = ana.you[ana.you.length - 1].key as number;
     expect(anaTarget).not.toBe(benTarget);
     expect(JSON.stringify([ana.you, ana.feedback])).not.toContain(String(benTarget));
 
@@ -100,6 +105,7 @@ describe("privacy", () => {
         maxStudents: 2,
         bots,
         reviewSeconds: 0,
+        autoAdvance: true,
         seed: 5,
         endAtCriterion: false,
       });

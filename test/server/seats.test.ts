@@ -12,6 +12,7 @@ const config = {
   bots: 2,
   roundSeconds: 600,
   reviewSeconds: 0,
+  autoAdvance: true,
   endAtCriterion: false,
 } as const;
 const rosterRow = (teacher: Awaited<ReturnType<typeof joinStaff>>, seat: number) =>

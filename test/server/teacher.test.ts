@@ -14,6 +14,7 @@ describe("the teacher", () => {
       bots: 4,
       roundSeconds: 600,
       reviewSeconds: 0,
+      autoAdvance: true,
       endAtCriterion: false,
     });
     const teacher = await joinStaff(server(), created);

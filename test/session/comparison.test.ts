@@ -1,16 +1,23 @@
 /**
- * The comparison sentence on charts of real sessions: the session core folded with bots, as the room folds
- * it, then read at some round. Each estimate is checked against what the same session did when it played on.
+ * The comparison of schemes on charts of real sessions (the session core folded with bots, as the room folds
+ * it), and on hand-made charts where the arithmetic must come out exactly. It is told by scheme: a switch
+ * never moves the credit for past rounds to the scheme played after them.
  */
 import { describe, expect, it } from "vitest";
-import { roundsToCriterion } from "../../shared/engine/convergence.ts";
+import { CLASS_CRITERION, criterionError } from "../../shared/engine/convergence.ts";
 import type { SchemeConfig, SessionConfigInput } from "../../shared/protocol/session.ts";
 import type { ChartPicture } from "../../shared/session/chart.ts";
-import { aboutText, compareClasses, sideOutcome } from "../../shared/session/comparison.ts";
+import {
+  aboutText,
+  compareClasses,
+  percentText,
+  stretchesOf,
+  timesText,
+} from "../../shared/session/comparison.ts";
 import { driver } from "./driver.ts";
 
-const bots30 = (exam: SessionConfigInput["exam"], scheme: SchemeConfig): SessionConfigInput => ({
-  exam,
+const bots30 = (scheme: SchemeConfig): SessionConfigInput => ({
+  exam: "independent",
   scheme,
   maxStudents: 5,
   bots: 30,
@@ -36,148 +43,156 @@ function play(
   return d.state;
 }
 
-/** The chart as it stood after the first `rounds` rounds. */
-const upTo = (chart: ChartPicture, rounds: number): ChartPicture => ({
-  errors: chart.errors.slice(0, rounds),
-  twinErrors: chart.twinErrors.slice(0, rounds),
-  theory: chart.theory.slice(0, rounds),
-  twinTheory: chart.twinTheory.slice(0, rounds),
-  schemes: chart.schemes.slice(0, rounds),
-});
+const GLOBAL: SchemeConfig = { name: "global" };
+const VECTORIZED: SchemeConfig = { name: "vectorized" };
 
-const schemesOf = (state: ReturnType<typeof play>) =>
-  [state.live.scheme.config, state.twin.scheme.config] as const;
+/** A hand-made chart: distances per round (the errors are their squares). */
+function chart(live: number[], twin: number[], schemes: string[], twinSchemes: string[]): ChartPicture {
+  const sq = (d: number[]) => d.map((x) => x * x);
+  const nan = live.map(() => Number.NaN);
+  return { errors: sq(live), twinErrors: sq(twin), theory: nan, twinTheory: nan, schemes, twinSchemes };
+}
 
-describe("the comparison of the class and its twin", () => {
+describe("the comparison of schemes", () => {
   it("is null before the first round closes", () => {
-    const state = play(bots30("independent", { name: "vectorized" }), 0, 1);
-    expect(compareClasses(state.chart, ...schemesOf(state))).toBeNull();
+    expect(compareClasses(chart([], [], [], []))).toBeNull();
   });
 
-  it("gives the rounds of the class that got there and the theory's estimate for the twin, which holds up", () => {
-    for (const seed of [3, 4]) {
-      const state = play(bots30("independent", { name: "vectorized" }), 800, seed);
-      const early = compareClasses(upTo(state.chart, 10), ...schemesOf(state));
-      if (!early) throw new Error("no comparison after 10 rounds");
-      expect(early.live).toEqual({ reachedAt: 1, estimate: null, basis: "measured" });
-      expect(early.twin.basis).toBe("theory");
-      expect(early.sentence).toBe(
-        `With personal signals the class reached 95 % in 1 round; the twin class with “Good job, everyone” needs about ${aboutText(early.twin.estimate ?? 0)} by the theory’s rate.`,
-      );
-      // The twin played on: the estimate from its first ten rounds is within a quarter of what it took.
-      const actual = roundsToCriterion(state.chart.twinErrors);
-      if (actual === null) throw new Error("the twin never got there in 800 rounds");
-      expect(actual).toBeGreaterThan(250);
-      expect((early.twin.estimate ?? 0) / actual).toBeGreaterThan(0.75);
-      expect((early.twin.estimate ?? 0) / actual).toBeLessThan(1.25);
-
-      const late = compareClasses(state.chart, ...schemesOf(state));
-      expect(late?.twin).toEqual({ reachedAt: actual, estimate: null, basis: "measured" });
-      expect(late?.sentence).toBe(
-        `With personal signals the class reached 95 % in 1 round; the twin class with “Good job, everyone” took ${actual}: ${actual} times as many.`,
-      );
-      expect(compareClasses(state.chart, ...schemesOf(state), { over: true })?.sentence).toBe(late?.sentence);
-    }
-  });
-
-  it("leads with the twin when only the twin got there, and says what the class would have needed", () => {
-    const state = play(bots30("independent", { name: "global" }), 12, 5);
-    const c = compareClasses(state.chart, ...schemesOf(state));
-    expect(c?.twin.reachedAt).toBe(1);
-    expect(c?.live.basis).toBe("theory");
-    expect(c?.live.estimate).toBeGreaterThan(250);
-    expect(c?.sentence).toMatch(
-      /^The twin class with personal signals reached 95 % in 1 round; this class, with “Good job, everyone”, needs about \d{3} by the theory’s rate\.$/,
+  it("measures each scheme's cut per round and the ratio of their paces on a hand-made chart", () => {
+    // Live: "Good job" shrinks the distance 10 % a round; twin: personal signals, 91 % in one round.
+    const c = compareClasses(
+      chart(
+        [1, 0.9, 0.81, 0.729],
+        [1, 0.09, 0.09, 0.09],
+        ["global", "global", "global", "global"],
+        ["vectorized", "vectorized", "vectorized", "vectorized"],
+      ),
     );
-    expect(compareClasses(state.chart, ...schemesOf(state), { over: true })?.sentence).toMatch(
-      /this class, with “Good job, everyone”, would have needed about \d{3}/,
+    if (!c) throw new Error("no comparison");
+    expect(c.paces.map((p) => p.scheme)).toEqual(["vectorized", "global"]);
+    // The twin got 90 % of the way in round 2: its pace counts that one round, not the rounds at its floor.
+    expect(c.paces[0].rounds).toBe(1);
+    expect(c.paces[0].cutPerRound).toBeCloseTo(0.91, 12);
+    expect(c.paces[1].rounds).toBe(3);
+    expect(c.paces[1].cutPerRound).toBeCloseTo(0.1, 12);
+    expect(c.speedup).toBeCloseTo(Math.log(1 / 0.09) / Math.log(1 / 0.9), 9);
+    expect(c.first.twin.reachedAt).toBe(1);
+    expect(c.first.live.reachedAt).toBeNull();
+    // From 0.729 to 0.1 at 10 % a round: ln(7.29) / ln(1/0.9) = 18.9, so 19 more rounds.
+    expect(c.first.live.moreAtPace).toBe(19);
+    expect(c.sentence).toBe(
+      "Per round the distance to the key shrank by 91 % with personal signals and by 10 % with “Good job, everyone”: about 23 times as fast. " +
+        "From the same start, with “Good job, everyone” the class has not got there after 4 rounds (at its pace, about 19 more); with personal signals the twin class got 90 % of the way in 1 round.",
+    );
+    expect(c.headline).toBe(
+      "Per round the distance to the key shrank by 91 % with personal signals and by 10 % with “Good job, everyone”: about 23 times as fast.",
     );
   });
 
-  it("says a class without theory or trend has not got there, with no number (layered, twin under global)", () => {
-    const state = play(bots30("layered", { name: "sign" }), 24, 1);
-    const c = compareClasses(state.chart, ...schemesOf(state));
-    const reached = roundsToCriterion(state.chart.errors);
-    expect(reached).not.toBeNull();
-    expect(c?.live.reachedAt).toBe(reached);
-    expect(Number.isNaN(state.chart.twinTheory[23])).toBe(true);
-    expect(c?.twin).toEqual({ reachedAt: null, estimate: null, basis: "none" });
-    expect(c?.sentence).toBe(
-      `With only the direction of each personal signal the class reached 95 % in ${reached} rounds; the twin class with “Good job, everyone” has not got there after 24 rounds.`,
+  it("credits every round to the scheme it was played under, before and after a switch", () => {
+    // Rounds 1–3: class "Good job", twin personal; rounds 4–6 the other way round.
+    const c = compareClasses(
+      chart(
+        [1, 0.95, 0.9, 0.2, 0.05, 0.05],
+        [1, 0.09, 0.09, 0.09, 0.09, 0.09],
+        ["global", "global", "global", "vectorized", "vectorized", "vectorized"],
+        ["vectorized", "vectorized", "vectorized", "global", "global", "global"],
+      ),
+      { live: VECTORIZED, twin: GLOBAL },
     );
-    expect(compareClasses(state.chart, ...schemesOf(state), { over: true })?.sentence).toMatch(
-      /the twin class with “Good job, everyone” did not get there in 24 rounds\.$/,
-    );
-  });
-
-  it("estimates both sides when neither got there: the trend for a scheme with no theory, the theory for the twin", () => {
-    const state = play(bots30("independent", { name: "sign" }), 60, 2);
-    const c = compareClasses(upTo(state.chart, 6), ...schemesOf(state));
-    expect(c?.live.reachedAt).toBeNull();
-    expect(c?.live.basis).toBe("trend");
-    expect(c?.twin.basis).toBe("theory");
-    expect(c?.sentence).toMatch(
-      /^After 6 rounds neither class has reached 95 %: with only the direction of each personal signal the class needs about \d+ by its trend so far; the twin class with “Good job, everyone” about \d{3} by the theory’s rate\.$/,
-    );
-    // The trend's figure is honest about the class that then got there.
-    const actual = roundsToCriterion(state.chart.errors) ?? Number.NaN;
-    expect(Math.abs((c?.live.estimate ?? 0) - actual)).toBeLessThanOrEqual(actual * 0.5);
-  });
-
-  it("says it is too early when neither side has theory or enough rounds for a trend", () => {
-    const state = play(bots30("layered", { name: "alignment" }), 2, 1);
-    const c = compareClasses(state.chart, ...schemesOf(state));
-    expect(c?.live.basis).toBe("none");
-    expect(c?.twin.basis).toBe("none");
-    expect(c?.sentence).toBe(
-      "After 2 rounds neither the class with personal signals sent back through a random path nor the twin class with “Good job, everyone” has reached 95 %, and it is too early to say when.",
-    );
-    expect(compareClasses(state.chart, ...schemesOf(state), { over: true })?.sentence).toBe(
-      "Neither the class with personal signals sent back through a random path nor the twin class with “Good job, everyone” reached 95 % in 2 rounds.",
-    );
-  });
-
-  it("gives no figure for a class that stalls (half the class blocked), whose theory line levels off", () => {
-    const state = play(bots30("independent", { name: "blocked", blockedFraction: 0.5 }), 30, 3);
-    expect(state.chart.theory[29]).toBeGreaterThan(0);
-    expect(state.chart.theory[29]).toBe(state.chart.theory[28]);
-    expect(sideOutcome(state.chart.errors, state.chart.theory, state.chart.schemes)).toEqual({
-      reachedAt: null,
-      estimate: null,
-      basis: "none",
-    });
-  });
-
-  it("says when the scheme was switched mid-session, and counts both classes from round 1", () => {
-    const state = play(bots30("independent", { name: "global" }), 12, 3, { 6: { name: "vectorized" } });
-    expect(state.chart.schemes.slice(4, 7)).toEqual(["global", "vectorized", "vectorized"]);
-    const c = compareClasses(state.chart, ...schemesOf(state));
-    const reached = roundsToCriterion(state.chart.errors);
-    expect(reached).toBeGreaterThanOrEqual(6);
-    expect(c?.switches).toEqual([6]);
-    expect(c?.live.reachedAt).toBe(reached);
-    expect(c?.twin.reachedAt).toBe(1);
-    expect(c?.sentence).toBe(
-      `The scheme was switched in round 6, from “Good job, everyone” to personal signals, and the twin class switched the other way. Counting from round 1, the class reached 95 % in ${reached} rounds; the twin class took only 1.`,
-    );
-
-    const twice = play(bots30("independent", { name: "sign" }), 9, 3, {
-      3: { name: "global" },
-      7: { name: "teams", teamSize: 5 },
-    });
-    expect(compareClasses(twice.chart, ...schemesOf(twice))?.sentence).toMatch(
-      /^The scheme was switched in rounds 3 and 7; it is now one “Good job” per table of 5\. Counting from round 1, /,
-    );
-  });
-
-  it("rounds estimates as people say them", () => {
-    expect([7, 99, 100, 358, 1234, 98765].map(aboutText)).toEqual([
-      "7",
-      "99",
-      "100",
-      "360",
-      "1,200",
-      "99,000",
+    if (!c) throw new Error("no comparison");
+    expect(c.switches).toEqual([4]);
+    expect(c.stretches.map((s) => [s.side, s.scheme, s.from, s.to])).toEqual([
+      ["live", "global", 0, 2],
+      ["live", "vectorized", 3, 5],
+      ["twin", "vectorized", 0, 2],
+      ["twin", "global", 3, 5],
     ]);
+    // The twin's "Good job" rounds start at the key already: they say nothing of "Good job" and are left out.
+    expect(c.stretches[3].rounds).toBe(0);
+    // Personal signals: the twin's round 2 (1 → 0.1) and the class's rounds 4–5 (0.9 → 0.05), in 3 rounds.
+    const personal = c.paces.find((p) => p.scheme === "vectorized");
+    expect(personal?.rounds).toBe(3);
+    expect(personal?.logPerRound).toBeCloseTo((Math.log(1 / 0.09) + Math.log(0.9 / 0.05)) / 3, 12);
+    expect(c.paces[0].scheme).toBe("vectorized");
+    expect(c.sentence).toContain(
+      "In round 4 the class switched from “Good job, everyone” to personal signals, and the twin class to “Good job, everyone”.",
+    );
+    expect(c.sentence).toContain(
+      "with “Good job, everyone” the class did not get there in its 3 rounds before the switch; with personal signals the twin class got 90 % of the way in 1 round.",
+    );
+  });
+
+  it("tells a real session the right way round after a switch: personal signals are the fast ones", () => {
+    // The case a class saw reversed: global rounds, a switch, vectorized rounds, the twin playing like people.
+    const state = play(bots30(GLOBAL), 6, 3, { 4: VECTORIZED });
+    const c = compareClasses(state.chart, { live: VECTORIZED, twin: GLOBAL });
+    if (!c) throw new Error("no comparison");
+    expect(state.chart.schemes).toEqual([
+      "global",
+      "global",
+      "global",
+      "vectorized",
+      "vectorized",
+      "vectorized",
+    ]);
+    expect(state.chart.twinSchemes).toEqual([
+      "vectorized",
+      "vectorized",
+      "vectorized",
+      "global",
+      "global",
+      "global",
+    ]);
+    expect(c.paces[0].scheme).toBe("vectorized");
+    // Three "Good job" rounds are a look and one pair of jiggles: no progress to divide by yet, or little.
+    if (c.speedup !== null) expect(c.speedup).toBeGreaterThan(10);
+    else expect(c.sentence).toContain("not at all with “Good job, everyone”");
+    expect(c.first.twin.scheme).toBe("vectorized");
+    expect(c.first.twin.reachedAt).toBeLessThanOrEqual(2);
+    expect(c.first.live.scheme).toBe("global");
+    expect(c.first.live.reachedAt).toBeNull();
+    expect(c.sentence).not.toMatch(/“Good job, everyone” the (twin )?class got/);
+  });
+
+  it("gives a pace and an estimate for a “Good job” class that is still on its way (30 bots, 40 rounds)", () => {
+    const state = play(bots30(GLOBAL), 40, 5);
+    const c = compareClasses(state.chart, { live: GLOBAL, twin: VECTORIZED });
+    if (!c) throw new Error("no comparison");
+    const good = c.paces.find((p) => p.scheme === "global");
+    expect(good?.logPerRound).toBeGreaterThan(0);
+    expect(c.first.live.reachedAt).toBeNull();
+    expect(c.first.live.moreAtPace).toBeGreaterThan(10);
+    expect(c.sentence).toMatch(
+      /“Good job, everyone” the class has not got there after 40 rounds \(at its pace, about [\d,]+ more\)/,
+    );
+  });
+
+  it("says a finished session did not get there, and offers no estimate past the end", () => {
+    const state = play(bots30(GLOBAL), 10, 2);
+    const c = compareClasses(state.chart, { over: true, live: GLOBAL, twin: VECTORIZED });
+    expect(c?.sentence).toContain("the class did not get there in 10 rounds");
+  });
+
+  it("leaves out a stretch that starts at the key and counts a stretch only up to 90 % of the way", () => {
+    const goal = criterionError(1, CLASS_CRITERION);
+    const s = stretchesOf("live", [1, 0.25, 0.005, 0.001, 0.0005], ["a", "a", "a", "b", "b"], goal);
+    expect(s.map((x) => [x.scheme, x.rounds])).toEqual([
+      ["a", 2],
+      ["b", 0],
+    ]);
+    expect(s[0].logShrink).toBeCloseTo(Math.log(1 / Math.sqrt(0.005)), 12);
+  });
+
+  it("says figures as people say them", () => {
+    expect(aboutText(42)).toBe("42");
+    expect(aboutText(1234)).toBe("1,200");
+    expect(percentText(0.9)).toBe("90 %");
+    expect(percentText(0.014)).toBe("1.4 %");
+    expect(percentText(0.0031)).toBe("0.31 %");
+    expect(percentText(0.00001)).toBe("less than 0.01 %");
+    expect(timesText(90.4)).toBe("about 90 times as fast");
+    expect(timesText(3.14)).toBe("about 3.1 times as fast");
+    expect(timesText(1.05)).toBe("about as fast");
   });
 });

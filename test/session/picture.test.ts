@@ -38,10 +38,18 @@ describe("the session's chart", () => {
     expect(Math.exp(logRatio)).toBeLessThan(1.33);
   });
 
-  it("has the vectorized twin's theory at zero after one update, as its measured error", () => {
-    const { chart } = play(allBots, 4, 9).state;
+  it("has an exact vectorized twin's theory at zero after one update, as its measured error", () => {
+    const { chart } = play({ ...allBots, twinLikePeople: false }, 4, 9).state;
     expect(chart.twinTheory[1]).toBe(0);
     expect(chart.twinErrors[2]).toBeLessThan(chart.twinErrors[0] * 1e-20);
+  });
+
+  it("has a twin that plays like people stop at a person's imprecision, past 90 % of the way but not at the key", () => {
+    const { chart } = play(allBots, 6, 9).state;
+    for (const r of [2, 3, 4, 5]) {
+      expect(chart.twinErrors[r]).toBeLessThan(chart.twinErrors[0] * 0.01);
+      expect(chart.twinErrors[r]).toBeGreaterThan(1e-5);
+    }
   });
 
   it("leaves gaps where the theory has no line, and starts again after a switch to a scheme it covers", () => {

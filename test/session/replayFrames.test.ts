@@ -21,6 +21,7 @@ function snapshot(state: SessionState): ClassPicture {
       theory: [...c.theory],
       twinTheory: [...c.twinTheory],
       schemes: [...c.schemes],
+      twinSchemes: [...c.twinSchemes],
     },
   };
 }
@@ -70,6 +71,7 @@ describe("a replay's frames", () => {
       theory: d.state.chart.theory,
       twinTheory: d.state.chart.twinTheory,
       schemes: d.state.chart.schemes,
+      twinSchemes: d.state.chart.twinSchemes,
     });
     // Each frame keeps its own moment: the engine's buffers and the growing chart are not shared.
     expect(frames.map((f) => f.chart.errors.length)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);

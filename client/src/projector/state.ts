@@ -54,5 +54,11 @@ export interface ProjectorState extends PublicState {
   readonly theory?: ListLike<number>;
   readonly twinTheory?: ListLike<number>;
   readonly schemes?: ListLike<string>;
+  readonly twinSchemes?: ListLike<string>;
+  readonly revealed?: boolean;
+  readonly autoAdvance?: boolean;
+  readonly reviewSeconds?: number;
+  /** Server ms at which the next round opens by itself; 0 while the class waits for the teacher. */
+  readonly nextRoundAt?: number;
   readonly staff?: StaffLike;
 }

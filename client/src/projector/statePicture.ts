@@ -145,6 +145,7 @@ export function statePicture(state: ProjectorState): ClassPicture {
     code: typeof state.code === "string" ? state.code : "",
     exam: EXAM_KINDS.find((k) => k === state.exam) ?? ("independent" satisfies ExamKind),
     phase: PHASES.find((p) => p === state.phase) ?? "lobby",
+    revealed: state.revealed === true,
     round: count(state.round),
     question: count(state.question),
     scheme: parseScheme(state.scheme, DEFAULT_SCHEME),
@@ -159,6 +160,7 @@ export function statePicture(state: ProjectorState): ClassPicture {
       theory: numbers(state.theory),
       twinTheory: numbers(state.twinTheory),
       schemes: strings(state.schemes),
+      twinSchemes: strings(state.twinSchemes),
     },
   };
 }

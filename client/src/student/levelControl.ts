@@ -65,7 +65,7 @@ export function levelControl(els: LevelElements, send: Send): void {
     if (Number(els.slider.value) !== m.level) els.slider.value = String(m.level);
     els.slider.setAttribute("aria-valuetext", m.level.toFixed(2));
     els.value.textContent = m.level.toFixed(2);
-    const target = m.you?.target ?? null;
+    const target = m.you?.key ?? null;
     els.target.hidden = target === null;
     if (target !== null) els.target.style.setProperty("--at", String(target));
     const moved = m.submitted && m.level !== submittedLevel && !Number.isNaN(submittedLevel);

@@ -39,6 +39,7 @@ export function evenChart(chart: ChartPicture): ChartPicture {
     chart.theory.length,
     chart.twinTheory.length,
     chart.schemes.length,
+    chart.twinSchemes.length,
   );
   return {
     errors: chart.errors.slice(0, n),
@@ -46,6 +47,7 @@ export function evenChart(chart: ChartPicture): ChartPicture {
     theory: chart.theory.slice(0, n),
     twinTheory: chart.twinTheory.slice(0, n),
     schemes: chart.schemes.slice(0, n),
+    twinSchemes: chart.twinSchemes.slice(0, n),
   };
 }
 

@@ -156,7 +156,8 @@ export function openLive(container: HTMLElement, id: string, onChange: () => voi
     const key = `${chart.errors.length}|${s.scheme}|${s.twinScheme}|${s.phase === "ended"}`;
     if (key !== comparedAt && live && twinScheme) {
       comparedAt = key;
-      comparison = compareClasses(chart, live, twinScheme, { over: s.phase === "ended" })?.sentence ?? null;
+      comparison =
+        compareClasses(chart, { live, twin: twinScheme, over: s.phase === "ended" })?.sentence ?? null;
       setText(
         comparisonEl,
         comparison ?? "The comparison with the twin class shows here after the first round.",

@@ -168,7 +168,9 @@ export class ReplayPanel {
         ? "Before the first round."
         : `Class score ${scoreText(score.live)} · twin class ${scoreText(score.twin)}`,
     );
-    const compared = compareClasses(frame.chart, frame.scheme, frame.twinScheme, {
+    const compared = compareClasses(frame.chart, {
+      live: frame.scheme,
+      twin: frame.twinScheme,
       over: this.ended && p.frame === p.last,
     });
     setText(this.comparison, compared?.sentence ?? "");
