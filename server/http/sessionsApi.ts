@@ -1,6 +1,7 @@
 /**
  * The HTTP API (JSON): create a session, find a session's room by its join code, list sessions, and, with
- * the teacher's token, read one, read its event log, export it (CSV, JSON) and check its replay.
+ * the teacher's token, read one, read its event log, export it (per round and per student as CSV, the whole
+ * log as JSON) and check its replay.
  * Every body is validated with the shared zod schemas; every error is JSON with a sentence in `error`.
  */
 import { matchMaker } from "@colyseus/core";
@@ -14,7 +15,8 @@ import {
   type SessionSummary,
 } from "../../shared/protocol/session.ts";
 import type { LoggedEvent } from "../../shared/session/events.ts";
-import { replay } from "../../shared/session/replay.ts";
+import { roundsTable, studentsTable, toCsv } from "../../shared/session/exports.ts";
+import { EngineVersionMismatch, replay } from "../../shared/session/replay.ts";
 import { createdEvent, ReplayMismatch } from "../../shared/session/session.ts";
 import type { SessionRow, SessionStore } from "../store/sessionStore.ts";
 import { hashToken, newId, newToken, randomU32s } from "../tokens.ts";
@@ -52,39 +54,6 @@ function summaryOf(row: SessionRow, events: readonly LoggedEvent[]): SessionSumm
     students: events.filter((e) => e.event.type === "joined").length,
     lastScore: results.length ? results[results.length - 1].score : null,
   };
-}
-
-const CSV_COLUMNS = [
-  "round",
-  "question",
-  "scheme",
-  "classError",
-  "score",
-  "twinScheme",
-  "twinError",
-  "twinScore",
-  "students",
-  "bots",
-  "checksum",
-] as const;
-
-export function roundsCsv(results: readonly RoundRecord[]): string {
-  const rows = results.map((r) =>
-    [
-      r.round,
-      r.question,
-      r.scheme.name,
-      r.classError,
-      r.score,
-      r.twinScheme.name,
-      r.twinError,
-      r.twinScore,
-      r.students,
-      r.bots,
-      r.checksum,
-    ].join(","),
-  );
-  return `${[CSV_COLUMNS.join(","), ...rows].join("\n")}\n`;
 }
 
 export function sessionsApi(deps: ApiDeps): express.Router {
@@ -202,7 +171,21 @@ export function sessionsApi(deps: ApiDeps): express.Router {
     res
       .type("text/csv")
       .attachment(`group-exam-${row.id}.csv`)
-      .send(roundsCsv(records(deps.store.events(row.id))));
+      .send(toCsv(roundsTable(records(deps.store.events(row.id)))));
+  });
+
+  /** Each seat's level and feedback in every round: a fold of the log, so it needs a log that replays. */
+  router.get("/sessions/:id/students.csv", (req, res) => {
+    const row = teacherSession(req, res);
+    if (!row) return;
+    try {
+      const table = studentsTable(deps.store.events(row.id).map((e) => e.event));
+      res.type("text/csv").attachment(`group-exam-${row.id}-students.csv`).send(toCsv(table));
+    } catch (e) {
+      if (e instanceof ReplayMismatch || e instanceof EngineVersionMismatch)
+        return fail(res, 409, `The per-student table cannot be made: ${e.message}.`);
+      throw e;
+    }
   });
 
   router.get("/sessions/:id/export.json", (req, res) => {
@@ -223,6 +206,7 @@ export function sessionsApi(deps: ApiDeps): express.Router {
       res.json({ ok: true, rounds: state.results.length });
     } catch (e) {
       if (e instanceof ReplayMismatch) return res.json({ ok: false, round: e.round, error: e.message });
+      if (e instanceof EngineVersionMismatch) return res.json({ ok: false, round: 0, error: e.message });
       throw e;
     }
   });

@@ -6,19 +6,16 @@
  */
 import type { SessionEvent } from "./events.ts";
 import { type ClassPicture, pictureOf } from "./picture.ts";
-import { apply, createSession } from "./session.ts";
+import { replay } from "./replay.ts";
 
 /** The frames of a log: the start, then the moment after each `closed` event (closed rounds + 1 frames). */
 export function replayFrames(events: readonly SessionEvent[]): ClassPicture[] {
-  const first = events[0];
-  if (first?.type !== "created") throw new Error("a session log starts with its creation");
-  const state = createSession(first);
   // Each picture is a copy (seats, answer, key, chart), so later rounds leave the earlier frames alone.
-  const frames = [pictureOf(state)];
-  for (let i = 1; i < events.length; i++) {
-    const event = events[i];
-    apply(state, event, true);
-    if (event.type === "closed") frames.push(pictureOf(state));
-  }
+  const frames: ClassPicture[] = [];
+  replay(events, {
+    onEvent(state, event, index) {
+      if (index === 0 || event.type === "closed") frames.push(pictureOf(state));
+    },
+  });
   return frames;
 }

@@ -133,9 +133,15 @@ describe("a classroom session", () => {
     ).toEqual({ ok: true, rounds: 9 });
     const csv = await api<string>(server(), `/sessions/${created.id}/export.csv`, created.teacherToken);
     expect(csv.body.split("\n")[0]).toBe(
-      "round,question,scheme,classError,score,twinScheme,twinError,twinScore,students,bots,checksum",
+      "round,question,scheme,class score,distance to the key,twin scheme,twin score,twin distance,students,bots",
     );
     expect(csv.body.trim().split("\n")).toHaveLength(10);
+    const perStudent = await api<string>(server(), `/sessions/${created.id}/students.csv`, created.teacherToken);
+    const lines = perStudent.body.trim().split("\n");
+    expect(lines[0]).toBe("round,seat,nickname,who,scheme,level,feedback,signal,key,class score");
+    // Every round, one line per seat in play (students and bots), each level as the round scored it.
+    const seated = detail.body.results.reduce((n, r) => n + r.students + r.bots, 0);
+    expect(lines).toHaveLength(1 + seated);
     for (const s of [...students, teacher]) await s.room.leave();
   });
 });

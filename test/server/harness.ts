@@ -124,8 +124,11 @@ export async function joinStudent(
   created: Created,
   nickname: string,
   clientKey = `key-${nickname}-0000`,
+  options: { keepFrames?: boolean } = {},
 ) {
-  const room = await new MeteredClient(server.ws).joinById(created.roomId, {
+  const client = new MeteredClient(server.ws);
+  client.keepFrames = options.keepFrames ?? false;
+  const room = await client.joinById(created.roomId, {
     role: "student",
     protocol: PROTOCOL_VERSION,
     code: created.code,

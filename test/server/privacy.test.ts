@@ -1,8 +1,10 @@
 /**
- * Privacy, proven on what a student's client actually decoded: its own level, target and feedback, the
- * class aggregates, and nothing of anyone else; the teacher and the projector see the roster.
+ * Privacy, proven on what a student's client actually received: its own level and feedback, the class
+ * aggregates, its own key only at the reveal, and nothing of anyone else; the teacher and the projector see
+ * the roster. Under "Good job, everyone" the raw frames are searched for the key in every encoding.
  */
 import { describe, expect, it } from "vitest";
+import { framesOf } from "../../server/cli/meteredClient.ts";
 import {
   api,
   createSession,
@@ -134,5 +136,76 @@ describe("privacy", () => {
     expect(Math.abs(perRound[1] - perRound[0]) / perRound[0], `bytes per round: ${perRound}`).toBeLessThan(
       0.2,
     );
+  });
+});
+
+/** Every way a number can travel: float64 and float32 in either byte order, and as decimal text. */
+function encodings(x: number): { name: string; bytes: Uint8Array }[] {
+  const out: { name: string; bytes: Uint8Array }[] = [];
+  for (const little of [true, false]) {
+    const f64 = new DataView(new ArrayBuffer(8));
+    f64.setFloat64(0, x, little);
+    out.push({ name: `float64 ${little ? "LE" : "BE"}`, bytes: new Uint8Array(f64.buffer) });
+    const f32 = new DataView(new ArrayBuffer(4));
+    f32.setFloat32(0, x, little);
+    out.push({ name: `float32 ${little ? "LE" : "BE"}`, bytes: new Uint8Array(f32.buffer) });
+  }
+  for (const digits of [4, 6, 17])
+    out.push({ name: `text ${digits}`, bytes: new TextEncoder().encode(x.toPrecision(digits)) });
+  return out;
+}
+
+function contains(haystack: Uint8Array, needle: Uint8Array): boolean {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+describe("blind “Good job” rounds", () => {
+  it("send a student nothing over three global rounds that encodes its key or a direction of its own", async () => {
+    const created = await createSession(server(), {
+      exam: "independent",
+      scheme: { name: "global" },
+      maxStudents: 4,
+      bots: 6,
+      seed: 17,
+      endAtCriterion: false,
+    });
+    const teacher = await joinStaff(server(), created);
+    const ana = await joinStudent(server(), created, "Anastasia", undefined, { keepFrames: true });
+    const ben = await joinStudent(server(), created, "Benedetto");
+    teacher.room.send("start", {});
+    for (let round = 1; round <= 3; round++) {
+      await waitFor(() => ana.you.some((y) => y.round === round && y.seated), `round ${round}`);
+      ana.room.send("submit", { round, level: 0.2 + 0.1 * round });
+      ben.room.send("submit", { round, level: 0.5 });
+      await waitFor(() => ana.feedback.some((f) => f.round === round), `feedback ${round}`);
+      if (round < 3) teacher.room.send("advance", {});
+    }
+    await sleep(100);
+    const anaRow = [...(teacher.room.state.staff?.roster.values() ?? [])].find(
+      (r) => r.nickname === "Anastasia",
+    );
+    const key = anaRow?.target ?? Number.NaN;
+    expect(key).toBeGreaterThan(0);
+
+    // Messages: its own level, the round, the class score; feedback of one kind for everyone; no key.
+    expect(ana.feedback.map((f) => f.feedback.kind)).toEqual(["global", "global", "global"]);
+    for (const y of ana.you) expect(y.key).toBeNull();
+    expect(ana.other.map((o) => o.type)).toEqual([]);
+    // The synchronised state: aggregates only.
+    expect(ana.room.state.staff).toBeUndefined();
+    // Raw frames, byte by byte: the key in no encoding at all.
+    const frames = framesOf(ana.room);
+    expect(frames.length).toBeGreaterThan(10);
+    for (const frame of frames)
+      for (const e of encodings(key)) expect(contains(frame, e.bytes), `${e.name} of the key`).toBe(false);
+
+    // The reveal sends it, and only then.
+    teacher.room.send("reveal", {});
+    await waitFor(() => ana.you.at(-1)?.key != null, "the reveal");
+    expect(ana.you.at(-1)?.key).toBe(key);
   });
 });
