@@ -6,9 +6,10 @@
  * The per-student table is a fold of the log (the replay's), so it holds exactly what each seat did and
  * heard in each round: its level as scored, the feedback of the round's scheme in words, and its key.
  */
+
+import { questionLevels } from "../engine/classroom.ts";
 import { classScore } from "../engine/exam.ts";
 import { feedbackFor, type StudentFeedback } from "../engine/feedback.ts";
-import { questionLevels } from "../engine/classroom.ts";
 import { schemeLabel } from "../protocol/schemeWords.ts";
 import type { RoundRecord } from "../protocol/session.ts";
 import type { SessionEvent } from "./events.ts";

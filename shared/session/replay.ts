@@ -32,7 +32,8 @@ export class EngineVersionMismatch extends Error {
 export function replay(events: readonly SessionEvent[], options: ReplayOptions = {}): SessionState {
   const first = events[0];
   if (first?.type !== "created") throw new Error("a session log starts with its creation");
-  if (major(first.engineVersion) !== major(ENGINE_VERSION)) throw new EngineVersionMismatch(first.engineVersion);
+  if (major(first.engineVersion) !== major(ENGINE_VERSION))
+    throw new EngineVersionMismatch(first.engineVersion);
   const state = createSession(first);
   options.onEvent?.(state, first, 0);
   const end = Math.min(events.length, options.upTo ?? events.length);

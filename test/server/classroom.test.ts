@@ -136,7 +136,11 @@ describe("a classroom session", () => {
       "round,question,scheme,class score,distance to the key,twin scheme,twin score,twin distance,students,bots",
     );
     expect(csv.body.trim().split("\n")).toHaveLength(10);
-    const perStudent = await api<string>(server(), `/sessions/${created.id}/students.csv`, created.teacherToken);
+    const perStudent = await api<string>(
+      server(),
+      `/sessions/${created.id}/students.csv`,
+      created.teacherToken,
+    );
     const lines = perStudent.body.trim().split("\n");
     expect(lines[0]).toBe("round,seat,nickname,who,scheme,level,feedback,signal,key,class score");
     // Every round, one line per seat in play (students and bots), each level as the round scored it.
