@@ -118,6 +118,7 @@ async function run(o: Options): Promise<number> {
     bots: 0,
     roundSeconds: o.roundSeconds,
     reviewSeconds: 1,
+    autoAdvance: true,
     maxRounds: o.rounds + 1,
     endAtCriterion: false,
   };
