@@ -41,9 +41,10 @@ best learning rate, and prints how fast each converges beside the theory.
   --rounds N       most rounds per class (default 20·M + 200)
   --outputs Q      readout outputs / second-layer students (default 2 for readout, M/5 for layered)
   --seed N         first seed (default 1)
-  --learner RULE   rule of the bots under scalar schemes: perturbation | perturbation-gaussian |
-                   perturbation-robust | keep-if-improved (default perturbation; perturbation-robust
-                   is the rule of a live class, made to learn beside people)
+  --learner RULES  rules of the bots under scalar schemes, comma-separated, each played in a row of its
+                   own: perturbation | perturbation-gaussian | perturbation-robust | keep-if-improved
+                   (default perturbation,perturbation-robust: the textbook rule, and the rule a live
+                   class's bots play by, made to learn beside people)
   --noise S        noise strength of the noisy scheme (default ${SCHEME_DEFAULTS.noise})
   --team-size G    students per table in the teams scheme (default ${SCHEME_DEFAULTS.teamSize})
   --blocked P      share of blocked students in the blocked scheme (default ${SCHEME_DEFAULTS.blockedFraction})
@@ -123,19 +124,24 @@ export function parseDemoArgs(argv: readonly string[]): Parsed {
       return { ok: false, error: `unknown scheme "${n}": choose from ${SCHEME_NAMES.join(", ")}` };
   if (new Set(names).size !== names.length) return { ok: false, error: "--schemes lists a scheme twice" };
 
-  const learner = str("learner") ?? "perturbation";
-  if (!(SCALAR_LEARNERS as readonly string[]).includes(learner))
-    return {
-      ok: false,
-      error: `unknown learner "${learner}" for scalar schemes: choose from ${SCALAR_LEARNERS.join(", ")}${
-        (LEARNER_NAMES as readonly string[]).includes(learner) ? " (vector schemes pick their own rule)" : ""
-      }`,
-    };
-  if (names.includes("teams") && !LEARNERS[learner as LearnerName].reads.includes("team"))
-    return {
-      ok: false,
-      error: `${learner} learns from the class score only; it cannot play the teams scheme`,
-    };
+  const learners = (str("learner") ?? "perturbation,perturbation-robust").split(",").map((s) => s.trim());
+  for (const learner of learners) {
+    if (!(SCALAR_LEARNERS as readonly string[]).includes(learner))
+      return {
+        ok: false,
+        error: `unknown learner "${learner}" for scalar schemes: choose from ${SCALAR_LEARNERS.join(", ")}${
+          (LEARNER_NAMES as readonly string[]).includes(learner)
+            ? " (vector schemes pick their own rule)"
+            : ""
+        }`,
+      };
+    if (names.includes("teams") && !LEARNERS[learner as LearnerName].reads.includes("team"))
+      return {
+        ok: false,
+        error: `${learner} learns from the class score only; it cannot play the teams scheme`,
+      };
+  }
+  if (new Set(learners).size !== learners.length) return { ok: false, error: "--learner lists a rule twice" };
 
   const out = str("out") ?? null;
   if (out !== null && !out.toLowerCase().endsWith(".svg"))
@@ -154,7 +160,9 @@ export function parseDemoArgs(argv: readonly string[]): Parsed {
         seeds,
         rounds,
         baseSeed: seed,
-        scalarLearner: learner as LearnerName,
+        scalarLearners: learners.filter((l): l is LearnerName =>
+          (SCALAR_LEARNERS as readonly string[]).includes(l),
+        ),
         human: values.human ? HUMAN_LIKE : null,
       },
       json: values.json === true,

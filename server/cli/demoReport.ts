@@ -79,12 +79,20 @@ function notes(result: ExperimentResult): string[] {
     out.push(
       `${based.map((o) => schemeLabel(o.scheme)).join(", ")}: node perturbation pays for its baseline — each update is a baseline round and a jiggled round, and both are counted.`,
     );
-  if (paired.length)
+  if (paired.length) {
+    const costs = paired.flatMap((o) => {
+      const textbook = based.find((b) => b.scheme.name === o.scheme.name && b.learner === "perturbation");
+      const ratio = textbook ? o.tauMeasured / textbook.tauMeasured : Number.NaN;
+      return Number.isFinite(ratio) ? [`${schemeLabel(o.scheme)} ${Math.round((ratio - 1) * 100)} %`] : [];
+    });
     out.push(
-      `${paired.map((o) => schemeLabel(o.scheme)).join(", ")}: the robust rule (the one bots play beside people) jiggles up then down around where it means to be, each jiggle a quarter of the class's distance from the key, and scales its rate to the share of the score's change its own jiggles explain: it never collapses beside other movers; where nothing else moves it is about 15 % slower than the textbook rule (compare --learner perturbation).`,
+      `${paired.map((o) => schemeLabel(o.scheme)).join(", ")}: perturbation-robust is the rule a live class's bots play by, made to learn beside people who move as they like: jiggles up, then down, a quarter of the class's distance from the key; a rate scaled to the share of the score's change its own jiggles explain; bounded steps. Where nothing else moves it costs${costs.length ? ` (τ against the textbook rule: ${costs.join(", ")})` : " a little against the textbook rule"}; beside movers the textbook rule collapses and this one does not.`,
     );
+  }
   if (result.outcomes.some((o) => o.theoryExact === false))
-    out.push("≈: the theory is an approximation here (linearised readout, M ≫ Q).");
+    out.push(
+      "≈: the theory is an approximation here (its formula's assumptions hold only roughly for this rule or exam).",
+    );
   if (result.spec.exam === "readout")
     out.push(
       "On the readout exam a scalar can steer Q outputs: the gap between the schemes shrinks toward Q, not M.",

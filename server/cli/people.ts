@@ -42,7 +42,7 @@ export function person(habit: Habit, seed: number): Person {
       if (feedback?.kind === "vector") return hand(rng, level + feedback.signal);
       if (feedback?.kind === "none") return level;
       // A scalar: keep the direction that was praised, undo and turn back after "Not quite".
-      const improved = feedback && feedback.kind !== "none" ? feedback.improved : null;
+      const improved = feedback ? feedback.improved : null;
       if (improved === false) {
         const back = level - tried;
         step = -Math.sign(tried || 1) * Math.abs(step);

@@ -37,6 +37,11 @@ export interface ExperimentSpec {
   readonly baseSeed?: number;
   /** Rule for scalar schemes (default: ±σ node perturbation). */
   readonly scalarLearner?: LearnerName;
+  /**
+   * Several rules for scalar schemes, each scalar scheme played once per rule (so the textbook rule and the
+   * robust one stand side by side); overrides `scalarLearner`.
+   */
+  readonly scalarLearners?: readonly LearnerName[];
   readonly human?: HumanNoise | null;
 }
 
@@ -91,13 +96,21 @@ export function tuningFor(
 
 export function runExperiment(spec: ExperimentSpec, progress: Progress = () => {}): ExperimentResult {
   const base = spec.baseSeed ?? 1;
-  const raw = spec.schemes.map((scheme, index) => {
-    progress(index, spec.schemes.length, `${scheme.name}: tuning`);
-    return runScheme(spec, scheme, base, (done, total) =>
-      progress(index + done / total, spec.schemes.length, scheme.name),
+  const scalars = spec.scalarLearners ?? [spec.scalarLearner ?? "perturbation"];
+  const probe = examSpecFor(spec, base);
+  // One run per scheme, and per scalar rule for the schemes that send a scalar.
+  const plays = spec.schemes.flatMap((scheme) =>
+    schemeLearner(probe, scheme) === "perturbation"
+      ? scalars.map((learner) => ({ scheme, learner }))
+      : [{ scheme, learner: schemeLearner(probe, scheme) }],
+  );
+  const raw = plays.map(({ scheme, learner }, index) => {
+    progress(index, plays.length, `${scheme.name}: tuning`);
+    return runScheme(spec, scheme, learner, base, (done, total) =>
+      progress(index + done / total, plays.length, scheme.name),
     );
   });
-  progress(spec.schemes.length, spec.schemes.length, "done");
+  progress(plays.length, plays.length, "done");
   const global = raw.find((o) => o.scheme.name === "global");
   const outcomes = raw.map((o) => ({
     ...o,
@@ -114,11 +127,11 @@ export function runExperiment(spec: ExperimentSpec, progress: Progress = () => {
 function runScheme(
   spec: ExperimentSpec,
   scheme: SchemeConfig,
+  learner: LearnerName,
   baseSeed: number,
   progress: (done: number, total: number) => void,
 ): Omit<SchemeOutcome, "speedupOverGlobal"> {
   const probeSpec = examSpecFor(spec, baseSeed);
-  const learner = schemeLearner(probeSpec, scheme, spec.scalarLearner);
   const rate = bestRate({ ...tuningFor(probeSpec, scheme, learner, spec.rounds), human: spec.human });
 
   const classes: BotClass[] = [];

@@ -18,7 +18,7 @@ describe("the demo's flags", () => {
       seeds: 50,
       rounds: 800,
       schemes: [{ name: "global" }, { name: "vectorized" }],
-      scalarLearner: "perturbation",
+      scalarLearners: ["perturbation", "perturbation-robust"],
       human: null,
     });
     expect(parsed.options).toMatchObject({ json: false, out: null, help: false });
@@ -39,7 +39,7 @@ describe("the demo's flags", () => {
       seeds: 3,
       rounds: 90,
       baseSeed: 8,
-      scalarLearner: "perturbation-gaussian",
+      scalarLearners: ["perturbation-gaussian"],
       schemes: [
         { name: "teams", teamSize: 4 },
         { name: "noisy", noise: 0.5 },
