@@ -304,9 +304,11 @@ export class ExamRoom extends Room<{ state: ExamState }> {
     const s = this.session;
     const now = this.deps.now();
     const notNow = (): void => this.reject(client, type, "not-now");
+    // A refusal names the message the teacher sent, not the event it would have logged.
+    const emit = (event: SessionEvent): boolean => this.emit(event, client, type);
     switch (type) {
       case "start":
-        if (this.emit({ type: "started" }, client)) this.openRound();
+        if (emit({ type: "started" })) this.openRound();
         return;
       case "pause":
         if (s.phase !== "open" && s.phase !== "review") {
@@ -315,7 +317,7 @@ export class ExamRoom extends Room<{ state: ExamState }> {
         }
         this.timer?.clear();
         s.nextRoundAt = 0;
-        this.emit({ type: "paused", remainingMs: s.phase === "open" ? Math.max(0, s.closesAt - now) : 0 });
+        emit({ type: "paused", remainingMs: s.phase === "open" ? Math.max(0, s.closesAt - now) : 0 });
         return;
       case "resume": {
         if (s.phase !== "paused") {
@@ -323,14 +325,16 @@ export class ExamRoom extends Room<{ state: ExamState }> {
           return;
         }
         const wasOpen = s.pausedIn === "open";
-        this.emit({ type: "resumed", closesAt: wasOpen ? now + s.remainingMs : 0 });
+        emit({ type: "resumed", closesAt: wasOpen ? now + s.remainingMs : 0 });
         if (wasOpen) this.armClose();
         else if (s.autoAdvance) this.armAdvance();
         return;
       }
       case "advance":
         if (s.phase === "open") {
-          this.closeRound("advance");
+          // A presenter's clicker at the wall moves the class on between rounds, never cuts one short.
+          if (this.holder(client).role === "projector") notNow();
+          else this.closeRound("advance");
           return;
         }
         if (s.phase === "review") {
@@ -352,30 +356,30 @@ export class ExamRoom extends Room<{ state: ExamState }> {
         this.end("teacher");
         return;
       case "scheme":
-        this.emit({ type: "scheme", scheme: message.scheme as never }, client);
+        emit({ type: "scheme", scheme: message.scheme as never });
         return;
       case "roundTime":
-        this.emit({ type: "roundTime", seconds: message.seconds as number }, client);
+        emit({ type: "roundTime", seconds: message.seconds as number });
         return;
       case "bots":
-        this.emit({ type: "bots", count: message.count as number }, client);
+        emit({ type: "bots", count: message.count as number });
         return;
       case "lock":
-        this.emit({ type: "locked", locked: message.locked as boolean }, client);
+        emit({ type: "locked", locked: message.locked as boolean });
         return;
       case "standIns":
-        this.emit({ type: "standIns", enabled: message.enabled as boolean }, client);
+        emit({ type: "standIns", enabled: message.enabled as boolean });
         return;
       case "kick":
       case "ban":
         this.remove(client, message.seat as number, type === "ban" ? "banned" : "kicked");
         return;
       case "reveal":
-        if (this.emit({ type: "revealed" }, client)) this.tellEveryoneYou();
+        if (emit({ type: "revealed" })) this.tellEveryoneYou();
         return;
       case "autoAdvance": {
         const enabled = message.enabled as boolean;
-        if (!this.emit({ type: "autoAdvance", enabled, seconds: message.seconds as number }, client)) return;
+        if (!emit({ type: "autoAdvance", enabled, seconds: message.seconds as number })) return;
         // A class already on its feedback follows the new setting from now.
         if (this.session.phase === "review") {
           this.timer?.clear();
