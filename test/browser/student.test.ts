@@ -1,112 +1,33 @@
 /**
  * The student page in a real Chromium against a real server, with the teacher played by a real SDK client:
- * a reload keeps the seat and level, a phone shows every control without sideways scrolling, the game
- * plays from the keyboard alone, the screen reader hears each student's own feedback and nobody else's,
- * and the neuron's canvas draws.
+ * a reload keeps the seat and level; at 360×640, 390×844 and 844×390 every control is on screen in every
+ * phase, by touch; the game plays from the keyboard alone; the screen reader hears each student's own
+ * feedback and nobody else's; and the neuron's canvas draws. (Blind rounds, the reveal and the review:
+ * studentReveal.test.ts.)
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import type { StudentHook } from "../../client/src/common/testHook.ts";
-import type { SessionConfigInput } from "../../shared/protocol/session.ts";
-import { createSession, joinStaff, type Participant, useTestServer, waitFor } from "../server/harness.ts";
-import { DESKTOP, hook, launchBrowser, PAGES_DIR, PHONE, screenshot } from "./browser.ts";
+import { useTestServer, waitFor } from "../server/harness.ts";
+import { DESKTOP, hook, PAGES_DIR, screenshot } from "./browser.ts";
 import { decodePng, distinctColours } from "./pixels.ts";
-import { describePages, humanRows, joinInBrowser, seatRow, WAIT, waitForHook } from "./studentFlow.ts";
+import {
+  announced,
+  expectAllInView,
+  humanRows,
+  openRound,
+  SIZES,
+  seatKey,
+  seatRow,
+  setLevel,
+  submitAll,
+  useStudentClasses,
+  WAIT,
+  waitForHook,
+} from "./studentFlow.ts";
 
 const server = useTestServer({ pagesDir: PAGES_DIR });
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const teachers: Participant[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-/** Each test's browsers go when it ends: a page left drawing its neuron slows every test after it. */
-async function closeAll(): Promise<void> {
-  for (const t of teachers.splice(0)) await t.room.leave().catch(() => {});
-  for (const c of contexts.splice(0)) await c.close();
-}
-afterEach(async ({ task }) => {
-  if (task.result?.state === "fail") console.error(await describePages(contexts, task.name));
-  await closeAll();
-});
-afterAll(async () => {
-  await closeAll();
-  await browser?.close();
-});
-
-interface Class {
-  readonly teacher: Participant;
-  readonly pages: Page[];
-  readonly seats: number[];
-}
-
-/** A session in the lobby with a teacher and `names` joined through the join page, each in its own browser. */
-async function classOf(
-  config: Partial<SessionConfigInput>,
-  names: readonly string[],
-  viewport: { width: number; height: number } = DESKTOP,
-): Promise<Class> {
-  const created = await createSession(server(), {
-    exam: "independent",
-    scheme: { name: "global" },
-    maxStudents: 10,
-    roundSeconds: 600,
-    // The round stays in review until the teacher advances: the feedback is read at leisure.
-    reviewSeconds: 120,
-    endAtCriterion: false,
-    seed: 7,
-    ...config,
-  });
-  const teacher = await joinStaff(server(), created);
-  teachers.push(teacher);
-  const pages: Page[] = [];
-  const seats: number[] = [];
-  for (const name of names) {
-    const context = await browser.newContext({ viewport });
-    // A stuck action fails within the test's minute, naming itself.
-    context.setDefaultTimeout(20_000);
-    contexts.push(context);
-    const page = await context.newPage();
-    seats.push((await joinInBrowser(page, server().http, created.code, name)).seat);
-    pages.push(page);
-  }
-  return { teacher, pages, seats };
-}
-
-/** The teacher opens the next round (from the lobby or a review); every page sees it open and playable. */
-async function openRound(c: Class, round: number): Promise<void> {
-  c.teacher.room.send(round === 1 ? "start" : "advance", {});
-  await waitFor(
-    () => c.teacher.room.state.phase === "open" && c.teacher.room.state.round === round,
-    `round ${round} to open`,
-  );
-  for (const page of c.pages) {
-    await waitForHook<StudentHook>(page, (h) => h.phase === "open" && h.round === round, `round ${round}`);
-    await expect.poll(() => page.locator("#level").isEnabled(), WAIT).toBe(true);
-  }
-}
-
-/** Moves the slider as a pointer would (one input event) and waits for the server to hold the level. */
-async function setLevel(c: Class, k: number, level: number): Promise<void> {
-  await c.pages[k].locator("#level").fill(String(level));
-  await waitFor(() => seatRow(c.teacher, c.seats[k])?.level === level, `seat ${c.seats[k]} at ${level}`);
-}
-
-async function submitAll(c: Class, round: number): Promise<void> {
-  for (const page of c.pages) await page.locator("#submit").click();
-  await waitFor(
-    () => c.teacher.room.state.phase === "review" && c.teacher.room.state.round === round,
-    `round ${round} to close`,
-  );
-}
-
-const announced = (page: Page, round: number): Promise<string> =>
-  waitForHook<StudentHook>(
-    page,
-    (h) => h.announcement?.startsWith(`Round ${round}:`) ?? false,
-    `round ${round}'s announcement`,
-  ).then(async () => (await page.locator("#announce").textContent()) ?? "");
+const classOf = useStudentClasses(server);
 
 describe("the student page", () => {
   it("keeps its seat and level through a reload mid-round", async () => {
@@ -135,40 +56,6 @@ describe("the student page", () => {
     expect(humanRows(c.teacher)).toHaveLength(1);
     expect(humanRows(c.teacher)[0]).toMatchObject({ seat: before.seat, nickname: "Reloader", level: 0.73 });
     expect(c.teacher.room.state.students).toBe(1);
-  });
-
-  it("fits a 360×740 phone: slider, submit, timer and feedback words on screen, no sideways scroll", async () => {
-    const c = await classOf({ scheme: { name: "vectorized" } }, ["Phone"], PHONE);
-    const page = c.pages[0];
-    await openRound(c, 1);
-    await setLevel(c, 0, 0.2);
-    await submitAll(c, 1);
-    await announced(page, 1);
-    // The next round: the timer runs and last round's feedback is still on show, all at once.
-    await openRound(c, 2);
-    await expect.poll(() => page.locator("#timer").isVisible(), WAIT).toBe(true);
-    expect(await page.locator("#timer").textContent()).toMatch(/^\d+:\d\d$/);
-    const viewport = page.viewportSize() ?? PHONE;
-    for (const id of ["level", "level-value", "submit", "timer", "phase", "glyph", "headline", "detail"]) {
-      const el = page.locator(`#${id}`);
-      expect(await el.isVisible(), `#${id} is visible`).toBe(true);
-      const box = await el.boundingBox();
-      if (!box) throw new Error(`#${id} has no box`);
-      expect(box.x, `#${id} left`).toBeGreaterThanOrEqual(0);
-      expect(box.y, `#${id} top`).toBeGreaterThanOrEqual(0);
-      expect(box.x + box.width, `#${id} right`).toBeLessThanOrEqual(viewport.width);
-      expect(box.y + box.height, `#${id} bottom`).toBeLessThanOrEqual(viewport.height);
-    }
-    expect(await page.locator("#headline").textContent()).toMatch(/^(Raise|Lower) (a lot|a little)$|^Stay/);
-    const widths = await page.evaluate(() => ({
-      scroll: document.documentElement.scrollWidth,
-      client: document.documentElement.clientWidth,
-    }));
-    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
-    expect(widths.client).toBe(PHONE.width);
-    // A touch-sized target: the slider's thumb row and the button are at least 44 px tall.
-    expect((await page.locator("#submit").boundingBox())?.height).toBeGreaterThanOrEqual(44);
-    await screenshot(page, "student-phone");
   });
 
   it("plays from the keyboard alone: Tab to the slider, arrows and page keys move it, Enter and Space submit", async () => {
@@ -303,7 +190,7 @@ describe("the student page", () => {
     expect(distinctColours(pixels)).toBeGreaterThan(20);
   });
 
-  it("screenshots at desktop and phone sizes, mid-round with feedback on show", async () => {
+  it("screenshots at desktop size, mid-round with feedback on show", async () => {
     const desk = await classOf({ scheme: { name: "vectorized" } }, ["Desk"], DESKTOP);
     await openRound(desk, 1);
     await setLevel(desk, 0, 0.9);
@@ -312,8 +199,78 @@ describe("the student page", () => {
     await openRound(desk, 2);
     await desk.pages[0].waitForTimeout(800);
     expect(await screenshot(desk.pages[0], "student-desktop")).toMatch(/student-desktop\.png$/);
-    const phone = await classOf({}, ["Pocket"], PHONE);
-    await openRound(phone, 1);
-    expect(await screenshot(phone.pages[0], "student-phone-open")).toMatch(/student-phone-open\.png$/);
   });
+});
+
+/** What must be on screen in each phase: every control and every word the student acts on. */
+const IN_VIEW = {
+  lobby: ["phase", "headline", "level", "level-value", "submit"],
+  open: ["phase", "timer", "headline", "level", "level-value", "submit"],
+  review: ["phase", "glyph", "headline", "detail", "level", "level-value", "submit"],
+  ended: [
+    "phase",
+    "headline",
+    "detail",
+    "reveal-headline",
+    "reveal-detail",
+    "level",
+    "level-value",
+    "key",
+    "ended",
+  ],
+} as const;
+
+/** A finger's tap on the slider's track at `fraction` of the way along it. */
+async function tapSlider(page: Page, fraction: number): Promise<void> {
+  const box = await page.locator("#level").boundingBox();
+  if (!box) throw new Error("the slider has no box");
+  // The thumb's centre runs from half a thumb in at either end (the thumb is 44 px).
+  const x = box.x + 22 + fraction * (box.width - 44);
+  await page.touchscreen.tap(x, box.y + box.height / 2);
+}
+
+describe("the student page fits the screen", () => {
+  for (const size of SIZES) {
+    const name = `${size.width}x${size.height}`;
+    it(`at ${name}, by touch, shows every control in the lobby, the open round, the review and the reveal`, async () => {
+      const c = await classOf({ scheme: { name: "vectorized" } }, ["Thumb"], size, true);
+      const page = c.pages[0];
+      await waitForHook<StudentHook>(page, (h) => h.frames >= 10, "the neuron to draw");
+      await expectAllInView(page, IN_VIEW.lobby, `${name} lobby`);
+      await screenshot(page, `student-${name}-lobby`);
+
+      await openRound(c, 1);
+      await expect.poll(() => page.locator("#timer").isVisible(), WAIT).toBe(true);
+      await expectAllInView(page, IN_VIEW.open, `${name} open`);
+      // A tap on the track moves the level there, and a tap on Submit sends it: the phone needs no keys.
+      await tapSlider(page, 0.2);
+      const tapped = await waitForHook<StudentHook>(page, (h) => Math.abs(h.level - 0.2) <= 0.02, "the tap");
+      await waitFor(
+        () => seatRow(c.teacher, c.seats[0])?.level === tapped.level,
+        "the tapped level to arrive",
+      );
+      await screenshot(page, `student-${name}-open`);
+      await page.locator("#submit").tap();
+      await waitFor(() => c.teacher.room.state.phase === "review", "round 1 to close on the tap");
+      await announced(page, 1);
+      await expect
+        .poll(() => page.locator("#phase").textContent(), WAIT)
+        .toBe("Round 1 is over: your teacher will start the next round");
+      await expectAllInView(page, IN_VIEW.review, `${name} review`);
+      await page.waitForTimeout(600);
+      await screenshot(page, `student-${name}-review`);
+
+      c.teacher.room.send("end", {});
+      const ended = await waitForHook<StudentHook>(
+        page,
+        (h) => h.phase === "ended" && h.revealed && h.key !== null,
+        "the end with the key",
+      );
+      expect(ended.key).toBe(seatKey(c.teacher, c.seats[0]));
+      await expect.poll(() => page.locator("#ended").isVisible(), WAIT).toBe(true);
+      expect(await page.locator("#submit").isVisible()).toBe(false);
+      await expectAllInView(page, IN_VIEW.ended, `${name} ended`);
+      await screenshot(page, `student-${name}-ended`);
+    });
+  }
 });

@@ -1,11 +1,14 @@
 /**
  * What the join, student and figures tests share: joining a class the way a student does (the join page,
- * then the handover to /student), waiting on a page's test hook, and reading the teacher's view of a seat.
+ * then the handover to /student), waiting on a page's test hook, reading the teacher's view of a seat, and
+ * for the student page's tests a class in the lobby with its rounds played by the teacher's SDK client.
  */
-import type { BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import type { JoinHook, PageHook, StudentHook } from "../../client/src/common/testHook.ts";
-import type { Participant } from "../server/harness.ts";
-import { hook, screenshot } from "./browser.ts";
+import type { SessionConfigInput } from "../../shared/protocol/session.ts";
+import { createSession, joinStaff, type Participant, type TestServer, waitFor } from "../server/harness.ts";
+import { DESKTOP, hook, launchBrowser, screenshot } from "./browser.ts";
 
 /** Polls the page's hook until `check` holds; throws with `what` and the last hook seen otherwise. */
 export async function waitForHook<T extends PageHook>(
@@ -101,4 +104,148 @@ export async function describePages(contexts: readonly BrowserContext[], test: s
       lines.push(`  ${page.url()} ${JSON.stringify(seen)} ${shot}`);
     }
   return lines.join("\n");
+}
+
+/** A seat's own key (its target on the `independent` exam) as the teacher's roster holds it; null where none. */
+export function seatKey(teacher: Participant, seat: number): number | null {
+  const row: { readonly target?: unknown } | undefined = teacher.room.state.staff?.roster.get(String(seat));
+  const target = row?.target;
+  return typeof target === "number" && target >= 0 ? target : null;
+}
+
+/** A session with a teacher (a real SDK client) and students joined through the join page, one browser each. */
+export interface StudentClass {
+  readonly teacher: Participant;
+  readonly pages: Page[];
+  readonly seats: number[];
+}
+
+export type ClassOf = (
+  config: Partial<SessionConfigInput>,
+  names: readonly string[],
+  viewport?: { readonly width: number; readonly height: number },
+  touch?: boolean,
+) => Promise<StudentClass>;
+
+/**
+ * For a test file of the student page: launches Chromium, closes each test's browsers and teacher when it
+ * ends (a page left drawing its neuron slows every test after it; a failed test first says where each page
+ * was), and returns `classOf`, which makes a session in the lobby and joins `names` to it. Sessions are
+ * independent, global and teacher-paced unless `config` says otherwise: after a round the class stays on its
+ * feedback until the teacher sends `advance` (see `openRound`).
+ */
+export function useStudentClasses(server: () => TestServer): ClassOf {
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const teachers: Participant[] = [];
+  const closeAll = async (): Promise<void> => {
+    for (const t of teachers.splice(0)) await t.room.leave().catch(() => {});
+    for (const c of contexts.splice(0)) await c.close();
+  };
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterEach(async ({ task }) => {
+    if (task.result?.state === "fail") console.error(await describePages(contexts, task.name));
+    await closeAll();
+  });
+  afterAll(async () => {
+    await closeAll();
+    await browser?.close();
+  });
+  return async (config, names, viewport = DESKTOP, touch = false) => {
+    if (!browser) throw new Error("the browser is not launched yet");
+    const created = await createSession(server(), {
+      exam: "independent",
+      scheme: { name: "global" },
+      maxStudents: 10,
+      roundSeconds: 600,
+      // autoAdvance is off: the round stays in review until the teacher advances, the feedback read at leisure.
+      reviewSeconds: 120,
+      endAtCriterion: false,
+      seed: 7,
+      ...config,
+    });
+    const teacher = await joinStaff(server(), created);
+    teachers.push(teacher);
+    const pages: Page[] = [];
+    const seats: number[] = [];
+    for (const name of names) {
+      const context = await browser.newContext({ viewport, hasTouch: touch, isMobile: touch });
+      // A stuck action fails within the test's minute, naming itself.
+      context.setDefaultTimeout(20_000);
+      contexts.push(context);
+      const page = await context.newPage();
+      seats.push((await joinInBrowser(page, server().http, created.code, name)).seat);
+      pages.push(page);
+    }
+    return { teacher, pages, seats };
+  };
+}
+
+/** The teacher opens the next round (from the lobby or a review); every page sees it open and playable. */
+export async function openRound(c: StudentClass, round: number): Promise<void> {
+  c.teacher.room.send(round === 1 ? "start" : "advance", {});
+  await waitFor(
+    () => c.teacher.room.state.phase === "open" && c.teacher.room.state.round === round,
+    `round ${round} to open`,
+  );
+  for (const page of c.pages) {
+    await waitForHook<StudentHook>(page, (h) => h.phase === "open" && h.round === round, `round ${round}`);
+    await expect.poll(() => page.locator("#level").isEnabled(), WAIT).toBe(true);
+  }
+}
+
+/** Moves student k's slider as a pointer would (one input event) and waits for the server to hold the level. */
+export async function setLevel(c: StudentClass, k: number, level: number): Promise<void> {
+  await c.pages[k].locator("#level").fill(String(level));
+  await waitFor(() => seatRow(c.teacher, c.seats[k])?.level === level, `seat ${c.seats[k]} at ${level}`);
+}
+
+/** Every student presses Submit; the round closes on the last one. */
+export async function submitAll(c: StudentClass, round: number): Promise<void> {
+  for (const page of c.pages) await page.locator("#submit").click();
+  await waitFor(
+    () => c.teacher.room.state.phase === "review" && c.teacher.room.state.round === round,
+    `round ${round} to close`,
+  );
+}
+
+/** The words the screen reader heard for `round`'s feedback, once the page has them. */
+export const announced = (page: Page, round: number): Promise<string> =>
+  waitForHook<StudentHook>(
+    page,
+    (h) => h.announcement?.startsWith(`Round ${round}:`) ?? false,
+    `round ${round}'s announcement`,
+  ).then(async () => (await page.locator("#announce").textContent()) ?? "");
+
+/** The sizes people hold: a small phone, a tall phone, and a phone held sideways. */
+export const SIZES = [
+  { width: 360, height: 640 },
+  { width: 390, height: 844 },
+  { width: 844, height: 390 },
+] as const;
+
+/** Each id is visible and its whole box inside the viewport, and the page does not scroll either way. */
+export async function expectAllInView(page: Page, ids: readonly string[], where: string): Promise<void> {
+  const viewport = page.viewportSize();
+  if (!viewport) throw new Error("no viewport");
+  for (const id of ids) {
+    const el = page.locator(`#${id}`);
+    expect(await el.isVisible(), `${where}: #${id} is visible`).toBe(true);
+    const box = await el.boundingBox();
+    if (!box) throw new Error(`${where}: #${id} has no box`);
+    expect(box.x, `${where}: #${id} left`).toBeGreaterThanOrEqual(0);
+    expect(box.y, `${where}: #${id} top`).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, `${where}: #${id} right`).toBeLessThanOrEqual(viewport.width);
+    expect(box.y + box.height, `${where}: #${id} bottom`).toBeLessThanOrEqual(viewport.height);
+  }
+  const page_ = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    scrollHeight: document.documentElement.scrollHeight,
+    width: document.documentElement.clientWidth,
+    height: document.documentElement.clientHeight,
+  }));
+  expect(page_.scrollWidth, `${where}: no sideways scroll`).toBeLessThanOrEqual(page_.width);
+  expect(page_.scrollHeight, `${where}: no scroll down`).toBeLessThanOrEqual(page_.height);
 }

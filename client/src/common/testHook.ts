@@ -35,6 +35,12 @@ export interface StudentHook {
   readonly submitted: boolean;
   /** The last feedback as announced to the student, or null. */
   readonly announcement: string | null;
+  /** The keys are out (the teacher's Reveal, or the end). */
+  readonly revealed: boolean;
+  /** The student's own key as the page shows it: null during blind play and on exams with no own key. */
+  readonly key: number | null;
+  /** Server ms at which the next round opens by itself; 0 while the class waits for the teacher. */
+  readonly nextRoundAt: number;
   readonly frames: number;
 }
 

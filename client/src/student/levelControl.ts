@@ -1,15 +1,17 @@
 /**
- * The level control: a big range input (touch, mouse and keyboard for free), the student's own target
- * marked on its track, and Submit. Moves are sent at most 5 times a second and only in the open round;
+ * The level control: a big range input (touch, mouse and keyboard for free) and Submit. During play the
+ * track is blind: nothing on it says where the key lies. Once the keys are revealed the student's own key
+ * is marked on the track. Moves are sent at most 5 times a second and only in the open round;
  * the last one always goes out, so the level that stands is the one on screen.
  */
 import type { ClientMessage } from "../../../shared/protocol/messages.ts";
-import { canPlay, current, type Model, subscribe, update } from "./model.ts";
+import { canPlay, current, type Model, shownKey, subscribe, update } from "./model.ts";
 
 export interface LevelElements {
   readonly slider: HTMLInputElement;
   readonly value: HTMLOutputElement;
-  readonly target: HTMLElement;
+  readonly track: HTMLElement;
+  readonly key: HTMLElement;
   readonly submit: HTMLButtonElement;
 }
 
@@ -65,14 +67,18 @@ export function levelControl(els: LevelElements, send: Send): void {
     if (Number(els.slider.value) !== m.level) els.slider.value = String(m.level);
     els.slider.setAttribute("aria-valuetext", m.level.toFixed(2));
     els.value.textContent = m.level.toFixed(2);
-    const target = m.you?.key ?? null;
-    els.target.hidden = target === null;
-    if (target !== null) els.target.style.setProperty("--at", String(target));
+    const key = shownKey(m);
+    els.key.hidden = key === null;
+    els.track.classList.toggle("keyed", key !== null);
+    if (key === null) els.key.style.removeProperty("--at");
+    else els.key.style.setProperty("--at", String(key));
     const moved = m.submitted && m.level !== submittedLevel && !Number.isNaN(submittedLevel);
     const wasFocused = document.activeElement === els.submit;
     els.submit.disabled = !playing || (m.submitted && !moved);
     // A disabled button drops the focus to the page: a keyboard player would have to find the slider again.
     if (wasFocused && els.submit.disabled && !els.slider.disabled) els.slider.focus();
+    // After the end there is nothing to submit: the track stays to show where the key was.
+    els.submit.hidden = m.phase === "ended";
     els.submit.textContent = !m.submitted ? "Submit" : moved ? "Submit again" : "Submitted ✓";
   });
 }

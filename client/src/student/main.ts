@@ -48,11 +48,16 @@ function attach(r: StudentRoom): void {
     const phase = phaseOf(state);
     const m = current();
     const newRound = phase === "open" && state.round !== m.round;
+    const scores = state.scores;
     update({
       phase,
       round: state.round,
       closesAt: state.closesAt,
       remainingMs: state.remainingMs,
+      nextRoundAt: state.nextRoundAt ?? 0,
+      revealed: state.revealed ?? false,
+      exam: state.exam ?? "",
+      classScore: scores && scores.length > 0 ? (scores.at(scores.length - 1) ?? null) : null,
       ...(newRound ? { submitted: false, notice: null } : {}),
     });
   });
@@ -80,7 +85,8 @@ levelControl(
   {
     slider: element("level", HTMLInputElement),
     value: element("level-value", HTMLOutputElement),
-    target: element("target", HTMLDivElement),
+    track: element("track", HTMLDivElement),
+    key: element("key", HTMLDivElement),
     submit: element("submit", HTMLButtonElement),
   },
   (type, message) => room?.send(type, message),

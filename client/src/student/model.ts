@@ -20,6 +20,13 @@ export interface Model {
   readonly round: number;
   readonly closesAt: number;
   readonly remainingMs: number;
+  /** Server ms at which the next round opens by itself; 0 while the class waits for the teacher. */
+  readonly nextRoundAt: number;
+  /** The keys are out (the teacher's Reveal, or the end); the student's own arrives in `you.key`. */
+  readonly revealed: boolean;
+  readonly exam: string;
+  /** The class score after the last closed round, or null before the first. */
+  readonly classScore: number | null;
   /** The slider's level (what the student last chose), not necessarily sent yet. */
   readonly level: number;
   readonly submitted: boolean;
@@ -40,6 +47,10 @@ const initial: Model = {
   round: 0,
   closesAt: 0,
   remainingMs: 0,
+  nextRoundAt: 0,
+  revealed: false,
+  exam: "",
+  classScore: null,
   level: 0.5,
   submitted: false,
   feedback: null,
@@ -75,9 +86,18 @@ export function update(patch: Partial<Model>): void {
     level: model.level,
     submitted: model.submitted,
     announcement: model.announcement,
+    revealed: model.revealed,
+    key: shownKey(model),
+    nextRoundAt: model.nextRoundAt,
     frames: model.frames,
   });
 }
+
+/**
+ * The student's own key, to draw and to say, or null. The server sends it only once revealed; the page also
+ * waits for the public `revealed`, so a key can never show during blind play whatever arrives.
+ */
+export const shownKey = (m: Model): number | null => (m.revealed ? (m.you?.key ?? null) : null);
 
 /** Whether the level control and Submit act now: connected, seated, in the open round. */
 export const canPlay = (m: Model): boolean =>

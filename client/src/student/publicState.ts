@@ -14,8 +14,14 @@ export interface PublicState {
   /** JSON of the live scheme's SchemeConfig. */
   readonly scheme: string;
   readonly endReason: string;
+  /** The exam's name ("independent", "readout", "layered"): only `independent` gives each student a key. */
+  readonly exam?: string;
   /** Class score per closed round. */
   readonly scores?: { readonly length: number; at(index: number): number | undefined };
+  /** Keys may be shown: the teacher revealed them, or the session ended. Each student's own comes in "you". */
+  readonly revealed?: boolean;
+  /** Server ms at which the next round opens by itself; 0 while the class waits for the teacher. */
+  readonly nextRoundAt?: number;
 }
 
 export type Phase = "lobby" | "open" | "review" | "paused" | "ended";

@@ -1,12 +1,14 @@
 /**
- * The student page's words, drawn from the model: who and where, the phase, the feedback, the
- * connection's state and, when the seat is gone, what happened and the way back.
+ * The student page's words, drawn from the model: who and where, the feedback, the reveal of the student's
+ * own key, the connection's state and, when the seat is gone, what happened and the way back. (The phase
+ * line ticks with its countdowns: timer.ts writes it.)
  */
 import { element } from "../join/dom.ts";
 import { withServerParam } from "../join/handover.ts";
 import { ENDINGS } from "./endings.ts";
-import { type Model, subscribe } from "./model.ts";
-import { feedbackWords, type Glyph, phaseWords } from "./words.ts";
+import { type Model, shownKey, subscribe } from "./model.ts";
+import { revealWords } from "./reveal.ts";
+import { feedbackWords, type Glyph } from "./words.ts";
 
 const GLYPHS: Record<Glyph, string> = {
   up: "▲",
@@ -26,13 +28,14 @@ export function startView(): void {
     play: element("play", HTMLElement),
     nickname: element("nickname", HTMLSpanElement),
     code: element("code", HTMLSpanElement),
-    phase: element("phase", HTMLSpanElement),
     glyph: element("glyph", HTMLSpanElement),
     headline: element("headline", HTMLParagraphElement),
     detail: element("detail", HTMLParagraphElement),
     announce: element("announce", HTMLParagraphElement),
     notice: element("notice", HTMLParagraphElement),
-    control: element("control", HTMLElement),
+    reveal: element("reveal", HTMLElement),
+    revealHeadline: element("reveal-headline", HTMLParagraphElement),
+    revealDetail: element("reveal-detail", HTMLParagraphElement),
     ended: element("ended", HTMLParagraphElement),
     gone: element("gone", HTMLElement),
     goneTitle: element("gone-title", HTMLHeadingElement),
@@ -40,6 +43,7 @@ export function startView(): void {
     goneLink: element("gone-link", HTMLAnchorElement),
   };
 
+  let told = false;
   subscribe((m: Model, before: Model) => {
     const away = m.status === "connecting" || m.status === "reconnecting";
     el.status.textContent = away ? STATUS_TEXT[m.status as keyof typeof STATUS_TEXT] : "";
@@ -48,10 +52,6 @@ export function startView(): void {
 
     el.nickname.textContent = m.you?.nickname ?? m.nickname;
     el.code.textContent = m.code ? `class ${m.code}` : "";
-    el.phase.textContent =
-      m.status === "connecting"
-        ? "Connecting…"
-        : phaseWords(m.phase, m.round, m.you?.seated ?? false, m.submitted);
 
     if (m.feedback !== before.feedback) {
       const words = m.feedback ? feedbackWords(m.feedback) : null;
@@ -63,13 +63,27 @@ export function startView(): void {
     }
     if (m.announcement !== before.announcement) el.announce.textContent = m.announcement ?? "";
     el.notice.textContent = m.notice ?? "";
-    // Once the session has ended there is nothing to move: the last feedback stays, the control goes.
-    el.control.hidden = m.phase === "ended";
+    const reveal = revealWords({
+      revealed: m.revealed,
+      ended: m.phase === "ended",
+      key: shownKey(m),
+      level: m.level,
+      exam: m.exam,
+      classScore: m.classScore,
+    });
+    el.reveal.hidden = reveal === null;
+    el.revealHeadline.textContent = reveal?.headline ?? "";
+    el.revealDetail.textContent = reveal?.detail ?? "";
+    // Said once when the key comes out; the lines then follow the slider without chattering.
+    if (reveal && !told) el.announce.textContent = `${reveal.headline} ${reveal.detail}`;
+    told = reveal !== null;
     el.ended.hidden = m.phase !== "ended";
 
-    el.gone.hidden = m.ending === null;
-    el.play.hidden = m.ending !== null;
-    if (m.ending !== null && m.ending !== before.ending) {
+    // A session that ended keeps its last page (the feedback, the key, the thanks) when the room goes.
+    const gone = m.ending !== null && m.ending !== "ended";
+    el.gone.hidden = !gone;
+    el.play.hidden = gone;
+    if (gone && m.ending !== null && m.ending !== before.ending) {
       const ending = ENDINGS[m.ending];
       el.goneTitle.textContent = ending.title;
       el.goneText.textContent = ending.text;

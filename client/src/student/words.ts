@@ -4,6 +4,7 @@
  */
 import type { StudentFeedback } from "../../../shared/engine/feedback.ts";
 import type { FeedbackMessage } from "../../../shared/protocol/messages.ts";
+import { formatRemaining } from "./clock.ts";
 import type { Phase } from "./publicState.ts";
 
 /** Below this a personal signal says "stay"; from LOT on it says "a lot" (level units: the range is 0–1). */
@@ -92,7 +93,17 @@ export const announcement = (message: FeedbackMessage): string => {
   return `Round ${message.round}: ${w.headline}. ${w.detail}`;
 };
 
-export function phaseWords(phase: Phase, round: number, seated: boolean, submitted: boolean): string {
+/**
+ * The phase line. In review the class stays on its feedback until the teacher moves on; `msToNext` is the
+ * time until the next round opens by itself (auto-advance), or null while the class waits for the teacher.
+ */
+export function phaseWords(
+  phase: Phase,
+  round: number,
+  seated: boolean,
+  submitted: boolean,
+  msToNext: number | null = null,
+): string {
   switch (phase) {
     case "lobby":
       return "Waiting for the teacher to start";
@@ -102,10 +113,16 @@ export function phaseWords(phase: Phase, round: number, seated: boolean, submitt
         ? `Round ${round}: submitted (you can still change it)`
         : `Round ${round}: move your level`;
     case "review":
-      return `Round ${round} is over: next round soon`;
+      return `Round ${round} is over: ${nextRoundWords(msToNext)}`;
     case "paused":
       return "Paused by the teacher";
     case "ended":
       return "The session has ended";
   }
+}
+
+/** "your teacher will start the next round", or the countdown "next round in 0:07". */
+export function nextRoundWords(msToNext: number | null): string {
+  if (msToNext === null) return "your teacher will start the next round";
+  return msToNext > 0 ? `next round in ${formatRemaining(msToNext)}` : "the next round is opening";
 }

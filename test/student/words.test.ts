@@ -1,0 +1,134 @@
+/**
+ * The student page's words on plain data: the review line (the class waits for the teacher, or counts down
+ * to an automatic next round), the reveal of the student's own key, and the scalar schemes' feedback, which
+ * must say nothing that points up or down.
+ */
+import { describe, expect, it } from "vitest";
+import { type RevealInput, revealWords } from "../../client/src/student/reveal.ts";
+import { feedbackWords, nextRoundWords, phaseWords } from "../../client/src/student/words.ts";
+import type { FeedbackMessage } from "../../shared/protocol/messages.ts";
+
+const reveal = (patch: Partial<RevealInput>): ReturnType<typeof revealWords> =>
+  revealWords({
+    revealed: true,
+    ended: true,
+    key: 0.62,
+    level: 0.58,
+    exam: "independent",
+    classScore: 87.4,
+    ...patch,
+  });
+
+describe("the review line", () => {
+  it("says the class waits for the teacher when rounds do not open by themselves", () => {
+    expect(phaseWords("review", 3, true, true)).toBe(
+      "Round 3 is over: your teacher will start the next round",
+    );
+    expect(phaseWords("review", 3, true, true, null)).toBe(
+      "Round 3 is over: your teacher will start the next round",
+    );
+  });
+
+  it("counts down to an automatic next round in minutes and seconds, rounded up", () => {
+    expect(phaseWords("review", 3, true, false, 6_200)).toBe("Round 3 is over: next round in 0:07");
+    expect(nextRoundWords(7_000)).toBe("next round in 0:07");
+    expect(nextRoundWords(65_000)).toBe("next round in 1:05");
+    expect(nextRoundWords(1)).toBe("next round in 0:01");
+  });
+
+  it("says the round is opening once the countdown has run out, never a negative time", () => {
+    expect(nextRoundWords(0)).toBe("the next round is opening");
+    expect(nextRoundWords(-900)).toBe("the next round is opening");
+  });
+
+  it("keeps the other phases' words", () => {
+    expect(phaseWords("lobby", 0, true, false)).toBe("Waiting for the teacher to start");
+    expect(phaseWords("open", 2, true, false)).toBe("Round 2: move your level");
+    expect(phaseWords("open", 2, false, false)).toBe("You play from the next round");
+    expect(phaseWords("ended", 4, true, true, 5_000)).toBe("The session has ended");
+  });
+});
+
+describe("the reveal", () => {
+  it("tells the student its own key, where it ended and how far apart they are", () => {
+    const w = reveal({});
+    expect(w).not.toBeNull();
+    expect(`${w?.headline} ${w?.detail}`).toBe("Your key was 0.62. You ended at 0.58: 0.04 away.");
+  });
+
+  it("speaks in the present while the session goes on after the teacher's reveal", () => {
+    const w = reveal({ ended: false, level: 0.7 });
+    expect(`${w?.headline} ${w?.detail}`).toBe("Your key is 0.62. You are at 0.70: 0.08 away.");
+  });
+
+  it("measures the distance between the two numbers as shown, in hundredths", () => {
+    // 0.6249 shows as 0.62; 0.58 is 0.04 below it on screen, whatever the third decimal.
+    expect(reveal({ key: 0.6249, level: 0.58 })?.detail).toBe("You ended at 0.58: 0.04 away.");
+    expect(reveal({ key: 0.3351, level: 0.9 })).toEqual({
+      headline: "Your key was 0.34.",
+      detail: "You ended at 0.90: 0.56 away.",
+    });
+  });
+
+  it("says “right on it” when the student ended on its key", () => {
+    expect(reveal({ key: 0.581, level: 0.58 })?.detail).toBe("You ended at 0.58: right on it.");
+  });
+
+  it("says nothing while the keys are hidden, whatever key it is handed", () => {
+    expect(reveal({ revealed: false })).toBeNull();
+    expect(reveal({ revealed: false, exam: "readout", key: null })).toBeNull();
+  });
+
+  it("waits for the key on the independent exam instead of claiming there is none", () => {
+    expect(reveal({ key: null })).toBeNull();
+  });
+
+  it("says plainly what the class achieved on exams where no one holds a key of their own", () => {
+    expect(reveal({ key: null, exam: "readout" })).toEqual({
+      headline: "On this exam the class answers together: no one holds a key of their own.",
+      detail: "The class ended with a score of 87 of 100.",
+    });
+    expect(reveal({ key: null, exam: "layered", ended: false, classScore: 41.6 })?.detail).toBe(
+      "The class score is 42 of 100 so far.",
+    );
+    expect(reveal({ key: null, exam: "readout", classScore: null })?.detail).toBe(
+      "The class played no rounds.",
+    );
+  });
+});
+
+describe("scalar feedback is blind", () => {
+  const message = (feedback: FeedbackMessage["feedback"]): FeedbackMessage => ({
+    round: 2,
+    feedback,
+    level: 0.4,
+    classScore: 71,
+  });
+  const UPDOWN = /raise|lower|higher|up|down|\d\.\d\d/i;
+
+  it("under global says the class's verdict and score, nothing that points up or down", () => {
+    for (const improved of [true, false, null]) {
+      const w = feedbackWords(message({ kind: "global", round: 2, improved, score: 71.2, classError: 0.05 }));
+      expect(`${w.headline} ${w.detail}`).not.toMatch(UPDOWN);
+      expect(w.detail).toBe("Class score 71 of 100.");
+      expect(["good", "bad", "neutral"]).toContain(w.glyph);
+    }
+    const good = feedbackWords(
+      message({ kind: "global", round: 2, improved: true, score: 80, classError: 0 }),
+    );
+    expect(good.headline).toBe("Good job, everyone");
+    const bad = feedbackWords(
+      message({ kind: "global", round: 2, improved: false, score: 60, classError: 0 }),
+    );
+    expect(bad.headline).toBe("Not quite, everyone");
+  });
+
+  it("under teams says the table's verdict and the scores, nothing that points up or down", () => {
+    const w = feedbackWords(
+      message({ kind: "team", round: 2, team: 1, improved: true, teamScore: 64.4, teamError: 0.06 }),
+    );
+    expect(w).toMatchObject({ headline: "Your table: good job", glyph: "good" });
+    expect(w.detail).toBe("Table score 64 of 100; class score 71.");
+    expect(`${w.headline} ${w.detail}`).not.toMatch(UPDOWN);
+  });
+});
