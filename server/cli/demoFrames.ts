@@ -9,6 +9,7 @@
  */
 import { existsSync } from "node:fs";
 import type { Server } from "node:http";
+import { availableParallelism, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import express from "express";
 import type { Page } from "playwright-core";
@@ -165,6 +166,10 @@ async function bench(url: string, options: Options): Promise<string[]> {
     const schemes = await page.evaluate(
       () => (window.__groupExam?.page === "demo" ? window.__groupExam.classes : []) ?? [],
     );
+    const load = (): string =>
+      loadavg()
+        .map((l) => l.toFixed(1))
+        .join(", ");
     const lines = [
       `The demo with ${options.students.toLocaleString("en")} students at the fastest speed, headless Chromium ${options.viewport.width}×${options.viewport.height}, from Play to the end (${seconds.toFixed(1)} s):`,
       `  frames per second:  mean ${(rec.frames.length / seconds).toFixed(1)}, 5th percentile of 1-second windows ${windows.length ? percentile(windows, 0.05) : "–"} (worst ${windows[0] ?? "–"})`,
@@ -177,6 +182,9 @@ async function bench(url: string, options: Options): Promise<string[]> {
       );
     }
     lines.push(`  the page says: ${status}`);
+    lines.push(
+      `  machine load (1, 5, 15 min) at the end: ${load()}, on ${availableParallelism()} cores: figures drop when other work shares them`,
+    );
     return lines;
   } finally {
     await browser.close();

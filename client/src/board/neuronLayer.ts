@@ -4,10 +4,21 @@
  * for people, a square frame (and their nickname in small classes) so students stand apart from bots. A disc
  * grows and brightens with the student's distance from its target, so the picture does not rest on colour
  * alone; with `arrows` it also carries a chevron for the way to move. Rings flash when a round closes and
- * fade to a floor; a scalar round also washes the whole area in its tone.
+ * fade to a floor; a scalar round also washes the whole area in its tone. The look itself (colours, sizes,
+ * the fade) is neuronLook.ts, shared with the demo's canvas field.
  */
 import Phaser from "phaser";
-import { gridFor, KIND, type NeuronView, TONE } from "./neurons.ts";
+import {
+  discRadius,
+  FADE_MS,
+  mix,
+  RING_COLOURS,
+  RING_FLOOR,
+  RING_RADIUS,
+  RING_SPAN,
+  RING_STROKE,
+} from "./neuronLook.ts";
+import { gridFor, KIND, type NeuronView } from "./neurons.ts";
 
 export interface Area {
   readonly x: number;
@@ -24,29 +35,10 @@ export interface LayerOptions {
 }
 
 const TEXTURE = 128;
-const DIM = [0x2b, 0x36, 0x45] as const;
-/** Okabe–Ito sky blue (too low: go up) and orange (too high: go down). */
-const UP = [0x56, 0xb4, 0xe9] as const;
-const DOWN = [0xe6, 0x9f, 0x00] as const;
-const RING_COLOURS: Record<number, number> = {
-  [TONE.personal]: 0xffffff,
-  [TONE.good]: 0x2fd39a,
-  [TONE.notQuite]: 0xe07bb5,
-  [TONE.plain]: 0xc8d0da,
-};
-/** After a round, a ring keeps this share of its strength and fades the rest over FADE_MS. */
-const RING_FLOOR = 0.35;
-const FADE_MS = 450;
 /** The wash over the area: its peak when a round closes, and what stays until the next. */
 const WASH_PEAK = 0.3;
 const WASH_FLOOR = 0.07;
 const WASH_FADE_MS = 900;
-
-function mix(t: number, up: boolean): number {
-  const to = up ? UP : DOWN;
-  const c = (k: 0 | 1 | 2): number => Math.round(DIM[k] + (to[k] - DIM[k]) * t);
-  return (c(0) << 16) | (c(1) << 8) | c(2);
-}
 
 /** The layer's textures, made once per scene from a Graphics that is then thrown away. */
 export function makeNeuronTextures(scene: Phaser.Scene): void {
@@ -66,7 +58,7 @@ export function makeNeuronTextures(scene: Phaser.Scene): void {
     g.generateTexture(key, TEXTURE, TEXTURE);
   }
   g.clear();
-  g.lineStyle(10, 0xffffff, 1).strokeCircle(c, c, TEXTURE / 2 - 6);
+  g.lineStyle(TEXTURE * RING_STROKE, 0xffffff, 1).strokeCircle(c, c, TEXTURE * RING_RADIUS);
   g.generateTexture("ring", TEXTURE, TEXTURE);
   g.clear();
   g.lineStyle(8, 0xffffff, 1).strokeRoundedRect(4, 4, TEXTURE - 8, TEXTURE - 8, 18);
@@ -145,7 +137,7 @@ export class NeuronLayer {
       this.discs[i].setPosition(x, y).setScale(0);
       this.rings[i]
         .setPosition(x, y)
-        .setScale((grid.cell * 0.96) / TEXTURE)
+        .setScale((grid.cell * RING_SPAN) / TEXTURE)
         .setAlpha(0);
       this.frames[i]?.destroy();
       this.frames[i] = null;
@@ -161,7 +153,7 @@ export class NeuronLayer {
     const named = n <= this.options.namesUpTo;
     for (let i = 0; i < n; i++) {
       const d = distance[i];
-      const radius = this.cell * (0.12 + 0.3 * d);
+      const radius = discRadius(this.cell, d);
       const disc = this.discs[i];
       disc.setScale((2 * radius) / TEXTURE).setTint(mix(d, direction[i] > 0));
       if (this.options.arrows) {

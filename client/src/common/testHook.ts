@@ -9,6 +9,10 @@ export interface DemoClassHook {
   readonly classError: number;
   /** Round at which the class reached the criterion, or null. */
   readonly reachedAt: number | null;
+  /** Rounds the page has heard of from the class worker. */
+  readonly rounds: number;
+  /** The engine's checksum over the exact bits of every class error so far: equal checksums, equal runs. */
+  readonly errorsChecksum: number;
 }
 
 export interface DemoHook {
@@ -16,8 +20,12 @@ export interface DemoHook {
   readonly running: boolean;
   readonly round: number;
   readonly classes: readonly DemoClassHook[];
-  /** Frames drawn by the Phaser scene (proves the canvas is alive). */
+  /** Frames drawn by the fields' canvases (the fewer of the two: proves both are alive). */
   readonly frames: number;
+  /** The settings as the page's link holds them (the query, without "?"): the last valid ones of the form. */
+  readonly settings: string;
+  /** The line saying what the link held that the page could not use, or null. */
+  readonly linkNote: string | null;
 }
 
 export interface JoinHook {

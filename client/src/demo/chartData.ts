@@ -6,14 +6,14 @@
 import { criterionError } from "../../../shared/engine/index.ts";
 import { schemeLabel } from "../../../shared/protocol/schemeWords.ts";
 import type { ChartData } from "../board/chart.ts";
-import type { Run } from "./run.ts";
+import type { RunMirror } from "./mirror.ts";
 
 /** Okabe–Ito blue and vermillion, the command line chart's first two colours. */
 const COLOURS = ["#0072B2", "#D55E00"] as const;
 const NO_THEORY_YET = new Float64Array(0);
 
-export function chartOf(run: Run | null): ChartData {
-  if (!run || run.lanes.length === 0) return { lines: [], criterion: null };
+export function chartOf(run: RunMirror | null): ChartData {
+  if (!run) return { lines: [], criterion: null };
   return {
     lines: run.lanes.map((lane, k) => ({
       label: schemeLabel(lane.plan.scheme),

@@ -1,36 +1,53 @@
 /**
  * The settings form: its choices come from the engine's own lists, so a scheme or exam added there shows
- * up here, and a value the engine would refuse is named beside the form with its field marked invalid.
+ * up here; a scheme's parameter shows only while that scheme is chosen; a value the engine would refuse is
+ * named beside the form with its field marked invalid. The fields carry the same names as the page's link
+ * (settings.ts), so reading the form and reading a link are one check.
  */
 import { EXAM_KINDS, SCHEME_NAMES } from "../../../shared/engine/index.ts";
-import { schemeLabel, schemePhrase } from "../../../shared/protocol/schemeWords.ts";
-import { DEFAULT_CONFIG, type DemoConfig, type FormReading, readForm, SPEEDS } from "./config.ts";
-import { schemeOf } from "./words.ts";
+import { schemePhrase } from "../../../shared/protocol/schemeWords.ts";
+import { DEFAULT_CONFIG, type DemoConfig, SPEEDS, speedChoice } from "./config.ts";
+import {
+  type FormReading,
+  PARAMETER_OF,
+  readSettings,
+  SETTING_NAMES,
+  type SettingTexts,
+  toTexts,
+} from "./settings.ts";
 
+/** What each exam is, said under its menu (the menu itself holds the short names, so none is cut off). */
 const EXAM_TEXT: Record<string, string> = {
-  independent: "independent: a target each",
-  readout: "readout: 2 outputs, push and pull",
-  layered: "layered: two layers",
+  independent: "a target for each student",
+  readout: "2 outputs, students push and pull",
+  layered: "two layers of students",
 };
 
-function fill(
-  select: HTMLSelectElement,
-  options: readonly [value: string, text: string][],
-  chosen: string,
-): void {
+/** The line under a menu for its chosen value. */
+function hintFor(name: string, value: string): string {
+  if (name === "exam") return EXAM_TEXT[value] ?? "";
+  const scheme = SCHEME_NAMES.find((n) => n === value);
+  return scheme ? `hears ${schemePhrase({ name: scheme })}` : "";
+}
+
+function fill(select: HTMLSelectElement, options: readonly [value: string, text: string][]): void {
   select.replaceChildren(
     ...options.map(([value, text]) => {
       const o = document.createElement("option");
       o.value = value;
       o.textContent = text;
-      o.selected = value === chosen;
       return o;
     }),
   );
 }
 
-function select(form: HTMLFormElement, name: string): HTMLSelectElement {
+function control(form: HTMLFormElement, name: string): HTMLInputElement | HTMLSelectElement | null {
   const el = form.elements.namedItem(name);
+  return el instanceof HTMLInputElement || el instanceof HTMLSelectElement ? el : null;
+}
+
+function select(form: HTMLFormElement, name: string): HTMLSelectElement {
+  const el = control(form, name);
   if (!(el instanceof HTMLSelectElement)) throw new Error(`the form needs a <select name="${name}">`);
   return el;
 }
@@ -42,27 +59,57 @@ export class SettingsForm {
   constructor(form: HTMLFormElement, error: HTMLElement) {
     this.form = form;
     this.error = error;
-    const schemes = SCHEME_NAMES.map((n): [string, string] => {
-      const s = schemeOf(n);
-      return [n, `${schemeLabel(s)}: ${schemePhrase(s)}`];
-    });
+    const schemes = SCHEME_NAMES.map((n): [string, string] => [n, n]);
     fill(
       select(form, "exam"),
-      EXAM_KINDS.map((k): [string, string] => [k, EXAM_TEXT[k] ?? k]),
-      DEFAULT_CONFIG.exam,
+      EXAM_KINDS.map((k): [string, string] => [k, k]),
     );
-    fill(select(form, "schemeA"), schemes, DEFAULT_CONFIG.schemes[0]);
-    fill(select(form, "schemeB"), schemes, DEFAULT_CONFIG.schemes[1]);
+    fill(select(form, "schemeA"), schemes);
+    fill(select(form, "schemeB"), schemes);
     fill(
       select(form, "speed"),
-      SPEEDS.map((s): [string, string] => [String(s), `${s} rounds a second`]),
-      String(DEFAULT_CONFIG.speed),
+      SPEEDS.map((s): [string, string] => [String(s), speedChoice(s)]),
     );
+    this.write(DEFAULT_CONFIG);
+    form.addEventListener("change", () => this.showChoices());
+  }
+
+  private texts(): SettingTexts {
+    const texts: SettingTexts = {};
+    for (const name of SETTING_NAMES) {
+      const el = control(this.form, name);
+      if (el) texts[name] = el.value;
+    }
+    return texts;
+  }
+
+  /** Puts `config` in the form (the defaults first, then what a link said). */
+  write(config: DemoConfig): void {
+    const texts = toTexts(config);
+    for (const name of SETTING_NAMES) {
+      const el = control(this.form, name);
+      const t = texts[name];
+      if (el && t !== undefined) el.value = t;
+    }
+    this.showChoices();
+  }
+
+  /** Says what each chosen exam and scheme is, and shows the parameter of each chosen scheme only. */
+  private showChoices(): void {
+    this.form.querySelectorAll<HTMLElement>("[data-hint-for]").forEach((hint) => {
+      const name = hint.dataset.hintFor ?? "";
+      hint.textContent = hintFor(name, control(this.form, name)?.value ?? "");
+    });
+    const chosen = [control(this.form, "schemeA")?.value, control(this.form, "schemeB")?.value];
+    for (const [scheme, parameter] of Object.entries(PARAMETER_OF)) {
+      const box = this.form.querySelector<HTMLElement>(`[data-parameter="${parameter}"]`);
+      if (box) box.hidden = !chosen.includes(scheme);
+    }
   }
 
   /** The settings, or null after saying what is wrong and marking the field. */
   read(): DemoConfig | null {
-    const reading: FormReading = readForm(this.form);
+    const reading: FormReading = readSettings(this.texts());
     this.form.querySelectorAll("[aria-invalid]").forEach((el) => {
       el.removeAttribute("aria-invalid");
     });
@@ -71,8 +118,7 @@ export class SettingsForm {
       return reading.config;
     }
     this.error.textContent = reading.message;
-    const el = this.form.elements.namedItem(reading.field);
-    if (el instanceof HTMLElement) el.setAttribute("aria-invalid", "true");
+    control(this.form, reading.field)?.setAttribute("aria-invalid", "true");
     return null;
   }
 

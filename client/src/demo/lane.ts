@@ -1,7 +1,8 @@
 /**
- * One bot class of the demo, playing rounds through the same round API as the server. It keeps the last
- * round's result (each student's feedback is cut from it for the field), the class error of every round,
- * the round where the class met the criterion, and the theory's line from its first error.
+ * One bot class of the demo, playing rounds through the same round API as the server (in the class worker,
+ * off the page's thread). It keeps the last round's result (each student's feedback is cut from it for the
+ * field), the class error of every round, the round where the class met the criterion, and the theory's
+ * line from its first error.
  */
 import {
   type BotClass,
@@ -16,8 +17,7 @@ import {
   questionLevels,
   type RoundResult,
 } from "../../../shared/engine/index.ts";
-import type { SchemePlan } from "./rates.ts";
-import type { Outcome } from "./words.ts";
+import type { SchemePlan } from "./protocol.ts";
 
 export class Lane {
   readonly bot: BotClass;
@@ -60,10 +60,6 @@ export class Lane {
 
   get score(): number {
     return classScore(this.classError);
-  }
-
-  get outcome(): Outcome {
-    return { scheme: this.plan.scheme, reachedAt: this.reachedAt, rounds: this.rounds };
   }
 
   get done(): boolean {

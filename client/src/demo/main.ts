@@ -1,17 +1,21 @@
 /**
  * The bot-only demo page: two bot classes, same exam, seed and size, one per chosen scheme, played in the
- * browser with the shared engine (no server), drawn as fields of neurons, charted, and compared in words.
+ * browser with the shared engine (no server) in a worker of their own, drawn as fields of neurons,
+ * charted, and compared in words. The settings live in the page's link: a link opens with its settings in
+ * the form, and every change is written back to it, so a shared link reproduces the run.
  */
 import "./demo.css";
 import { schemeLabel } from "../../../shared/protocol/schemeWords.ts";
-import { Field } from "../board/field.ts";
 import { publish } from "../common/testHook.ts";
-import { type DemoConfig, sameClasses } from "./config.ts";
+import { ClassPlayer } from "./classPlayer.ts";
+import { type DemoConfig, sameClasses, speedText } from "./config.ts";
+import { Field } from "./field.ts";
 import { SettingsForm } from "./form.ts";
-import { RateTuner } from "./rates.ts";
-import { prepareRun, type Run, snapshot } from "./run.ts";
+import { snapshot } from "./hook.ts";
+import type { RunMirror } from "./mirror.ts";
+import { planRun, RateTuner } from "./rates.ts";
 import { RunView } from "./screen.ts";
-import { Ticker } from "./ticker.ts";
+import { fromQuery, ignoredNote, toQuery } from "./settings.ts";
 import { rounds } from "./words.ts";
 
 const need = <T extends HTMLElement>(selector: string): T => {
@@ -23,29 +27,70 @@ const need = <T extends HTMLElement>(selector: string): T => {
 const settings = new SettingsForm(need<HTMLFormElement>("#controls"), need("#form-error"));
 const status = need("#status");
 const busy = need<HTMLProgressElement>("#busy");
+const linkNote = need("#link-note");
 const screen = new RunView([need("#lane-0"), need("#lane-1")], need("#comparison"), need("#chart"));
 const tuner = new RateTuner();
-const ticker = new Ticker();
-
-let config: DemoConfig | null = settings.read();
-let run: Run | null = null;
-let running = false;
-let playWhenReady = false;
-/** Counts rebuilds, so classes tuned for settings that have since changed are dropped. */
-let generation = 0;
-const fields = screen.panels.map((p, k) => new Field(p.field, () => run?.fields[k] ?? null));
 
 const say = (text: string): void => {
   status.textContent = text;
 };
+
+let running = false;
+let paused = false;
+let playWhenReady = false;
+/** Counts rebuilds, so classes tuned for settings that have since changed are dropped. */
+let generation = 0;
+
+const player = new ClassPlayer({
+  update(run: RunMirror, reached) {
+    for (const l of reached)
+      say(`${schemeLabel(l.plan.scheme)} reached 95 % in ${rounds(l.reachedAt ?? 0)}.`);
+    if (run.over) {
+      running = false;
+      say(
+        run.reachedByAll
+          ? "Done: both classes reached 95 %."
+          : `Stopped at the limit of ${rounds(run.limit)}.`,
+      );
+    } else if (paused) say(`Paused after ${rounds(run.rounds)}.`);
+  },
+  error(message) {
+    running = false;
+    say(`The classes stopped: ${message}`);
+  },
+});
+const fields = ([0, 1] as const).map(
+  (k) =>
+    new Field(
+      screen.panels[k].field,
+      () => player.run?.lanes[k] ?? null,
+      (width, height) => player.resize(k, width, height),
+    ),
+);
+
+// The link's settings first; what it held that cannot be used is said in one line, and the defaults stand.
+const link = fromQuery(location.search);
+settings.write(link.config);
+linkNote.textContent = ignoredNote(link.ignored);
+let config: DemoConfig | null = link.config;
+
+/** The settings as the link holds them. */
+let linkQuery = "";
+
+/** The page's link says `next`, so copying it reproduces the run. */
+function remember(next: DemoConfig): void {
+  linkQuery = toQuery(next);
+  history.replaceState(history.state, "", `${location.pathname}?${linkQuery}${location.hash}`);
+}
 
 /** Builds fresh classes for `next`; a tuning still running for older settings is dropped. */
 async function rebuild(next: DemoConfig): Promise<void> {
   tuner.cancel();
   const mine = ++generation;
   config = next;
-  run = null;
+  player.drop();
   running = false;
+  paused = false;
   screen.waiting(next.schemes);
   busy.hidden = false;
   say(
@@ -53,19 +98,18 @@ async function rebuild(next: DemoConfig): Promise<void> {
       ? "Finding each scheme's best rate…"
       : "Sweeping rates for each scheme, as the command line does; big classes take a while…",
   );
-  let built: Run | null;
+  let plans: Awaited<ReturnType<typeof planRun>>;
   try {
-    built = await prepareRun(next, tuner);
+    plans = await planRun(next, tuner);
   } catch (e) {
     if (mine !== generation) return;
     busy.hidden = true;
     say(`The classes could not be built: ${e instanceof Error ? e.message : String(e)}`);
     return;
   }
-  if (!built || mine !== generation) return;
-  run = built;
+  if (!plans || mine !== generation) return;
+  player.start(next, plans);
   busy.hidden = true;
-  screen.start(built);
   say(`Ready: ${next.students.toLocaleString("en")} students on the ${next.exam} exam. Press Play.`);
   if (playWhenReady) play();
 }
@@ -76,27 +120,30 @@ function play(): void {
     settings.focusInvalid();
     return;
   }
-  if (!config || !sameClasses(config, next) || (run?.over ?? false)) {
+  if (!config || !sameClasses(config, next) || (player.run?.over ?? false)) {
     playWhenReady = true;
     void rebuild(next);
     return;
   }
   config = next;
-  if (!run) {
+  if (!player.run) {
     playWhenReady = true;
     return;
   }
   playWhenReady = false;
   running = true;
-  ticker.start();
-  say(`Playing, ${next.speed} rounds a second.`);
+  paused = false;
+  player.play(next.speed);
+  say(`Playing, ${speedText(next.speed)}.`);
 }
 
 function pause(): void {
   playWhenReady = false;
   if (!running) return;
   running = false;
-  say(`Paused after ${rounds(run?.rounds ?? 0)}.`);
+  paused = true;
+  player.pause();
+  say(`Paused after ${rounds(player.run?.rounds ?? 0)}.`);
 }
 
 function reset(): void {
@@ -105,22 +152,12 @@ function reset(): void {
   if (next) void rebuild(next);
 }
 
-/** Plays one round of both classes; says when a class meets the criterion and when the run ends. */
-function playOne(r: Run): boolean {
-  if (r.over) return false;
-  for (const l of r.step()) say(`${schemeLabel(l.plan.scheme)} reached 95 % in ${rounds(l.reachedAt ?? 0)}.`);
-  if (r.over) {
-    running = false;
-    say(r.reachedByAll ? "Done: both classes reached 95 %." : `Stopped at the limit of ${rounds(r.limit)}.`);
-  }
-  return !r.over;
-}
-
 function frame(now: number): void {
-  const r = run;
-  if (r && running && config) ticker.tick(now, config.speed, () => playOne(r));
-  if (r) screen.render(r, now, running);
-  publish(snapshot(r, running, Math.min(...fields.map((f) => f.frames))));
+  const run = player.run;
+  if (run) screen.render(run, now, running);
+  publish(
+    snapshot(run, running, Math.min(...fields.map((f) => f.frames)), linkQuery, linkNote.textContent || null),
+  );
   requestAnimationFrame(frame);
 }
 
@@ -130,13 +167,21 @@ settings.form.addEventListener("submit", (e) => {
 });
 need("#pause").addEventListener("click", pause);
 need("#reset").addEventListener("click", reset);
-settings.form.addEventListener("change", (e) => {
+settings.form.addEventListener("change", () => {
   const next = settings.read();
   if (!next) return;
-  // A new speed applies at once; anything else makes new classes.
-  if (config && sameClasses(config, next)) config = next;
-  else if ((e.target as HTMLElement).id !== "speed") void rebuild(next);
+  remember(next);
+  linkNote.textContent = "";
+  // A new speed applies at once, even mid-run; anything else makes new classes.
+  if (config && sameClasses(config, next)) {
+    config = next;
+    if (running) {
+      player.play(next.speed);
+      say(`Playing, ${speedText(next.speed)}.`);
+    }
+  } else void rebuild(next);
 });
 
-if (config) void rebuild(config);
+remember(link.config);
+void rebuild(link.config);
 requestAnimationFrame(frame);

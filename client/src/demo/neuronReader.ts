@@ -1,10 +1,12 @@
 /**
  * The demo's adapter from a bot class to the board's neuron view: how far each student stands from where
  * the key wants it (the exam's own backward pass, so it means the same on every exam) and the feedback it
- * received in the last round, cut by the engine exactly as a student's screen gets it.
+ * received in the last round, cut by the engine exactly as a student's screen gets it. It runs in the class
+ * worker, which rasterises the view into the field's picture.
  */
 import { feedbackFor, questionLevels } from "../../../shared/engine/index.ts";
-import { directionOf, distanceOf, type NeuronView, ringOf } from "../board/neurons.ts";
+import { directionOf, distanceOf, ringOf } from "../board/neurons.ts";
+import type { FieldNeurons } from "./fieldPixels.ts";
 import type { Lane } from "./lane.ts";
 
 /** Reads one lane's class; made when the lane is, so its scale is the class's distance at the start. */
@@ -34,7 +36,8 @@ export class NeuronReader {
     return exam.students;
   }
 
-  read(view: NeuronView): void {
+  /** Fills `view` (one entry per student) with the class's neurons as they stand now. */
+  read(view: FieldNeurons): void {
     const result = this.lane.lastResult;
     const m = this.correct(result ? result.question : 0);
     const scheme = this.lane.bot.cls.scheme;

@@ -1,29 +1,14 @@
 /**
  * The words and numbers above one field: the scheme, the bots' rule and rate, the round, the class score,
- * what the class heard last, and when it met the criterion. Text is written only when it changes, so a
- * page playing sixty rounds a second does not rebuild its DOM sixty times a second.
+ * what the class heard last, and when it met the criterion. Text is written only when it changes, and the
+ * page calls this at most ten times a second, so a class playing thousands of rounds a second does not
+ * rebuild the DOM for each.
  */
-import { feedbackFor } from "../../../shared/engine/index.ts";
 import { schemeLabel, schemePhrase } from "../../../shared/protocol/schemeWords.ts";
-import type { Lane } from "./lane.ts";
+import type { LaneMirror } from "./mirror.ts";
 import { rounds, ruleText } from "./words.ts";
 
 const rateText = (rate: number): string => Number(rate.toPrecision(3)).toString();
-
-function heard(lane: Lane): string {
-  const result = lane.lastResult;
-  if (!result) return "Nothing heard yet.";
-  const scheme = lane.bot.cls.scheme;
-  if (result.signal)
-    return scheme.blocked
-      ? "Each student heard its own signal; the blocked ones heard nothing."
-      : "Each student heard its own signal.";
-  if (result.teamError) return "Each table heard its own “Good job” or “Not quite”.";
-  const f = feedbackFor(result, scheme, 0);
-  if (f.kind !== "global" || f.improved === null)
-    return `Everyone heard the score: ${Math.round(result.score)}.`;
-  return f.improved ? "Everyone heard “Good job, everyone”." : "Everyone heard “Not quite, everyone”.";
-}
 
 export class LanePanel {
   private readonly slots: Record<string, HTMLElement>;
@@ -55,19 +40,19 @@ export class LanePanel {
     this.put("reached", "");
   }
 
-  show(lane: Lane): void {
+  show(lane: LaneMirror): void {
     const { scheme, learner, rate, source } = lane.plan;
     this.put("scheme", schemeLabel(scheme));
     this.put("phrase", `hears ${schemePhrase(scheme)}`);
     this.put("rule", `Bots: ${ruleText(learner)}; rate η = ${rateText(rate)} (${source}).`);
     this.put("round", lane.rounds.toLocaleString("en"));
     this.put("score", Math.round(lane.score).toString());
-    this.put("heard", heard(lane));
+    this.put("heard", lane.heard);
     this.put(
       "reached",
       lane.reachedAt === null ? "Not at 95 % yet." : `Reached 95 % in ${rounds(lane.reachedAt)}.`,
     );
-    const students = lane.bot.cls.exam.students;
+    const students = lane.students;
     const label = `${students.toLocaleString("en")} neurons, one per student, lit by their distance from the key and ringed by their feedback.`;
     if (this.field.getAttribute("aria-label") !== label) this.field.setAttribute("aria-label", label);
     this.field.parentElement?.classList.toggle("is-reached", lane.reachedAt !== null);

@@ -1,24 +1,32 @@
 /**
  * Everything the page shows about a run besides the canvases: the two lane panels, the sentence that
- * compares the classes, and the chart, which redraws at most every CHART_EVERY_MS because a class of
- * thousands over thousands of rounds makes long lines.
+ * compares the classes, and the chart. While the run plays the words are rewritten at most every
+ * SHOW_EVERY_MS (ten times a second is as often as a person reads a number), and the chart at most as
+ * often, and less often as its lines grow: a chart of tens of thousands of rounds takes tens of
+ * milliseconds to draw, so it waits CHART_SHARE times its last drawing time before the next, and keeps
+ * most of every second for the frames. When the run stops they show its last state at once.
  */
-import type { SchemeName } from "../../../shared/engine/index.ts";
+import type { SchemeConfig } from "../../../shared/engine/index.ts";
 import { schemeLabel, schemePhrase } from "../../../shared/protocol/schemeWords.ts";
 import { ErrorChart } from "../board/chart.ts";
 import { chartOf } from "./chartData.ts";
+import type { RunMirror } from "./mirror.ts";
 import { LanePanel } from "./panel.ts";
-import type { Run } from "./run.ts";
-import { comparison, schemeOf } from "./words.ts";
+import { comparison } from "./words.ts";
 
-const CHART_EVERY_MS = 80;
+const SHOW_EVERY_MS = 100;
+/** The chart draws again no sooner than this many times its last drawing time. */
+const CHART_SHARE = 5;
 
 export class RunView {
   readonly panels: readonly LanePanel[];
   private readonly sentence: HTMLElement;
   private readonly chart: ErrorChart;
-  private chartAt = 0;
-  private chartRounds = -1;
+  private shownAt = Number.NEGATIVE_INFINITY;
+  private shown: { run: RunMirror | null; version: number } = { run: null, version: -1 };
+  private chartAt = Number.NEGATIVE_INFINITY;
+  private chartMs = 0;
+  private charted: { run: RunMirror | null; version: number } = { run: null, version: -1 };
 
   constructor(lanes: readonly HTMLElement[], sentence: HTMLElement, chart: HTMLElement) {
     this.panels = lanes.map((el) => new LanePanel(el));
@@ -27,29 +35,47 @@ export class RunView {
   }
 
   /** Schemes chosen, rates not known yet. */
-  waiting(schemes: readonly SchemeName[]): void {
+  waiting(schemes: readonly SchemeConfig[]): void {
+    this.shown = { run: null, version: -1 };
+    this.charted = { run: null, version: -1 };
     this.chart.show(chartOf(null));
-    schemes.forEach((name, k) => {
-      this.panels[k].waiting(schemeLabel(schemeOf(name)), schemePhrase(schemeOf(name)));
+    schemes.forEach((s, k) => {
+      this.panels[k].waiting(schemeLabel(s), schemePhrase(s));
     });
   }
 
-  start(run: Run): void {
-    this.chart.show(chartOf(run));
-    this.chartRounds = -1;
-  }
-
-  render(run: Run, now: number, running: boolean): void {
-    run.lanes.forEach((lane, k) => {
-      this.panels[k].show(lane);
-    });
-    const [a, b] = run.lanes;
-    const text = comparison(a.outcome, b.outcome, run.over, run.limit);
-    if (this.sentence.textContent !== text) this.sentence.textContent = text;
-    if (run.rounds !== this.chartRounds && (now - this.chartAt >= CHART_EVERY_MS || !running)) {
-      this.chart.show(chartOf(run));
-      this.chartAt = now;
-      this.chartRounds = run.rounds;
+  /** Shows `run` where it moved since the last time, if that is long enough ago (or the run stopped). */
+  render(run: RunMirror, now: number, running: boolean): void {
+    if (this.due(this.shown, run, running, now - this.shownAt >= SHOW_EVERY_MS)) {
+      this.shown = { run, version: run.version };
+      this.shownAt = now;
+      run.lanes.forEach((lane, k) => {
+        this.panels[k].show(lane);
+      });
+      const [a, b] = run.lanes;
+      const text = comparison(a.outcome, b.outcome, run.over, run.limit);
+      if (this.sentence.textContent !== text) this.sentence.textContent = text;
     }
+    const wait = Math.max(SHOW_EVERY_MS, CHART_SHARE * this.chartMs);
+    if (this.due(this.charted, run, running, now - this.chartAt >= wait)) {
+      this.charted = { run, version: run.version };
+      this.chartAt = now;
+      const start = performance.now();
+      this.chart.show(chartOf(run));
+      // uPlot draws in a microtask queued by show(): one queued after it runs once the drawing is done.
+      queueMicrotask(() => {
+        this.chartMs = performance.now() - start;
+      });
+    }
+  }
+
+  private due(
+    last: { run: RunMirror | null; version: number },
+    run: RunMirror,
+    running: boolean,
+    late: boolean,
+  ): boolean {
+    if (last.run === run && last.version === run.version) return false;
+    return last.run !== run || !running || late;
   }
 }

@@ -1,13 +1,16 @@
 /**
- * Turns wall-clock time into rounds at the chosen speed. Rounds owed pile up between animation frames and
- * are played within a time budget, so a slow laptop falls behind the speed instead of freezing, and a tab
- * left in the background does not come back to a burst of rounds.
+ * Turns wall-clock time into rounds at the chosen speed, in the class worker. Rounds owed pile up between
+ * ticks and are played within a time slice, so a slow machine falls behind the speed instead of stalling,
+ * and a worker that was starved does not come back to a burst of rounds. At "max" a tick plays rounds for
+ * its whole slice: as fast as the machine allows, while messages (a pause, a new speed) still get in
+ * between slices.
  */
+import type { Speed } from "./config.ts";
 
-/** Longest stretch of time one frame may owe rounds for. */
+/** Longest stretch of time one tick may owe rounds for. */
 const MAX_GAP_S = 0.25;
-/** Milliseconds of a frame the engine may take, leaving the rest to the two canvases and the chart. */
-const BUDGET_MS = 10;
+/** Milliseconds a tick may play for before it yields to the worker's messages. */
+export const SLICE_MS = 15;
 
 export class Ticker {
   private owed = 0;
@@ -20,18 +23,29 @@ export class Ticker {
   }
 
   /** Plays the rounds owed at `now`; `play` returns false when the run cannot go on. */
-  tick(now: number, speed: number, play: () => boolean): void {
+  tick(now: number, speed: Speed, play: () => boolean, clock: () => number = () => performance.now()): void {
+    const end = clock() + SLICE_MS;
+    if (speed === "max") {
+      this.last = now;
+      while (clock() < end) if (!play()) return;
+      return;
+    }
     const gap = this.last === null ? 0 : Math.min(MAX_GAP_S, (now - this.last) / 1000);
     this.last = now;
     this.owed = Math.min(this.owed + gap * speed, Math.max(1, speed * MAX_GAP_S));
-    const end = performance.now() + BUDGET_MS;
     while (this.owed >= 1) {
       if (!play()) {
         this.owed = 0;
         return;
       }
       this.owed -= 1;
-      if (performance.now() > end) return;
+      if (clock() > end) return;
     }
+  }
+
+  /** Milliseconds until the next round is owed (0 when one is owed now). */
+  wait(speed: Speed): number {
+    if (speed === "max" || this.owed >= 1) return 0;
+    return ((1 - this.owed) / speed) * 1000;
   }
 }

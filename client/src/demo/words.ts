@@ -1,10 +1,14 @@
 /**
  * What the demo page says about a run in words: the one sentence that compares the two classes with the
- * numbers of this run (the schemes' own words are in shared/protocol/schemeWords.ts).
+ * numbers of this run, and what a class heard in its last round (the schemes' own words are in
+ * shared/protocol/schemeWords.ts).
  */
 import {
+  feedbackFor,
   LEARNERS,
   type LearnerName,
+  type RoundResult,
+  type Scheme,
   type SchemeConfig,
   type SchemeName,
   schemeConfig,
@@ -46,5 +50,19 @@ export function comparison(a: Outcome, b: Outcome, over: boolean, limit: number)
       : `${lead}; with ${p2} it has not yet, after ${rounds(second.rounds)}.`;
   if (second.reachedAt === first.reachedAt) return `Both classes reached 95 % in ${rounds(first.reachedAt)}.`;
   const times = second.reachedAt / first.reachedAt;
-  return `${lead}; with ${p2} it needed ${second.reachedAt.toLocaleString("en")}: ${times >= 10 ? Math.round(times) : times.toFixed(1)} times as many.`;
+  return `${lead}; with ${p2} it needed ${second.reachedAt.toLocaleString("en")}: ${times >= 10 ? Math.round(times).toLocaleString("en") : times.toFixed(1)} times as many.`;
+}
+
+/** What a class heard after its last round (`result`, null before the first), said for the whole class. */
+export function heardText(result: RoundResult | null, scheme: Scheme): string {
+  if (!result) return "Nothing heard yet.";
+  if (result.signal)
+    return scheme.blocked
+      ? "Each student heard its own signal; the blocked ones heard nothing."
+      : "Each student heard its own signal.";
+  if (result.teamError) return "Each table heard its own “Good job” or “Not quite”.";
+  const f = feedbackFor(result, scheme, 0);
+  if (f.kind !== "global" || f.improved === null)
+    return `Everyone heard the score: ${Math.round(result.score)}.`;
+  return f.improved ? "Everyone heard “Good job, everyone”." : "Everyone heard “Not quite, everyone”.";
 }
