@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { answerModel, rangeOf, sameAnswer } from "../../client/src/board/answer.ts";
 import type { SessionConfigInput } from "../../shared/protocol/session.ts";
 import { pictureOf } from "../../shared/session/picture.ts";
+import { wallPicture } from "../../shared/session/wall.ts";
 import { driver } from "../session/driver.ts";
 
 function pictureAfter(config: SessionConfigInput, rounds: number) {
@@ -54,8 +55,19 @@ describe("the answer against the key", () => {
     expect(p.answer.length).not.toBe(2);
     if (m.kind !== "bars") throw new Error(`expected bars, got ${m.kind}`);
     expect(m.answer.length).toBe(p.answer.length);
-    expect(answerModel({ ...p, answer: [], key: [] }).kind).toBe("none");
+    expect(answerModel({ ...p, revealed: true, answer: [], key: [] }).kind).toBe("none");
   });
+
+  for (const exam of ["independent", "readout", "layered"] as const)
+    it(`on the wall under “Good job, everyone” is hidden until the reveal, and drawn for the teacher (${exam})`, () => {
+      const p = pictureAfter({ exam, scheme: { name: "global" }, maxStudents: 2, bots: 12 }, 2);
+      expect(answerModel(wallPicture(p)).kind).toBe("hidden");
+      expect(answerModel(p).kind).not.toBe("hidden");
+      expect(answerModel(wallPicture({ ...p, revealed: true })).kind).not.toBe("hidden");
+      const personal = pictureAfter({ exam, scheme: { name: "vectorized" }, maxStudents: 2, bots: 12 }, 2);
+      expect(answerModel(wallPicture(personal)).kind).not.toBe("hidden");
+      expect(sameAnswer(answerModel(wallPicture(p)), { kind: "hidden" })).toBe(true);
+    });
 
   it("has a range that is never too thin and ignores numbers that are not", () => {
     expect(rangeOf([0.5, 0.5])).toEqual([0.4, 0.6]);

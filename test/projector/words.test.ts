@@ -1,24 +1,54 @@
 /** What the projector says around the board, and how it reads failures on the way into the room. */
 import { describe, expect, it } from "vitest";
 import { backoffMs, joinFailure, lookupFailure } from "../../client/src/projector/joinErrors.ts";
-import { endLine, joinedLine, roundLine, submittedLine } from "../../client/src/projector/words.ts";
+import {
+  clockText,
+  endLine,
+  joinedLine,
+  keyHint,
+  moreNames,
+  nextLine,
+  roundTitle,
+  submittedLine,
+} from "../../client/src/projector/words.ts";
 
 describe("the projector's words", () => {
-  it("count the students who joined", () => {
+  it("count the students who joined, and the names that did not fit", () => {
     expect(joinedLine(0)).toBe("No students have joined yet.");
     expect(joinedLine(1)).toBe("1 student has joined.");
     expect(joinedLine(1234)).toBe("1,234 students have joined.");
+    expect(moreNames(0)).toBe("");
+    expect(moreNames(1200)).toBe("and 1,200 more");
   });
 
-  it("give the round with its clock, by phase", () => {
-    const f = { round: 3, remainingMs: 12_300, submitted: 4, seated: 10, bots: 0 };
-    expect(roundLine({ ...f, phase: "open" })).toBe("Round 3 · 0:13 left");
-    expect(roundLine({ ...f, phase: "paused" })).toBe("Round 3 · paused with 0:13 left");
-    expect(roundLine({ ...f, phase: "paused", remainingMs: null })).toBe("Paused after round 3");
-    expect(roundLine({ ...f, phase: "review" })).toBe("Round 3 closed · the next round starts soon");
-    expect(roundLine({ ...f, phase: "ended" })).toBe("The session has ended");
-    expect(roundLine({ ...f, phase: "lobby" })).toBe("Waiting for the teacher to start");
-    expect(roundLine({ ...f, phase: "open", remainingMs: -50 })).toBe("Round 3 · 0:00 left");
+  it("title the round by phase, with its countdown apart", () => {
+    expect(roundTitle("open", 3, false)).toBe("Round 3");
+    expect(roundTitle("paused", 3, true)).toBe("Round 3 · paused");
+    expect(roundTitle("paused", 3, false)).toBe("Paused after round 3");
+    expect(roundTitle("review", 3, false)).toBe("Round 3 closed");
+    expect(roundTitle("ended", 3, false)).toBe("The session has ended");
+    expect(roundTitle("lobby", 0, false)).toBe("Waiting for the teacher to start");
+    expect(clockText(12_300)).toBe("0:13 left");
+    expect(clockText(-50)).toBe("0:00 left");
+  });
+
+  it("say what happens after the feedback: the teacher's key, or the countdown to the next round", () => {
+    expect(nextLine({ phase: "review", autoInMs: null, nextScheme: null })).toBe(
+      "Next round when your teacher is ready — press Space",
+    );
+    expect(nextLine({ phase: "review", autoInMs: 6_200, nextScheme: null })).toBe("Next round in 0:07");
+    expect(nextLine({ phase: "review", autoInMs: null, nextScheme: "personal signals" })).toBe(
+      "Next round, with personal signals, when your teacher is ready — press Space",
+    );
+    expect(nextLine({ phase: "open", autoInMs: 5000, nextScheme: null })).toBeNull();
+  });
+
+  it("show the presenter's key only where it does something", () => {
+    expect(keyHint("lobby")).toMatch(/Space/);
+    expect(keyHint("review")).toMatch(/Space/);
+    expect(keyHint("open")).toBeNull();
+    expect(keyHint("paused")).toBeNull();
+    expect(keyHint("ended")).toBeNull();
   });
 
   it("say how many submitted, with the bots beside the students", () => {
@@ -30,8 +60,8 @@ describe("the projector's words", () => {
     expect(submittedLine({ submitted: 0, seated: 0, bots: 0 })).toBe("");
   });
 
-  it("say why the session ended", () => {
-    expect(endLine("criterion")).toMatch(/95 %/);
+  it("say why the session ended, with the criterion a class of people plays to", () => {
+    expect(endLine("criterion")).toBe("The class got 90 % of the way to the key.");
     expect(endLine("teacher")).toMatch(/teacher/);
     expect(endLine("??")).toBe("The session is over.");
   });

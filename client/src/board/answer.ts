@@ -3,9 +3,12 @@
  * seat's own target and the answer each level: the seats in play, sorted by target, so 2,000 of them read as
  * one curve of targets with a cloud of levels around it. On `readout` and `layered` the answer is a point in
  * answer space and the key another: two outputs make a plane (a cursor and a target), any other number of
- * outputs pairs of bars. Ranges are symmetric around the middle of what is shown, so nothing jumps off.
+ * outputs pairs of bars. Ranges are symmetric around the middle of what is shown, so nothing jumps off. A
+ * picture without its key (the wall's, under a scalar scheme before the reveal) draws no answer at all, only
+ * words saying the key stays hidden.
  */
 import type { ClassPicture } from "../../../shared/session/picture.ts";
+import { wallIsBlind } from "../../../shared/session/wall.ts";
 
 export type AnswerModel =
   | {
@@ -26,6 +29,8 @@ export type AnswerModel =
       readonly key: readonly number[];
       readonly range: readonly [number, number];
     }
+  /** The picture carries no key because the wall may not show it yet (see shared/session/wall.ts). */
+  | { readonly kind: "hidden" }
   | { readonly kind: "none" };
 
 /** Smallest half-width of a range, so a class already at its key is not blown up to noise. */
@@ -49,7 +54,19 @@ export function rangeOf(values: readonly number[]): [number, number] {
 
 const finite = (v: number): number => (Number.isFinite(v) ? v : Number.NaN);
 
+/**
+ * Whether the picture leaves the key out on purpose: the wall's picture under a scalar scheme before the
+ * reveal. The teacher's picture of the same moment carries the key, and its board draws it.
+ */
+export function keyHidden(p: ClassPicture): boolean {
+  if (!wallIsBlind(p)) return false;
+  if (p.exam === "independent")
+    return p.seats.some((s) => s.seated) && p.seats.every((s) => s.target === null);
+  return p.key.length === 0;
+}
+
 export function answerModel(p: ClassPicture): AnswerModel {
+  if (keyHidden(p)) return { kind: "hidden" };
   if (p.exam === "independent") {
     const rows = p.seats.filter((s) => s.seated && s.target !== null && Number.isFinite(s.target));
     rows.sort((a, b) => (a.target as number) - (b.target as number) || a.seat - b.seat);
@@ -88,6 +105,7 @@ export function sameAnswer(a: AnswerModel, b: AnswerModel): boolean {
         sameArray(a.key, b.key) &&
         sameArray(a.range, b.range)
       );
+    case "hidden":
     case "none":
       return true;
   }

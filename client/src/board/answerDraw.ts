@@ -1,9 +1,12 @@
 /**
  * Draws the class answer against the key with the 2-D canvas API, into the texture the board's Phaser scene
  * shows: thousands of ticks and dots drawn once per change cost less than as many game objects drawn every
- * frame. Coordinates are the texture's logical pixels; `scale` sharpens it for big screens.
+ * frame. Coordinates are the texture's logical pixels; `scale` sharpens it for big screens. Every text is at
+ * least TEXT_PX logical pixels, so it stays readable from the back of a room when the board is projected;
+ * `drawAnswer` says the smallest it used, for the board's test hook.
  */
 import type { AnswerModel } from "./answer.ts";
+import { KEY_HIDDEN } from "./words.ts";
 
 export const INK = "#eef2f8";
 const MUTED = "#a9b4c8";
@@ -14,6 +17,12 @@ const ANSWER = "#F0E442";
 const UP = "#56B4E9";
 const DOWN = "#E69F00";
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+/** The smallest text drawn, and the size of a message standing alone, in logical pixels. */
+export const TEXT_PX = 28;
+const MESSAGE_PX = 32;
+/** Room left of a plot for its tick values, and under it for one line of text. */
+const LEFT = 60;
+const LINE = TEXT_PX + 12;
 
 export interface Plot {
   readonly x: number;
@@ -37,10 +46,48 @@ export function planePoint(g: PlaneGeometry, v: readonly [number, number]): [num
 
 const short = (v: number): string => (Math.abs(v) >= 10 ? v.toFixed(0) : Number(v.toPrecision(2)).toString());
 
-function text(ctx: CanvasRenderingContext2D, s: string, x: number, y: number, size: number, colour = MUTED) {
+/** The smallest font drawn since the last `drawAnswer` began. */
+let smallest = Number.POSITIVE_INFINITY;
+
+function text(
+  ctx: CanvasRenderingContext2D,
+  s: string,
+  x: number,
+  y: number,
+  size = TEXT_PX,
+  colour = MUTED,
+) {
   ctx.font = `${size}px ${FONT}`;
   ctx.fillStyle = colour;
   ctx.fillText(s, x, y);
+  if (s !== "") smallest = Math.min(smallest, size);
+}
+
+/** Words wrapped to `width`, centred on (x, y), one line every 1.25 of the size. */
+function paragraph(
+  ctx: CanvasRenderingContext2D,
+  s: string,
+  x: number,
+  y: number,
+  width: number,
+  size: number,
+  colour: string,
+) {
+  ctx.font = `${size}px ${FONT}`;
+  const lines: string[] = [];
+  for (const word of s.split(" ")) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && ctx.measureText(`${last} ${word}`).width <= width)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  ctx.textAlign = "center";
+  ctx.textBaseline = "middle";
+  const step = size * 1.25;
+  lines.forEach((line, i) => {
+    text(ctx, line, x, y + (i - (lines.length - 1) / 2) * step, size, colour);
+  });
+  return lines.length * step;
 }
 
 type Swatch = (ctx: CanvasRenderingContext2D) => void;
@@ -76,8 +123,8 @@ function legend(ctx: CanvasRenderingContext2D, y: number, items: readonly [draw:
     ctx.translate(x, y);
     draw(ctx);
     ctx.restore();
-    text(ctx, label, x + 26, y, 18, INK);
-    x += 36 + ctx.measureText(label).width;
+    text(ctx, label, x + 30, y, TEXT_PX, INK);
+    x += 48 + ctx.measureText(label).width;
   }
 }
 
@@ -93,22 +140,33 @@ function yAxis(ctx: CanvasRenderingContext2D, plot: Plot, lo: number, hi: number
     ctx.moveTo(plot.x, y);
     ctx.lineTo(plot.x + plot.width, y);
     ctx.stroke();
-    text(ctx, short(v), plot.x - 8, y, 16);
+    text(ctx, short(v), plot.x - 8, y);
   }
 }
 
 /** Each seat's target (a white tick) and level (a dot joined to it), seats sorted by target. */
 function strip(ctx: CanvasRenderingContext2D, m: AnswerModel & { kind: "strip" }, w: number, h: number) {
-  const plot: Plot = { x: 52, y: 12, width: w - 68, height: h - 100 };
-  yAxis(ctx, plot, 0, 1, 4);
+  const plot: Plot = {
+    x: LEFT,
+    y: TEXT_PX / 2 + 4,
+    width: w - LEFT - 14,
+    height: h - TEXT_PX / 2 - 4 - 2 * LINE - 12,
+  };
+  yAxis(ctx, plot, 0, 1, 2);
   const n = m.targets.length;
   ctx.textAlign = "center";
   ctx.textBaseline = "top";
-  text(ctx, "students, sorted by their target", plot.x + plot.width / 2, plot.y + plot.height + 8, 16);
-  if (n === 0) {
-    ctx.textBaseline = "middle";
-    text(ctx, "No student in play yet", plot.x + plot.width / 2, plot.y + plot.height / 2, 20, INK);
-  }
+  text(ctx, "students, by target", plot.x + plot.width / 2, plot.y + plot.height + 8);
+  if (n === 0)
+    paragraph(
+      ctx,
+      "No student in play yet",
+      plot.x + plot.width / 2,
+      plot.y + plot.height / 2,
+      plot.width - 16,
+      MESSAGE_PX,
+      INK,
+    );
   const step = plot.width / Math.max(1, n);
   const toY = (v: number): number => plot.y + plot.height * (1 - Math.min(1, Math.max(0, v)));
   const tick = Math.max(1, Math.min(14, step * 0.8));
@@ -142,10 +200,16 @@ function strip(ctx: CanvasRenderingContext2D, m: AnswerModel & { kind: "strip" }
     }
     ctx.fill();
   }
-  legend(ctx, h - 30, [
+  legend(ctx, h - LINE / 2 - 4, [
     [rectSwatch(KEY, true, 4), "target"],
-    [dotSwatch(UP), "level below"],
-    [dotSwatch(DOWN), "above"],
+    [
+      (c) => {
+        dotSwatch(UP, 6)(c);
+        c.translate(8, 0);
+        dotSwatch(DOWN, 6)(c);
+      },
+      "level",
+    ],
   ]);
 }
 
@@ -171,28 +235,29 @@ function plane(
   w: number,
   h: number,
 ): PlaneGeometry {
-  const side = Math.min(w - 68, h - 140);
-  const plot: Plot = { x: 52 + (w - 68 - side) / 2, y: 34, width: side, height: side };
+  const top = LINE;
+  const side = Math.min(w - LEFT - 20, h - top - 3 * LINE - 8);
+  const plot: Plot = { x: LEFT + (w - LEFT - 20 - side) / 2, y: top, width: side, height: side };
   const g: PlaneGeometry = { plot, range: m.range };
   const [lo, hi] = m.range;
-  yAxis(ctx, plot, lo, hi, 4);
+  yAxis(ctx, plot, lo, hi, 2);
   ctx.strokeStyle = GRID;
   ctx.textAlign = "center";
   ctx.textBaseline = "top";
-  for (let k = 0; k <= 4; k++) {
-    const x = plot.x + (plot.width * k) / 4;
+  for (let k = 0; k <= 2; k++) {
+    const x = plot.x + (plot.width * k) / 2;
     ctx.beginPath();
     ctx.moveTo(x, plot.y);
     ctx.lineTo(x, plot.y + plot.height);
     ctx.stroke();
     // The end labels lean inwards, so neither runs off the texture.
-    ctx.textAlign = k === 0 ? "left" : k === 4 ? "right" : "center";
-    text(ctx, short(lo + ((hi - lo) * k) / 4), x, plot.y + plot.height + 6, 16);
+    ctx.textAlign = k === 0 ? "left" : k === 2 ? "right" : "center";
+    text(ctx, short(lo + ((hi - lo) * k) / 2), x, plot.y + plot.height + 6);
   }
   ctx.textAlign = "center";
-  text(ctx, "output 1 →", plot.x + plot.width / 2, plot.y + plot.height + 28, 16);
+  text(ctx, "output 1 →", plot.x + plot.width / 2, plot.y + plot.height + 6 + LINE);
   ctx.textAlign = "left";
-  text(ctx, "↑ output 2", 8, 8, 16);
+  text(ctx, "↑ output 2", 8, 4);
   const [kx, ky] = planePoint(g, m.key);
   bullseye(ctx, kx, ky, Math.max(10, side * 0.045));
   ctx.strokeStyle = "rgba(240,228,66,0.45)";
@@ -211,7 +276,7 @@ function plane(
     ctx.arc(x, y, 3, 0, 2 * Math.PI);
     ctx.fill();
   }
-  legend(ctx, h - 30, [
+  legend(ctx, h - LINE / 2 - 4, [
     [(c) => bullseye(c, 9, 0, 7), "the key"],
     [dotSwatch(ANSWER, 8), "class answer"],
   ]);
@@ -220,9 +285,14 @@ function plane(
 
 /** Any number of outputs but two: per output, the key (outlined) beside the answer (filled). */
 function bars(ctx: CanvasRenderingContext2D, m: AnswerModel & { kind: "bars" }, w: number, h: number) {
-  const plot: Plot = { x: 52, y: 12, width: w - 68, height: h - 100 };
+  const plot: Plot = {
+    x: LEFT,
+    y: TEXT_PX / 2 + 4,
+    width: w - LEFT - 14,
+    height: h - TEXT_PX / 2 - 4 - 2 * LINE - 12,
+  };
   const [lo, hi] = m.range;
-  yAxis(ctx, plot, lo, hi, 4);
+  yAxis(ctx, plot, lo, hi, 2);
   const q = m.answer.length;
   const toY = (v: number): number => plot.y + plot.height * (1 - (v - lo) / (hi - lo));
   const base = toY((lo + hi) / 2);
@@ -244,17 +314,47 @@ function bars(ctx: CanvasRenderingContext2D, m: AnswerModel & { kind: "bars" }, 
   }
   ctx.textAlign = "center";
   ctx.textBaseline = "top";
-  text(ctx, `${q} outputs`, plot.x + plot.width / 2, plot.y + plot.height + 8, 16);
-  legend(ctx, h - 30, [
+  text(ctx, `${q} outputs`, plot.x + plot.width / 2, plot.y + plot.height + 8);
+  legend(ctx, h - LINE / 2 - 4, [
     [rectSwatch(KEY, false), "the key"],
     [rectSwatch(ANSWER, true), "class answer"],
   ]);
 }
 
-/**
- * Clears and draws `model` on a w×h logical canvas; returns the plane's geometry when it drew a plane (the
- * scene puts the moving cursor on it), else null.
- */
+/** The panel when the wall may not show the key: a closed padlock and the words. */
+function hidden(ctx: CanvasRenderingContext2D, w: number, h: number): void {
+  const x = w / 2;
+  const y = h * 0.3;
+  ctx.strokeStyle = MUTED;
+  ctx.lineWidth = 6;
+  ctx.beginPath();
+  ctx.arc(x, y - 14, 22, Math.PI, 0);
+  ctx.lineTo(x + 22, y + 4);
+  ctx.moveTo(x - 22, y + 4);
+  ctx.lineTo(x - 22, y - 14);
+  ctx.stroke();
+  ctx.fillStyle = MUTED;
+  ctx.fillRect(x - 34, y, 68, 52);
+  const used = paragraph(ctx, KEY_HIDDEN, x, h * 0.56, w - 40, MESSAGE_PX, INK);
+  paragraph(
+    ctx,
+    "It shows when the teacher reveals it, and at the end.",
+    x,
+    h * 0.56 + used / 2 + 56,
+    w - 40,
+    TEXT_PX,
+    MUTED,
+  );
+}
+
+export interface AnswerDrawn {
+  /** The plane's geometry when it drew a plane (the scene puts the moving cursor on it), else null. */
+  readonly geometry: PlaneGeometry | null;
+  /** The smallest font it drew, in logical pixels (Infinity: no text). */
+  readonly smallestFont: number;
+}
+
+/** Clears and draws `model` on a w×h logical canvas. */
 export function drawAnswer(
   ctx: CanvasRenderingContext2D,
   model: AnswerModel,
@@ -262,24 +362,29 @@ export function drawAnswer(
   w: number,
   h: number,
   scale: number,
-): PlaneGeometry | null {
+): AnswerDrawn {
   ctx.setTransform(scale, 0, 0, scale, 0, 0);
   ctx.clearRect(0, 0, w, h);
   ctx.fillStyle = "#152031";
   ctx.fillRect(0, 0, w, h);
+  smallest = Number.POSITIVE_INFINITY;
+  let geometry: PlaneGeometry | null = null;
   switch (model.kind) {
     case "strip":
       strip(ctx, model, w, h);
-      return null;
+      break;
     case "plane":
-      return plane(ctx, model, trail, w, h);
+      geometry = plane(ctx, model, trail, w, h);
+      break;
     case "bars":
       bars(ctx, model, w, h);
-      return null;
+      break;
+    case "hidden":
+      hidden(ctx, w, h);
+      break;
     case "none":
-      ctx.textAlign = "center";
-      ctx.textBaseline = "middle";
-      text(ctx, "No answer yet", w / 2, h / 2, 20, INK);
-      return null;
+      paragraph(ctx, "No answer yet", w / 2, h / 2, w - 40, MESSAGE_PX, INK);
+      break;
   }
+  return { geometry, smallestFont: smallest };
 }

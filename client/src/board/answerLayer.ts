@@ -29,6 +29,8 @@ export class AnswerLayer {
   private model: AnswerModel = { kind: "none" };
   private trail: [number, number][] = [];
   private trailKey = "";
+  /** The smallest font of the last drawing, in logical pixels (Infinity: it drew no text). */
+  smallestFont = Number.POSITIVE_INFINITY;
 
   constructor(scene: Phaser.Scene, area: Area) {
     this.scene = scene;
@@ -69,9 +71,10 @@ export class AnswerLayer {
 
   private draw(): PlaneGeometry | null {
     const ctx = this.texture.getContext();
-    const geometry = drawAnswer(ctx, this.model, this.trail, this.area.width, this.area.height, SCALE);
+    const drawn = drawAnswer(ctx, this.model, this.trail, this.area.width, this.area.height, SCALE);
     this.texture.refresh();
-    return geometry;
+    this.smallestFont = drawn.smallestFont;
+    return drawn.geometry;
   }
 
   private moveCursor(geometry: PlaneGeometry | null, glide: boolean): void {

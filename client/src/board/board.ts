@@ -1,35 +1,59 @@
 /**
  * The class board: what the projector shows and the teacher's live and replay views reuse. From a
  * ClassPicture it draws the class as a field of neurons and the class answer against the key (one Phaser
- * canvas), the convergence chart of the live class and its twin (uPlot), and the big moment of the last
- * round in words large enough for the back row. `show` may be called on every state patch: each part
- * redraws only when what it draws changed.
+ * canvas), the convergence chart of the live class and its twin by scheme (uPlot, with a legend of its own),
+ * and the big moment of the last round in words large enough for the back row. It draws whatever picture it
+ * is given: the projector hands it the wall's picture (no names, and under a scalar scheme no key), the
+ * teacher the full one. `show` may be called on every state patch: each part redraws only when what it draws
+ * changed.
  */
 import "./board.css";
 import Phaser from "phaser";
 import { classScore } from "../../../shared/engine/exam.ts";
 import type { ClassPicture } from "../../../shared/session/picture.ts";
+import { wallIsBlind } from "../../../shared/session/wall.ts";
 import type { BoardHook } from "../common/testHook.ts";
-import { answerModel, sameAnswer } from "./answer.ts";
-import { BACKGROUND, type BoardFrame, BoardScene, HEIGHT, WIDTH } from "./boardScene.ts";
+import { type AnswerModel, answerModel, sameAnswer } from "./answer.ts";
+import { BACKGROUND, type BoardFrame, BoardScene, HEIGHT, NAMES_UP_TO, WIDTH } from "./boardScene.ts";
 import { type ChartStyle, ErrorChart } from "./chart.ts";
-import { boardChart, chartKey, drawnPoints } from "./chartData.ts";
+import {
+  boardChart,
+  type ChartOptions,
+  type ChartScale,
+  chartKey,
+  drawnPoints,
+  legendOf,
+} from "./chartData.ts";
 import { FrameWindow } from "./frameStats.ts";
+import { ChartLegend } from "./legend.ts";
 import { closedRounds, type Moment, momentOf, roundClosed } from "./moment.ts";
-import { createView, fillView, washOf } from "./neurons.ts";
-import { fieldSummary } from "./words.ts";
+import { createView, fillView, KIND, washOf } from "./neurons.ts";
+import { CHART_WORDS, fieldKey, fieldSummary } from "./words.ts";
+
+export type { ChartScale } from "./chartData.ts";
 
 export interface BoardOptions {
   /** For two boards side by side (replays): smaller words, a shorter chart. */
   readonly compact?: boolean;
+  /** The chart's y axis: the class score 0–100 (the default) or the class error on a log scale. */
+  readonly chartScale?: ChartScale;
+  /**
+   * The board fills its parent's height (the projector: the page gives it the screen below its bar) instead of
+   * growing with its width.
+   */
+  readonly fill?: boolean;
 }
 
+const CRITERION_INK = "#c8d0da";
 const DARK_CHART: ChartStyle = {
   ink: "#e8edf5",
-  grid: "rgba(255,255,255,0.12)",
+  grid: "rgba(255,255,255,0.16)",
   mark: "#e8edf5",
-  criterion: "#a9b4c8",
+  criterion: CRITERION_INK,
   height: { wide: 340, narrow: 240 },
+  legend: false,
+  labelCriterion: true,
+  panel: "rgba(21,32,49,0.85)",
 };
 const COMPACT_CHART: ChartStyle = { ...DARK_CHART, height: { wide: 240, narrow: 200 } };
 /** Frame samples kept: a few seconds at 60 frames a second. */
@@ -49,6 +73,16 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return e;
 }
 
+/** Whether the field carries nothing of the key: the wall's picture under a scalar scheme. */
+const fieldBlind = (p: ClassPicture): boolean =>
+  wallIsBlind(p) && p.seats.length > 0 && p.seats.every((s) => Number.isNaN(s.credit));
+
+/** Whether an answer panel shows the key. */
+function showsKey(a: AnswerModel): boolean {
+  if (a.kind === "strip") return a.targets.length > 0;
+  return a.kind === "plane" || a.kind === "bars";
+}
+
 export class ClassBoard {
   private readonly root: HTMLElement;
   private readonly momentBox: HTMLElement;
@@ -56,7 +90,10 @@ export class ClassBoard {
   private readonly detail: HTMLElement;
   private readonly live: HTMLElement;
   private readonly canvasBox: HTMLElement;
+  private readonly chartTitle: HTMLElement;
   private readonly chart: ErrorChart;
+  private readonly legend: ChartLegend;
+  private readonly fieldNote: HTMLElement;
   private readonly game: Phaser.Game;
   private readonly scene: BoardScene;
   private readonly work = new FrameWindow(WINDOW);
@@ -67,7 +104,9 @@ export class ClassBoard {
 
   private picture: ClassPicture | null = null;
   private moment: Moment | null = null;
+  private chartOptions: ChartOptions;
   private chartShown = "";
+  private marks: readonly { readonly round: number; readonly label: string }[] = [];
   private livePoints = 0;
   private twinPoints = 0;
   /** What the scene draws from, changed in place by `show`; versions tell the scene what moved. */
@@ -84,7 +123,9 @@ export class ClassBoard {
 
   constructor(parent: HTMLElement, options: BoardOptions = {}) {
     const compact = options.compact === true;
-    this.root = el("section", compact ? "board board-compact" : "board", parent);
+    this.chartOptions = { scale: options.chartScale ?? "score", rounds: null };
+    const classes = ["board", compact ? "board-compact" : "", options.fill ? "board-fill" : ""];
+    this.root = el("section", classes.filter((c) => c !== "").join(" "), parent);
     this.root.setAttribute("aria-label", "Class board");
     this.momentBox = el("div", "board-moment", this.root);
     this.headline = el("p", "board-headline", this.momentBox);
@@ -101,14 +142,19 @@ export class ClassBoard {
       "The class as a field of neurons, and its answer against the key",
     );
     const chartBox = el("figure", "board-chart-box", stage);
+    this.chartTitle = el("figcaption", "board-chart-title", chartBox);
     const chartEl = el("div", "board-chart", chartBox);
-    const caption = el("figcaption", "board-chart-note", chartBox);
-    caption.textContent =
-      "Class error after each round (log scale). Solid: the class and its twin class of bots; dashed: what the theory predicts; dotted: 95 % of the way to the key; a vertical line: the feedback changed.";
-    this.chart = new ErrorChart(chartEl, compact ? COMPACT_CHART : DARK_CHART);
-    const key = el("p", "board-key", this.root);
-    key.textContent =
-      "Each disc is a student (a square around it) or a bot: bigger and brighter is farther from the key; blue with an up arrow should go up, orange with a down arrow should come down. Rings: the last round's feedback, each student's own for personal signals, one wash for everyone's “Good job”.";
+    this.legend = new ChartLegend(chartBox);
+    const base = compact ? COMPACT_CHART : DARK_CHART;
+    this.chart = new ErrorChart(chartEl, {
+      ...base,
+      fill: options.fill === true,
+      // The chart's words are as big as the board's own (its CSS sets them for the room).
+      fontPx: () => Number.parseFloat(getComputedStyle(chartEl).fontSize) || 14,
+    });
+    this.fieldNote = el("p", "board-key", this.root);
+    this.fieldNote.textContent = fieldKey(false);
+    this.renderChartWords();
     this.scene = new BoardScene(
       () => this.frame,
       () => this.setPace("idle"),
@@ -183,18 +229,50 @@ export class ClassBoard {
     }
     if (f.layoutVersion + f.paintVersion + f.flashVersion + f.answerVersion !== versions)
       this.setPace("active");
-    const key = chartKey(picture);
-    if (key !== this.chartShown) {
-      this.chartShown = key;
-      this.chart.show(boardChart(picture));
-      this.livePoints = drawnPoints(picture.chart.errors);
-      this.twinPoints = drawnPoints(picture.chart.twinErrors);
-    }
+    this.renderChart();
+    const note = fieldKey(fieldBlind(picture));
+    if (this.fieldNote.textContent !== note) this.fieldNote.textContent = note;
     const moment = momentOf(picture);
     if (moment?.headline !== this.moment?.headline || moment?.detail !== this.moment?.detail) {
       this.moment = moment;
       this.renderMoment();
     }
+  }
+
+  /** The chart's y axis: the class score (0–100, the default) or the class error on a log scale. */
+  setChartScale(scale: ChartScale): void {
+    if (scale === this.chartOptions.scale) return;
+    this.chartOptions = { ...this.chartOptions, scale };
+    this.renderChartWords();
+    this.renderChart();
+  }
+
+  /** Fixes the chart's x axis to rounds 1..lastRound (boards side by side share it); null fits the data. */
+  setRoundAxis(lastRound: number | null): void {
+    const rounds =
+      lastRound !== null && Number.isFinite(lastRound) && lastRound >= 1 ? Math.floor(lastRound) : null;
+    if (rounds === this.chartOptions.rounds) return;
+    this.chartOptions = { ...this.chartOptions, rounds };
+    this.renderChart();
+  }
+
+  private renderChartWords(): void {
+    this.chartTitle.textContent = CHART_WORDS[this.chartOptions.scale].title;
+  }
+
+  private renderChart(): void {
+    const p = this.picture;
+    if (!p) return;
+    const key = chartKey(p, this.chartOptions);
+    if (key === this.chartShown) return;
+    this.chartShown = key;
+    const data = boardChart(p, this.chartOptions);
+    this.chart.show(data);
+    this.marks = (data.marks ?? []).map((m) => ({ round: m.round, label: m.label }));
+    // The criterion is named on the chart, beside its line: the legend need not say it again.
+    this.legend.show(legendOf(p));
+    this.livePoints = drawnPoints(p.chart.errors);
+    this.twinPoints = drawnPoints(p.chart.twinErrors);
   }
 
   private renderMoment(): void {
@@ -209,6 +287,20 @@ export class ClassBoard {
     const p = this.picture;
     const errors = p?.chart.errors ?? [];
     const n = closedRounds(p);
+    const view = this.frame.view;
+    let directions = 0;
+    let lit = 0;
+    for (let i = 0; i < view.direction.length; i++) {
+      if (view.direction[i] !== 0) directions++;
+      if (view.distance[i] > 0) lit++;
+    }
+    const names =
+      view.names.length <= NAMES_UP_TO
+        ? view.names.filter((name, i) => name !== "" && view.kind[i] !== KIND.bot)
+        : [];
+    const canvas = this.game.canvas;
+    const shownScale = canvas && canvas.clientWidth > 0 ? canvas.clientWidth / WIDTH : 0;
+    const sceneFont = this.scene.smallestFont * shownScale;
     return {
       round: p?.round ?? 0,
       phase: p?.phase ?? "lobby",
@@ -220,6 +312,20 @@ export class ClassBoard {
       frames: this.scene.frames,
       frameMs: this.work.stats(),
       frameIntervalMs: this.interval.stats(),
+      legend: p
+        ? legendOf(p).map((e) => ({ side: e.side, scheme: e.scheme, rounds: e.rounds, text: e.text }))
+        : [],
+      marks: this.marks,
+      chartScale: this.chartOptions.scale,
+      roundAxis: this.chartOptions.rounds,
+      names,
+      directions,
+      lit,
+      answer: this.frame.answer.kind,
+      keyShown: showsKey(this.frame.answer),
+      fieldNote: this.fieldNote.textContent ?? "",
+      minCanvasFontPx:
+        Number.isFinite(sceneFont) && sceneFont > 0 ? Math.min(sceneFont, this.chart.minFontPx) : null,
     };
   }
 

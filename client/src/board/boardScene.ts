@@ -23,17 +23,22 @@ export interface BoardFrame {
   readonly answerVersion: number;
 }
 
-export const WIDTH = 1280;
-export const HEIGHT = 720;
+/**
+ * The scene's logical size. The canvas is scaled to fit its box, so this sets how big the words come out: on
+ * a projector the box is about this wide, and TITLE_PX and the answer's TEXT_PX stay above 24 CSS pixels.
+ */
+export const WIDTH = 1024;
+export const HEIGHT = 576;
 export const BACKGROUND = 0x0f1722;
-const TITLE_H = 48;
-const FIELD: Area = { x: 12, y: TITLE_H, width: 820, height: HEIGHT - TITLE_H - 12 };
-const ANSWER: Area = { x: 848, y: TITLE_H, width: 420, height: HEIGHT - TITLE_H - 12 };
+export const TITLE_PX = 30;
+const TITLE_H = 50;
+const FIELD: Area = { x: 8, y: TITLE_H, width: 612, height: HEIGHT - TITLE_H - 8 };
+const ANSWER: Area = { x: 632, y: TITLE_H, width: 384, height: HEIGHT - TITLE_H - 8 };
 const ANSWER_EVERY_MS = 100;
 /** How long after the last change the scene keeps drawing at full rate (the flash and glide last less). */
 const BUSY_MS = 1200;
-/** Students' nicknames show under their neurons up to this many seats. */
-const NAMES_UP_TO = 40;
+/** Students' nicknames show under their neurons up to this many seats (when the picture has them). */
+export const NAMES_UP_TO = 40;
 
 export class BoardScene extends Phaser.Scene {
   frames = 0;
@@ -51,11 +56,16 @@ export class BoardScene extends Phaser.Scene {
     this.onIdle = onIdle;
   }
 
+  /** The smallest text the scene has drawn, in logical pixels (before the canvas is scaled to its box). */
+  get smallestFont(): number {
+    return Math.min(TITLE_PX, this.answers?.smallestFont ?? Number.POSITIVE_INFINITY);
+  }
+
   create(): void {
     makeNeuronTextures(this);
-    const title = { fontFamily: "system-ui, sans-serif", fontSize: "26px", color: INK };
-    this.add.text(FIELD.x + 4, 10, "The class: one neuron per student", title);
-    this.add.text(ANSWER.x + 4, 10, "Answer against the key", title);
+    const title = { fontFamily: "system-ui, sans-serif", fontSize: `${TITLE_PX}px`, color: INK };
+    this.add.text(FIELD.x + 4, 8, "The class: one neuron each", title);
+    this.add.text(ANSWER.x + 4, 8, "Answer against the key", title);
     this.neurons = new NeuronLayer(this, { arrows: true, namesUpTo: NAMES_UP_TO });
     this.answers = new AnswerLayer(this, ANSWER);
   }

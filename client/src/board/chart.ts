@@ -1,9 +1,12 @@
 /**
- * Class error against rounds on a log scale (uPlot), one solid line per class and its theory dashed beside
- * it, the criterion dotted, and a marked line where the scheme changed. It draws plain numbers, so the demo's
- * bot classes and a live session's state both feed it. The y axis spans whole decades and at most eight of
- * them: a class that hits the key exactly would otherwise stretch it to the smallest double and flatten the
- * other line. A value that is not a number (NaN) is a gap in its line.
+ * The convergence chart (uPlot): lines of plain numbers against rounds, each with its own colour, width and
+ * dash (and optional markers on chosen rounds), a theory line dashed beside a line where it has one, the
+ * criterion dotted (labelled on the chart itself when asked), and a marked vertical line where the scheme
+ * changed. The y axis is a log scale of the class error in whole decades (the demo's default: at most eight
+ * of them, so a class that hits the key exactly does not stretch the axis to the smallest double) or a
+ * linear one with fixed ticks (the board's class score, 0 to 100). A value that is not a number (NaN) is a
+ * gap in its line. The demo's bot classes and a live session's board both feed it; the board sets its fonts
+ * large enough for the back of a room, and `minFontPx` says the smallest it drew.
  */
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
@@ -13,13 +16,18 @@ import { decadeSplits, power } from "./logAxis.ts";
 export interface ChartLine {
   readonly label: string;
   readonly colour: string;
-  /** The class error of each round: index r is round r + 1; the first `count` entries are drawn. */
+  /** The values of each round: index r is round r + 1; the first `count` entries are drawn. */
   readonly values: ArrayLike<number>;
   readonly count: number;
   /** The theory's line for the same rounds (drawn dashed), or null/absent where the theory has none. */
   readonly theory?: ArrayLike<number> | null;
   /** The theory line's name in the legend (default "theory, " and the line's label). */
   readonly theoryLabel?: string;
+  /** Dash pattern in CSS px (null/absent: solid) and width (default 2.5). */
+  readonly dash?: readonly number[] | null;
+  readonly width?: number;
+  /** Indices of the rounds that get a marker (null/absent: none). */
+  readonly markers?: readonly number[] | null;
 }
 
 /** A vertical line just before `round`, labelled (the round a new scheme started). */
@@ -28,11 +36,27 @@ export interface ChartMark {
   readonly label: string;
 }
 
+export type YAxis =
+  | { readonly kind: "log"; readonly label?: string }
+  | {
+      readonly kind: "linear";
+      readonly min: number;
+      readonly max: number;
+      readonly ticks: readonly number[];
+      readonly label: string;
+    };
+
 export interface ChartData {
   readonly lines: readonly ChartLine[];
-  /** The criterion's class error (dotted), or null for none. */
+  /** The criterion's value on the y axis (dotted), or null for none. */
   readonly criterion: number | null;
+  /** The criterion's name (default "95 % of the way"). */
+  readonly criterionLabel?: string;
   readonly marks?: readonly ChartMark[];
+  /** The y axis (default: log scale of the class error). */
+  readonly y?: YAxis;
+  /** The x axis runs over rounds 1..rounds; null/absent: as far as the data. */
+  readonly rounds?: number | null;
 }
 
 export interface ChartStyle {
@@ -43,6 +67,19 @@ export interface ChartStyle {
   readonly criterion: string;
   /** Plot height on a wide and on a narrow (< 600 px) parent. */
   readonly height: { readonly wide: number; readonly narrow: number };
+  /** The plot takes its parent's height instead (the parent's layout gives it one). */
+  readonly fill?: boolean;
+  /** Font size of ticks, axis labels and marks in CSS px (default 12), read again on every resize. */
+  readonly fontPx?: number | (() => number);
+  /** uPlot's own legend under the plot (default true); a page with a legend of its own turns it off. */
+  readonly legend?: boolean;
+  /**
+   * Write the criterion's name on the chart beside its line (on a patch of `panel`), and the scheme-change
+   * marks' words in a band over the plot, where no line runs under them.
+   */
+  readonly labelCriterion?: boolean;
+  /** The plot's background, behind words written on it. */
+  readonly panel?: string;
 }
 
 /** The demo's look: dark ink on white. */
@@ -57,12 +94,17 @@ export const LIGHT_CHART: ChartStyle = {
 const ROUND_STEPS = [
   1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10_000, 20_000, 50_000,
 ];
+const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+const DEFAULT_FONT_PX = 12;
 
 /** What makes the series list (and so a new uPlot) change; the values alone only need setData. */
-const shapeOf = (data: ChartData): string =>
+const shapeOf = (data: ChartData, fontPx: number): string =>
   JSON.stringify([
-    data.lines.map((l) => [l.label, l.colour, l.theory != null, l.theoryLabel]),
+    data.lines.map((l) => [l.label, l.colour, l.theory != null, l.theoryLabel, l.dash, l.width]),
     data.criterion !== null,
+    data.criterionLabel,
+    data.y,
+    fontPx,
   ]);
 
 export class ErrorChart {
@@ -72,24 +114,44 @@ export class ErrorChart {
   private data: ChartData = { lines: [], criterion: null };
   private shape = "";
   private range: [number, number] = [1e-3, 1];
+  private rounds = 2;
+  private fontPx = DEFAULT_FONT_PX;
   private readonly resize: ResizeObserver;
 
   constructor(parent: HTMLElement, style: ChartStyle = LIGHT_CHART) {
     this.parent = parent;
     this.style = style;
-    this.resize = new ResizeObserver(() => this.plot?.setSize(this.size()));
+    this.fontPx = this.font();
+    this.resize = new ResizeObserver(() => {
+      if (!this.plot) return;
+      if (this.font() !== this.fontPx) this.show(this.data);
+      else this.plot.setSize(this.size());
+    });
     this.resize.observe(parent);
+  }
+
+  private font(): number {
+    const f = this.style.fontPx;
+    const px = typeof f === "function" ? f() : (f ?? DEFAULT_FONT_PX);
+    return Math.max(8, Math.round(px));
+  }
+
+  /** The smallest text the chart draws, in CSS px. */
+  get minFontPx(): number {
+    return this.fontPx;
   }
 
   private size(): { width: number; height: number } {
     const width = Math.max(240, this.parent.clientWidth);
+    if (this.style.fill) return { width, height: Math.max(160, this.parent.clientHeight) };
     return { width, height: width < 600 ? this.style.height.narrow : this.style.height.wide };
   }
 
   /** Draws `data`; a new set of lines rebuilds the plot, new values only redraw it. */
   show(data: ChartData): void {
     this.data = data;
-    const shape = shapeOf(data);
+    this.fontPx = this.font();
+    const shape = shapeOf(data, this.fontPx);
     if (shape !== this.shape || !this.plot) {
       this.shape = shape;
       this.build();
@@ -99,9 +161,22 @@ export class ErrorChart {
   private build(): void {
     this.plot?.destroy();
     const { lines, criterion } = this.data;
+    const y = this.data.y ?? { kind: "log" };
+    const px = this.fontPx;
     const series: uPlot.Series[] = [{ label: "round" }];
-    for (const l of lines)
-      series.push({ label: l.label, stroke: l.colour, width: 2.5, points: { show: false } });
+    for (const l of lines) {
+      const width = l.width ?? 2.5;
+      const markers = l.markers ?? null;
+      series.push({
+        label: l.label,
+        stroke: l.colour,
+        width,
+        dash: l.dash ? [...l.dash] : undefined,
+        points: markers
+          ? { show: true, size: width * 2.6, fill: l.colour, stroke: l.colour, filter: () => [...markers] }
+          : { show: false },
+      });
+    }
     for (const l of lines)
       if (l.theory != null)
         series.push({
@@ -113,75 +188,125 @@ export class ErrorChart {
         });
     if (criterion !== null)
       series.push({
-        label: "95 % of the way",
+        label: this.data.criterionLabel ?? "95 % of the way",
         stroke: this.style.criterion,
-        width: 1.5,
-        dash: [2, 5],
+        width: Math.max(1.5, px / 10),
+        dash: [2, 6],
         points: { show: false },
       });
     const { ink, grid } = this.style;
+    const font = `${px}px ${FONT}`;
+    const labelFont = `bold ${px}px ${FONT}`;
+    /** Room for the widest tick value, measured in the font it is drawn in. */
+    const ySize = (u: uPlot, values: string[] | null): number => {
+      if (!values || values.length === 0) return Math.round(px * 3.5);
+      const ratio = devicePixelRatio || 1;
+      u.ctx.font = `${Math.round(px * ratio)}px ${FONT}`;
+      const widest = Math.max(...values.map((v) => u.ctx.measureText(v).width)) / ratio;
+      return Math.ceil(widest + px * 0.9 + 10);
+    };
+    const yAxis: uPlot.Axis =
+      y.kind === "log"
+        ? {
+            splits: (_u, _axis, min, max) => decadeSplits(min, max),
+            // Keep every decade given: uPlot's own log filter would blank some of them.
+            filter: (_u, splits) => splits,
+            values: (_u, splits) => splits.map((v) => (v > 0 ? power(Math.round(Math.log10(v))) : "")),
+          }
+        : { splits: () => [...y.ticks], values: (_u, splits) => splits.map((v) => String(v)) };
     this.plot = new uPlot(
       {
         ...this.size(),
         series,
         scales: {
-          x: { time: false },
-          y: { distr: 3, range: () => this.range },
+          x: { time: false, range: () => [1, this.rounds] },
+          y: y.kind === "log" ? { distr: 3, range: () => this.range } : { range: [y.min, y.max] },
         },
         axes: [
           {
             label: "round",
             stroke: ink,
+            font,
+            labelFont,
+            labelSize: Math.max(30, Math.round(px * 1.5)),
+            size: Math.max(50, Math.round(px * 1.6 + 12)),
             grid: { stroke: grid },
             ticks: { stroke: grid },
+            space: px * 3,
             // Whole rounds only: no tick at round 1.5.
             incrs: ROUND_STEPS,
           },
           {
-            label: "class error (log scale)",
+            label: y.label ?? "class error (log scale)",
             stroke: ink,
+            font,
+            labelFont,
+            labelSize: Math.max(30, Math.round(px * 1.5)),
+            size: ySize,
             grid: { stroke: grid },
             ticks: { stroke: grid },
-            size: 64,
-            splits: (_u, _axis, min, max) => decadeSplits(min, max),
-            // Keep every decade given: uPlot's own log filter would blank some of them.
-            filter: (_u, splits) => splits,
-            values: (_u, splits) => splits.map((v) => (v > 0 ? power(Math.round(Math.log10(v))) : "")),
+            ...yAxis,
           },
         ],
         cursor: { drag: { x: false, y: false } },
-        legend: { live: false },
-        hooks: { draw: [(u) => this.drawMarks(u)] },
+        legend: { show: this.style.legend ?? true, live: false },
+        // A band over the plot for the marks' words (uPlot's own padding elsewhere).
+        padding: this.style.labelCriterion ? [Math.round(px * 1.8), null, null, null] : undefined,
+        hooks: { draw: [(u) => this.drawLabels(u)] },
       },
       this.aligned(),
       this.parent,
     );
   }
 
-  /** The rounds where the scheme changed: a dashed vertical line and its label along the top. */
-  private drawMarks(u: uPlot): void {
+  /**
+   * The rounds where the scheme changed: a dashed vertical line, its words along the top (in the band over
+   * the plot when the style keeps one); and the criterion's name beside its line.
+   */
+  private drawLabels(u: uPlot): void {
     const marks = this.data.marks ?? [];
-    if (marks.length === 0) return;
     const { ctx } = u;
     const { left, top, width, height } = u.bbox;
-    const px = devicePixelRatio || 1;
+    const ratio = devicePixelRatio || 1;
+    const pad = 6 * ratio;
+    const band = this.style.labelCriterion === true;
+    const fontPx = this.fontPx * ratio;
     ctx.save();
+    ctx.font = `${Math.round(fontPx)}px ${FONT}`;
+    // uPlot leaves its axes' alignment on the context.
+    ctx.textAlign = "left";
     ctx.strokeStyle = this.style.mark;
     ctx.fillStyle = this.style.mark;
-    ctx.lineWidth = 1.5 * px;
-    ctx.setLineDash([4 * px, 4 * px]);
-    ctx.font = `${Math.round(12 * px)}px system-ui, sans-serif`;
-    ctx.textBaseline = "top";
+    ctx.lineWidth = 2 * ratio;
+    ctx.setLineDash([6 * ratio, 6 * ratio]);
+    ctx.textBaseline = band ? "bottom" : "top";
     for (const m of marks) {
       const x = u.valToPos(m.round - 0.5, "x", true);
       if (!(x >= left && x <= left + width)) continue;
       ctx.beginPath();
-      ctx.moveTo(x, top);
+      ctx.moveTo(x, band ? top - fontPx * 0.3 : top);
       ctx.lineTo(x, top + height);
       ctx.stroke();
-      const text = m.label;
-      const w = ctx.measureText(text).width;
-      ctx.fillText(text, x + 4 * px + w > left + width ? x - 4 * px - w : x + 4 * px, top + 4 * px);
+      const w = ctx.measureText(m.label).width;
+      const tx = x + pad + w > left + width ? x - pad - w : x + pad;
+      ctx.fillText(m.label, Math.max(0, tx), band ? top - pad / 2 : top + pad);
+    }
+    const { criterion } = this.data;
+    const label = this.data.criterionLabel ?? "";
+    if (this.style.labelCriterion && criterion !== null && Number.isFinite(criterion) && label !== "") {
+      const y = u.valToPos(criterion, "y", true);
+      if (y >= top && y <= top + height) {
+        // Under the line in the upper half of the plot, over it in the lower half.
+        const under = y - top < height / 2;
+        const w = ctx.measureText(label).width;
+        const x = left + width - pad - w;
+        const ty = under ? y + pad / 2 : y - pad / 2 - fontPx * 1.2;
+        ctx.fillStyle = this.style.panel ?? "transparent";
+        ctx.fillRect(x - pad / 2, ty, w + pad, fontPx * 1.2);
+        ctx.fillStyle = this.style.criterion;
+        ctx.textBaseline = "top";
+        ctx.fillText(label, x, ty + fontPx * 0.1);
+      }
     }
     ctx.restore();
   }
@@ -189,16 +314,22 @@ export class ErrorChart {
   private aligned(): uPlot.AlignedData {
     const { lines, criterion } = this.data;
     const n = Math.max(0, ...lines.map((l) => l.count));
+    this.rounds = Math.max(2, this.data.rounds ?? n);
     const x = Array.from({ length: n }, (_, i) => i + 1);
     const raw: { values: ArrayLike<number> | null; count: number }[] = [
       ...lines.map((l) => ({ values: l.values, count: l.count })),
       ...lines.filter((l) => l.theory != null).map((l) => ({ values: l.theory ?? null, count: n })),
     ];
-    const { floor, range } = yRange(
-      raw.map((r) => r.values),
-      n,
-    );
-    this.range = range;
+    const log = (this.data.y ?? { kind: "log" }).kind === "log";
+    let floor = Number.NEGATIVE_INFINITY;
+    if (log) {
+      const r = yRange(
+        raw.map((v) => v.values),
+        n,
+      );
+      floor = r.floor;
+      this.range = r.range;
+    }
     const ys = raw.map((r) => plotValues(r.values, r.count, n, floor));
     if (criterion !== null)
       ys.push(x.map(() => (Number.isNaN(criterion) ? null : Math.max(floor, criterion))));

@@ -1,9 +1,11 @@
 /**
  * What a class board says in words: each scheme as the class hears it (the shared scheme words, so every page
- * names a scheme alike), the chart's legend and scheme-change marks, and a sentence that describes the field
- * of neurons for people who cannot see the canvas.
+ * names a scheme alike), the two classes by name, the chart's legend, axes and scheme-change marks, the key
+ * under the field, and a sentence that describes the field for people who cannot see the canvas. Words for
+ * a room: "this class", "the twin class (bots playing like people)", a score from 0 to 100.
  */
 
+import { CLASS_CRITERION } from "../../../shared/engine/convergence.ts";
 import { schemePhrase } from "../../../shared/protocol/schemeWords.ts";
 import type { SchemeConfig } from "../../../shared/protocol/session.ts";
 import type { SeatPicture } from "../../../shared/session/picture.ts";
@@ -25,25 +27,76 @@ export function heardUnder(name: string, config?: SchemeConfig | null): string {
   return NAME_PHRASES[name] ?? name;
 }
 
-export const liveLabel = (scheme: SchemeConfig): string => `Live class: ${schemePhrase(scheme)}`;
-export const twinLabel = (scheme: SchemeConfig): string => `Twin class (bots): ${schemePhrase(scheme)}`;
-export const theoryLabel = (side: "live" | "twin"): string =>
-  side === "live" ? "theory, live class" : "theory, twin class";
+export type Side = "live" | "twin";
+
+/** The two classes as the wall names them. The twin plays like people unless the teacher turned that off. */
+export const CLASS_NAMES: Readonly<Record<Side, string>> = {
+  live: "This class",
+  twin: "The twin class (bots playing like people)",
+};
+
+/** "round 4", "rounds 1–3", "rounds 1–3 and 7–9". */
+export function roundsText(ranges: readonly (readonly [number, number])[]): string {
+  if (ranges.length === 0) return "from round 1";
+  const one = ([a, b]: readonly [number, number]): string => (a === b ? `${a}` : `${a}–${b}`);
+  const single = ranges.length === 1 && ranges[0][0] === ranges[0][1];
+  const parts = ranges.map(one);
+  const list =
+    parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+  return `${single ? "round" : "rounds"} ${list}`;
+}
+
+/** One legend entry without its class: "“Good job, everyone”, rounds 1–3". */
+export const legendItem = (phrase: string, ranges: readonly (readonly [number, number])[]): string =>
+  `${phrase}, ${roundsText(ranges)}`;
+
+/** One legend entry in full: "This class, “Good job, everyone”, rounds 1–3". */
+export const legendText = (
+  side: Side,
+  phrase: string,
+  ranges: readonly (readonly [number, number])[],
+): string => `${CLASS_NAMES[side]}, ${legendItem(phrase, ranges)}`;
+
+export const CRITERION_WORDS = `${Math.round(CLASS_CRITERION * 100)} % of the way to the key`;
+
+/** The chart's title and its y axis, by scale. */
+export const CHART_WORDS = {
+  score: { title: "Class score after each round (100 = the key)", axis: "class score" },
+  log: { title: "How far the class is from the key (class error, log scale)", axis: "class error" },
+} as const;
+
+/** A scheme-change mark: the live class's new feedback from that round on. */
+export const markText = (to: string): string => `→ ${to}`;
+
+/** The line under the field: what a disc says, or that it says nothing of the key yet. */
+export function fieldKey(blind: boolean): string {
+  if (blind)
+    return "Each disc is a student (a square around it) or a bot. The class hears only one “Good job” or “Not quite”, so every disc looks alike: the key stays hidden until the reveal.";
+  return "Each disc is a student (a square around it) or a bot: bigger and brighter is farther from the key; blue with an up arrow should go up, orange with a down arrow should come down.";
+}
+
+/** What the answer panel says when the wall may not show the key. */
+export const KEY_HIDDEN = "The key stays hidden until the reveal.";
 
 const plural = (n: number, one: string, many: string): string =>
   `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
-/** "40 neurons: 12 students, 28 bots (2 standing in). 25 should move up, 13 down, 2 are there." */
+/**
+ * "40 neurons: 12 students, 28 bots (2 standing in). 25 should move up, 13 down, 2 are there." A field whose
+ * corrections are all hidden (the wall under a scalar scheme) says so instead of "all are there".
+ */
 export function fieldSummary(seats: readonly SeatPicture[]): string {
   let humans = 0;
   let bots = 0;
   let standIns = 0;
   let up = 0;
   let down = 0;
+  let known = 0;
   for (const s of seats) {
     if (s.kind === "human") humans++;
     else if (s.kind === "bot") bots++;
     else standIns++;
+    if (!Number.isNaN(s.credit)) known++;
     if (s.credit > 0) up++;
     else if (s.credit < 0) down++;
   }
@@ -51,6 +104,8 @@ export function fieldSummary(seats: readonly SeatPicture[]): string {
   const who = [plural(humans, "student", "students"), plural(bots, "bot", "bots")];
   if (standIns > 0)
     who.push(plural(standIns, "bot standing in for a student", "bots standing in for students"));
-  const there = seats.length - up - down;
-  return `${plural(seats.length, "neuron", "neurons")}: ${who.join(", ")}. ${up.toLocaleString("en")} should move up, ${down.toLocaleString("en")} down, ${there.toLocaleString("en")} are there.`;
+  const head = `${plural(seats.length, "neuron", "neurons")}: ${who.join(", ")}.`;
+  if (known === 0) return `${head} ${KEY_HIDDEN}`;
+  const there = known - up - down;
+  return `${head} ${up.toLocaleString("en")} should move up, ${down.toLocaleString("en")} down, ${there.toLocaleString("en")} are there.`;
 }

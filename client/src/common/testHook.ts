@@ -78,6 +78,34 @@ export interface BoardHook {
    * frame rate while something moves; a board whose picture stands still draws a few frames a second).
    */
   readonly frameIntervalMs: { readonly mean: number; readonly p95: number } | null;
+  /** The chart's legend: per class, each scheme it played and its rounds (from 1, both ends in), in words. */
+  readonly legend: readonly {
+    readonly side: "live" | "twin";
+    readonly scheme: string;
+    readonly rounds: readonly (readonly [number, number])[];
+    readonly text: string;
+  }[];
+  /** The chart's scheme-change marks: the first round under the new scheme, and the words on the chart. */
+  readonly marks: readonly { readonly round: number; readonly label: string }[];
+  readonly chartScale: "score" | "log";
+  /** The chart's x axis is fixed to rounds 1..roundAxis, or null when it fits the data. */
+  readonly roundAxis: number | null;
+  /** Nicknames drawn on the field. */
+  readonly names: readonly string[];
+  /** Discs that show a way to move (an arrow), and discs drawn bigger and brighter for being far from the key. */
+  readonly directions: number;
+  readonly lit: number;
+  /** What the answer panel draws ("strip", "plane", "bars", "hidden": the key stays hidden, "none"). */
+  readonly answer: string;
+  /** Whether the answer panel shows the key. */
+  readonly keyShown: boolean;
+  /** The line under the field that says what a disc shows. */
+  readonly fieldNote: string;
+  /**
+   * The smallest text the board draws on its canvases (the field and answer canvas, scaled as shown, and the
+   * chart), in CSS px; null before the canvas is laid out.
+   */
+  readonly minCanvasFontPx: number | null;
 }
 
 export interface ProjectorHook {
@@ -88,6 +116,19 @@ export interface ProjectorHook {
   readonly joinUrl: string | null;
   readonly board: BoardHook | null;
   readonly error: string | null;
+  /** Which screen shows: "loading", "lobby", "round" (open or paused), "review", "ended", "problem". */
+  readonly screen: string;
+  /** The lobby's names, newest first, as shown, and how many students have joined. */
+  readonly names: readonly string[];
+  readonly joined: number;
+  /** The comparison sentence on the wall, or null. */
+  readonly comparison: string | null;
+  /** What happens next, as the wall says it during review ("Next round in 0:07"), or null. */
+  readonly next: string | null;
+  /** `advance` messages the presenter keys have sent. */
+  readonly advances: number;
+  /** The end screen's summary lines, in order; empty before the end. */
+  readonly summary: readonly string[];
 }
 
 export interface TeacherHook {
@@ -106,6 +147,10 @@ export interface TeacherHook {
   readonly error: string | null;
   /** The replays open side by side, in the order of `boards`. */
   readonly replays: readonly ReplayHook[];
+  /** The live view's status line: the room's state as the page reads it, or null before there is one. */
+  readonly status: { readonly phase: string; readonly headline: string } | null;
+  /** The replays' one timeline: its frame, its last frame, whether it plays; null outside the replay view. */
+  readonly timeline: { readonly frame: number; readonly last: number; readonly playing: boolean } | null;
 }
 
 /** One replay on the teacher's dashboard: where its timeline stands. */

@@ -1,9 +1,15 @@
 /**
  * The projector page (`/class/CODE#key=TOKEN`): joins the class room with the projector's key, shows the
- * lobby (code, join URL, QR code) until the teacher starts, then the class board with the round, its clock
- * and the submissions, and the final board when the session ends. It reconnects on its own after a drop.
+ * lobby (code, join URL, QR code, the names as students join) until the teacher starts, then the class board
+ * with the round's countdown, the submissions, what happens after the feedback and the comparison in one
+ * sentence, and at the end a summary with the key revealed. The wall draws the wall's picture
+ * (shared/session/wall.ts): no names on the field, and under a scalar scheme nothing of the key before the
+ * reveal. A presenter's clicker (Space, PageDown, →, Enter) moves the class on between rounds. It reconnects
+ * on its own after a drop.
  */
 import "./projector.css";
+import type { ClassPicture } from "../../../shared/session/picture.ts";
+import { wallPicture } from "../../../shared/session/wall.ts";
 import { ClassBoard } from "../board/board.ts";
 import { type ProjectorHook, publish } from "../common/testHook.ts";
 import { serverOrigin } from "../join/handover.ts";
@@ -11,28 +17,30 @@ import { measureOffset, serverNow } from "../student/clock.ts";
 import type { StudentRoom } from "../student/connection.ts";
 import { joinUrlFor, readAddress } from "./address.ts";
 import { connectProjector, type LinkStatus, type ProjectorRoom } from "./connection.ts";
+import { summaryLines } from "./endSummary.ts";
+import { JoinOrder, type NamedSeat } from "./joinOrder.ts";
+import { AdvanceGuard, isPresenterKey } from "./presenter.ts";
 import type { ProjectorState } from "./state.ts";
 import { statePicture } from "./statePicture.ts";
 import { ProjectorView } from "./view.ts";
-import {
-  ENDED,
-  endLine,
-  joinedLine,
-  NO_CODE,
-  NO_KEY,
-  type Problem,
-  roundLine,
-  submittedLine,
-} from "./words.ts";
+import { type WallModel, wallModel } from "./wallModel.ts";
+import { ENDED, NO_CODE, NO_KEY, type Problem } from "./words.ts";
 
 const view = new ProjectorView();
 const address = readAddress(location.pathname, location.hash);
+const order = new JoinOrder();
+const guard = new AdvanceGuard();
 let board: ClassBoard | null = null;
+let room: ProjectorRoom | null = null;
 let state: ProjectorState | null = null;
+/** The wall's picture of the latest state. */
+let wall: ClassPicture | null = null;
+let model: WallModel | null = null;
 let connected = false;
 let ended = false;
 let joinUrl: string | null = null;
 let error: string | null = null;
+let advances = 0;
 
 function snapshot(): ProjectorHook {
   return {
@@ -42,6 +50,13 @@ function snapshot(): ProjectorHook {
     joinUrl,
     board: board?.hook ?? null,
     error,
+    screen: view.current,
+    names: view.shownNames,
+    joined: state?.students ?? 0,
+    comparison: model?.comparison ?? null,
+    next: model?.next ?? null,
+    advances,
+    summary: model?.end ? summaryLines(model.end) : [],
   };
 }
 
@@ -55,44 +70,58 @@ function stop(problem: Problem): void {
   refresh();
 }
 
-function remaining(s: ProjectorState): number | null {
-  if (s.phase === "open" && s.closesAt > 0) return s.closesAt - serverNow();
-  if (s.phase === "paused" && s.remainingMs > 0) return s.remainingMs;
-  return null;
+/** The lobby's names from the staff roster (students only; bots have none). */
+function namedSeats(s: ProjectorState): NamedSeat[] {
+  const out: NamedSeat[] = [];
+  s.staff?.roster?.forEach((row) => {
+    if (typeof row.nickname === "string" && typeof row.seat === "number")
+      out.push({ seat: row.seat, nickname: row.nickname, kind: String(row.kind) });
+  });
+  return out;
 }
 
 /** The words around the board, from the latest state; the clock calls it a few times a second. */
 function words(): void {
   const s = state;
-  if (!s) return;
-  view.setJoined(joinedLine(s.students));
-  view.setRound(
-    roundLine({
-      phase: s.phase,
-      round: s.round,
-      remainingMs: remaining(s),
-      submitted: s.submitted,
-      seated: s.seated,
-      bots: s.bots,
-    }),
-    s.phase === "open" || s.phase === "paused" ? submittedLine(s) : "",
-    s.phase === "ended" ? endLine(s.endReason) : "",
-  );
+  if (!s || !wall || view.current === "problem") return;
+  model = wallModel(s, wall, serverNow());
+  view.show(model.screen);
+  view.render(model);
+  if (model.screen === "lobby") view.setNames(order.update(namedSeats(s)));
 }
 
 function onState(s: ProjectorState): void {
   state = s;
   if (s.phase === "ended") ended = true;
-  board?.show(statePicture(s));
-  if (view.current !== "problem") view.show(s.phase === "lobby" ? "lobby" : "board");
-  words();
+  if (view.current !== "problem") {
+    // The wall's picture: the projector is seen by the whole class (the teacher's board keeps everything).
+    wall = wallPicture(statePicture(s));
+    board?.show(wall);
+    words();
+  }
   refresh();
 }
 
-function onRoom(room: ProjectorRoom): void {
-  room.onStateChange((s) => onState(s));
+function onRoom(r: ProjectorRoom): void {
+  room = r;
+  r.onStateChange((s) => onState(s));
+  // A refused `advance` (the room had moved on): the next press may try again.
+  r.onMessage("rejected", () => guard.refused());
+  r.onMessage("*", () => undefined);
   // Only the request is used, which every room has: the student page's clock serves the projector too.
-  void measureOffset(room as unknown as StudentRoom);
+  void measureOffset(r as unknown as StudentRoom);
+}
+
+/** A presenter's "next": opens the first or the next round; never closes an open one. */
+function onKey(e: KeyboardEvent): void {
+  if (!isPresenterKey(e)) return;
+  const s = state;
+  if (!s || !room || !connected) return;
+  e.preventDefault();
+  if (!guard.request(s.phase, s.round)) return;
+  room.send("advance", {});
+  advances++;
+  refresh();
 }
 
 const STATUS_TEXT: Record<LinkStatus, string> = {
@@ -112,7 +141,7 @@ async function loadJoinUrl(code: string): Promise<void> {
   try {
     const res = await fetch(`${serverOrigin()}/api/join-origin`);
     const body: unknown = res.ok ? await res.json() : null;
-    const given = (body as { joinOrigin?: unknown } | null)?.joinOrigin;
+    const given = typeof body === "object" && body !== null && "joinOrigin" in body ? body.joinOrigin : null;
     origin = typeof given === "string" ? given : null;
   } catch {
     // No answer: students join where this page came from.
@@ -129,7 +158,7 @@ if (!address.ok) {
   const { code, token } = address;
   view.setCode(code);
   view.setStatus("Connecting to the class…");
-  board = new ClassBoard(view.boardHost);
+  board = new ClassBoard(view.boardHost, { fill: true });
   void loadJoinUrl(code);
   connectProjector(code, token, {
     onRoom,
@@ -138,6 +167,7 @@ if (!address.ok) {
     onEnded: () => {
       ended = true;
       connected = false;
+      room = null;
       // With a board on show, it stays as the final one; a page opened after the end says so instead.
       if (state) {
         view.setStatus("The session has ended.");
@@ -146,10 +176,16 @@ if (!address.ok) {
     },
     ended: () => ended,
   });
+  addEventListener("keydown", onKey);
   setInterval(words, 250);
 }
 // The board's frame counts and times move on their own: publish them a few times a second.
 setInterval(refresh, 250);
 // A different key in the link is a different projector: start again with it.
 addEventListener("hashchange", () => location.reload());
+// Names fit their box again at a new size.
+addEventListener("resize", () => {
+  view.remeasureNames();
+  words();
+});
 refresh();

@@ -56,6 +56,8 @@ export interface ProjectorState extends PublicState {
   readonly schemes?: ListLike<string>;
   readonly twinSchemes?: ListLike<string>;
   readonly revealed?: boolean;
+  /** JSON of the scheme the next round will use when the teacher has switched it; "" otherwise. */
+  readonly nextScheme?: string;
   readonly autoAdvance?: boolean;
   readonly reviewSeconds?: number;
   /** Server ms at which the next round opens by itself; 0 while the class waits for the teacher. */

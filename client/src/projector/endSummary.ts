@@ -1,0 +1,94 @@
+/**
+ * The end screen's summary, a pure function of the final picture: how many times as fast one scheme closed
+ * the distance to the key per round (the shared comparison's figures, told by scheme), the final class
+ * score, the rounds each class took to get 90 % of the way, and a line on the key, which the wall now shows.
+ */
+import { CLASS_CRITERION } from "../../../shared/engine/convergence.ts";
+import { classScore } from "../../../shared/engine/exam.ts";
+import {
+  aboutText,
+  type Comparison,
+  compareClasses,
+  roundsText,
+} from "../../../shared/session/comparison.ts";
+import type { ClassPicture } from "../../../shared/session/picture.ts";
+import { heardUnder } from "../board/words.ts";
+
+export interface Fact {
+  /** The figure, large ("87", "about 12 times", "3 rounds"), and what it is. */
+  readonly value: string;
+  readonly label: string;
+}
+
+export interface EndSummary {
+  readonly headline: string;
+  readonly facts: readonly Fact[];
+  readonly reveal: string;
+}
+
+const CRITERION = `${Math.round(CLASS_CRITERION * 100)} % of the way`;
+
+const timesValue = (ratio: number): string =>
+  ratio >= 10
+    ? `about ${aboutText(Math.round(ratio))} times`
+    : ratio >= 1.2
+      ? `about ${ratio.toFixed(1)} times`
+      : "about the same";
+
+function phraseOf(p: ClassPicture): (name: string) => string {
+  return (name) =>
+    heardUnder(name, name === p.scheme.name ? p.scheme : name === p.twinScheme.name ? p.twinScheme : null);
+}
+
+function headlineOf(c: Comparison, phrase: (name: string) => string): string {
+  const fast = c.paces[0];
+  const slow = c.paces[c.paces.length - 1];
+  if (c.speedup === null || c.paces.length < 2) return c.headline;
+  if (c.speedup < 1.2)
+    return `Per round, ${phrase(fast.scheme)} and ${phrase(slow.scheme)} closed the distance to the key about as fast.`;
+  return `Per round, ${phrase(fast.scheme)} closed the distance to the key ${timesValue(c.speedup)} as fast as ${phrase(slow.scheme)}.`;
+}
+
+/** Rounds to the criterion on a class's first stretch, where both classes start alike. */
+function reachedFact(who: string, f: Comparison["first"]["live"], phrase: (name: string) => string): Fact {
+  const label = `to get ${CRITERION}: ${who}, with ${phrase(f.scheme)}`;
+  if (f.reachedAt !== null) return { value: roundsText(f.reachedAt), label };
+  return { value: `not in ${roundsText(f.played)}`, label };
+}
+
+const REVEALS: Record<ClassPicture["exam"], string> = {
+  independent:
+    "The key, revealed: each white tick is a student's target and each dot where that student ended; on the field, the arrows show who still had to move up or down.",
+  readout: "The key, revealed: where the class's answer ended against the key it was steering for.",
+  layered: "The key, revealed: where the class's answer ended against the key.",
+};
+
+export function endSummary(p: ClassPicture): EndSummary {
+  const c = compareClasses(p.chart, { live: p.scheme, twin: p.twinScheme, over: true });
+  const reveal = REVEALS[p.exam];
+  if (!c) return { headline: "The class played no round.", facts: [], reveal };
+  const phrase = phraseOf(p);
+  const facts: Fact[] = [];
+  const last = p.chart.errors[p.chart.errors.length - 1];
+  const twin = p.chart.twinErrors[p.chart.twinErrors.length - 1];
+  if (Number.isFinite(last))
+    facts.push({
+      value: String(Math.round(classScore(last))),
+      label: `final class score (100 = the key)${Number.isFinite(twin) ? `; the twin class: ${Math.round(classScore(twin))}` : ""}`,
+    });
+  if (c.speedup !== null && c.paces.length >= 2)
+    facts.push({
+      value: timesValue(c.speedup),
+      label: `as fast per round with ${phrase(c.paces[0].scheme)} as with ${phrase(c.paces[c.paces.length - 1].scheme)}`,
+    });
+  facts.push(reachedFact("this class", c.first.live, phrase));
+  facts.push(reachedFact("the twin class", c.first.twin, phrase));
+  return { headline: headlineOf(c, phrase), facts, reveal };
+}
+
+/** The summary as lines of text, in the order the screen shows them (for the test hook). */
+export const summaryLines = (s: EndSummary): string[] => [
+  s.headline,
+  ...s.facts.map((f) => `${f.value} ${f.label}`),
+  s.reveal,
+];
