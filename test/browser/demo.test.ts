@@ -188,10 +188,24 @@ describe("the bot-only demo", () => {
     expect((await formOf(typed)).shown).toEqual(["teamSize"]);
     await typed.locator("#teamSize").fill("6");
     await typed.locator("#teamSize").dispatchEvent("change");
-    await typed.locator("#speed").selectOption("max");
+    await typed.locator("#speed").selectOption("10");
     await typed.locator("#seed").fill("7");
     await typed.locator("#seed").dispatchEvent("change");
     await ready(typed, 60);
+    // Played slowly, paused, then played on at full speed: pausing and speeds do not change the run.
+    await typed.locator("#play").click();
+    await waitForHook<DemoHook>(typed, (h) => h.round >= 3, "three rounds");
+    await typed.locator("#pause").click();
+    // The status names the round the worker stopped at, once it said so.
+    await expect
+      .poll(async () => {
+        const h = await hook<DemoHook>(typed);
+        return (
+          !h?.running && (await typed.locator("#status").textContent()) === `Paused after ${h?.round} rounds.`
+        );
+      }, WAIT)
+      .toBe(true);
+    await typed.locator("#speed").selectOption("max");
     expect(new URL(typed.url()).search).toBe(`?${LINK}`);
     const byHand = await playToEnd(typed);
     expect(byHand.settings).toBe(LINK);
