@@ -173,7 +173,7 @@ async function bench(url: string, options: Options): Promise<string[]> {
     const lines = [
       `The demo with ${options.students.toLocaleString("en")} students at the fastest speed, headless Chromium ${options.viewport.width}×${options.viewport.height}, from Play to the end (${seconds.toFixed(1)} s):`,
       `  frames per second:  mean ${(rec.frames.length / seconds).toFixed(1)}, 5th percentile of 1-second windows ${windows.length ? percentile(windows, 0.05) : "–"} (worst ${windows[0] ?? "–"})`,
-      `  longest stall:      ${Math.round(gap)} ms between animation frames; longest task ${Math.round(longest)} ms (${rec.longTasks.length} long tasks over 50 ms: ${over50})`,
+      `  longest stall:      ${Math.round(gap)} ms between animation frames; longest task ${Math.round(longest)} ms (${over50} task${over50 === 1 ? "" : "s"} over 50 ms)`,
     ];
     for (const c of schemes) {
       const at = rec.reachedAt[c.scheme];

@@ -67,8 +67,8 @@ export class ClassPlayer {
     this.mirror = null;
   }
 
-  private send(message: ToClassWorker): void {
-    this.worker.postMessage(message);
+  private send(message: ToClassWorker, transfer: Transferable[] = []): void {
+    this.worker.postMessage(message, transfer);
   }
 
   private receive(data: unknown): void {
@@ -87,7 +87,10 @@ export class ClassPlayer {
     if (!mirror) return;
     const before = mirror.lanes.map((l) => l.reachedAt);
     try {
-      mirror.apply(m.playing, m.over, m.lanes);
+      const spent = mirror.apply(m.playing, m.over, m.lanes);
+      // The replaced pictures' memory goes back to the worker, which draws the next ones into it: a
+      // few megabytes a second of fresh buffers would otherwise keep the page's collector busy.
+      if (spent.length > 0) this.send({ type: "recycle", buffers: spent }, spent);
     } catch (e) {
       this.events.error(e instanceof Error ? e.message : String(e));
       return;

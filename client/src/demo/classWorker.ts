@@ -51,6 +51,15 @@ let sizes: readonly FieldSize[] = [
   { width: 0, height: 0 },
 ];
 const layouts: (FieldLayout | null)[] = [null, null];
+/** Pictures' memory handed back by the page, by size, ready for the next pictures. */
+const spare = new Map<number, ArrayBuffer[]>();
+const SPARE_PER_SIZE = 8;
+
+/** A picture layer of `bytes` bytes (rasterize clears it), from the spares when one of that size is there. */
+function layerOf(bytes: number): Uint8ClampedArray<ArrayBuffer> {
+  const buffer = spare.get(bytes)?.pop();
+  return buffer ? new Uint8ClampedArray(buffer) : new Uint8ClampedArray(bytes);
+}
 const ticker = new Ticker();
 // A message to itself runs the next slice at once: setTimeout(0) waits at least 4 ms once nested.
 const channel = new MessageChannel();
@@ -97,8 +106,8 @@ function pictureOf(p: Playing, k: number, students: number): FieldPicture | null
   )
     layout = layouts[k] = layoutField(students, width, height);
   p.readers[k].read(p.views[k]);
-  const discs = new Uint8ClampedArray(width * height * 4);
-  const rings = new Uint8ClampedArray(width * height * 4);
+  const discs = layerOf(width * height * 4);
+  const rings = layerOf(width * height * 4);
   rasterize(layout, p.views[k], new Uint32Array(discs.buffer), new Uint32Array(rings.buffer));
   return { width, height, discs, rings };
 }
@@ -172,6 +181,14 @@ self.addEventListener("message", (event: MessageEvent<unknown>) => {
     return;
   }
   const m = parsed.data;
+  if (m.type === "recycle") {
+    for (const buffer of m.buffers) {
+      const list = spare.get(buffer.byteLength) ?? [];
+      if (list.length < SPARE_PER_SIZE) list.push(buffer);
+      spare.set(buffer.byteLength, list);
+    }
+    return;
+  }
   if (m.type === "fields") {
     sizes = m.sizes;
     // A run at rest shows its fields at the new size at once; a run playing does at its next report.

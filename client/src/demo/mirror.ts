@@ -49,7 +49,8 @@ export class LaneMirror implements FieldModel {
     return this.latest;
   }
 
-  apply(u: LaneUpdate): void {
+  /** Takes in `u`; returns the picture it replaced (its pixels are on the canvas or no longer wanted). */
+  apply(u: LaneUpdate): FieldPicture | null {
     if (u.from !== this.rounds || u.from + u.errors.length > this.trace.length)
       throw new Error(`an update for rounds ${u.from + 1}… came after round ${this.rounds}`);
     this.trace.set(u.errors, u.from);
@@ -60,10 +61,11 @@ export class LaneMirror implements FieldModel {
     this.hasTheory = u.hasTheory;
     if (u.theory) this.theory = u.theory;
     this.heard = u.heard;
-    if (u.picture) {
-      this.latest = u.picture;
-      this.version++;
-    }
+    if (!u.picture) return null;
+    const replaced = this.latest;
+    this.latest = u.picture;
+    this.version++;
+    return replaced;
   }
 }
 
@@ -94,11 +96,12 @@ export class RunMirror {
     return this.lanes.every((l) => l.reachedAt !== null);
   }
 
-  apply(playing: boolean, over: boolean, lanes: readonly [LaneUpdate, LaneUpdate]): void {
-    this.lanes[0].apply(lanes[0]);
-    this.lanes[1].apply(lanes[1]);
+  /** Takes in one update of both classes; returns the buffers of the pictures it replaced, for reuse. */
+  apply(playing: boolean, over: boolean, lanes: readonly [LaneUpdate, LaneUpdate]): ArrayBuffer[] {
+    const replaced = [this.lanes[0].apply(lanes[0]), this.lanes[1].apply(lanes[1])];
     this.playing = playing;
     this.over = over;
     this.version++;
+    return replaced.flatMap((p) => (p ? [p.discs.buffer, p.rings.buffer] : []));
   }
 }

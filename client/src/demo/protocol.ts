@@ -70,6 +70,8 @@ export const ToClassWorker = z.discriminatedUnion("type", [
   z.object({ type: z.literal("pause"), run: z.number().int() }),
   /** The two fields' sizes, whenever the page lays them out: pictures come at that size from then on. */
   z.object({ type: z.literal("fields"), sizes: z.tuple([FieldSize, FieldSize]) }),
+  /** Pictures' memory the page no longer needs, handed back for the next pictures. */
+  z.object({ type: z.literal("recycle"), buffers: z.array(z.instanceof(ArrayBuffer)) }),
 ]);
 export type ToClassWorker = z.infer<typeof ToClassWorker>;
 

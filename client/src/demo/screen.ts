@@ -4,7 +4,8 @@
  * SHOW_EVERY_MS (ten times a second is as often as a person reads a number), and the chart at most as
  * often, and less often as its lines grow: a chart of tens of thousands of rounds takes tens of
  * milliseconds to draw, so it waits CHART_SHARE times its last drawing time before the next, and keeps
- * most of every second for the frames. When the run stops they show its last state at once.
+ * most of every second for the frames, and it draws in a task of its own, never inside a frame's. When
+ * the run stops they show its last state at once.
  */
 import type { SchemeConfig } from "../../../shared/engine/index.ts";
 import { schemeLabel, schemePhrase } from "../../../shared/protocol/schemeWords.ts";
@@ -26,6 +27,7 @@ export class RunView {
   private shown: { run: RunMirror | null; version: number } = { run: null, version: -1 };
   private chartAt = Number.NEGATIVE_INFINITY;
   private chartMs = 0;
+  private chartPending = false;
   private charted: { run: RunMirror | null; version: number } = { run: null, version: -1 };
 
   constructor(lanes: readonly HTMLElement[], sentence: HTMLElement, chart: HTMLElement) {
@@ -57,15 +59,22 @@ export class RunView {
       if (this.sentence.textContent !== text) this.sentence.textContent = text;
     }
     const wait = Math.max(SHOW_EVERY_MS, CHART_SHARE * this.chartMs);
-    if (this.due(this.charted, run, running, now - this.chartAt >= wait)) {
+    if (!this.chartPending && this.due(this.charted, run, running, now - this.chartAt >= wait)) {
       this.charted = { run, version: run.version };
       this.chartAt = now;
-      const start = performance.now();
-      this.chart.show(chartOf(run));
-      // uPlot draws in a microtask queued by show(): one queued after it runs once the drawing is done.
-      queueMicrotask(() => {
-        this.chartMs = performance.now() - start;
-      });
+      // A task of its own, after this frame's: the chart's tens of milliseconds never add to a frame's.
+      this.chartPending = true;
+      setTimeout(() => {
+        this.chartPending = false;
+        // New settings came meanwhile (see `waiting`): this run is no longer on the page.
+        if (this.charted.run !== run) return;
+        const start = performance.now();
+        this.chart.show(chartOf(run));
+        // uPlot draws in a microtask queued by show(): one queued after it runs once the drawing is done.
+        queueMicrotask(() => {
+          this.chartMs = performance.now() - start;
+        });
+      }, 0);
     }
   }
 
