@@ -16,6 +16,9 @@ export type Result<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly error: string; readonly status: number };
 
+/** How the API says what went wrong. */
+const ErrorReply = z.object({ error: z.string() });
+
 const OFFLINE = "The server cannot be reached: check the connection and try again.";
 
 const CreatedReply = CreateSessionReply.extend({ roomId: z.string() });
@@ -59,11 +62,11 @@ async function call(path: string, init: RequestInit = {}): Promise<Result<unknow
   }
   const body: unknown = await res.json().catch(() => null);
   if (res.ok) return { ok: true, value: body };
-  const said = (body as { error?: unknown } | null)?.error;
+  const said = ErrorReply.safeParse(body);
   return {
     ok: false,
     status: res.status,
-    error: typeof said === "string" ? said : `The server answered ${res.status} ${res.statusText}.`,
+    error: said.success ? said.data.error : `The server answered ${res.status} ${res.statusText}.`,
   };
 }
 
@@ -127,21 +130,36 @@ export function fileNameOf(disposition: string | null, fallback: string): string
   return /^[\w.-]{1,128}$/.test(name) ? name : fallback;
 }
 
+/** The exports: per round ("csv"), per student and round ("students"), and the whole session ("json"). */
+export type ExportKind = "csv" | "students" | "json";
+
+const EXPORT_PATHS: Record<ExportKind, { readonly path: string; readonly name: (id: string) => string }> = {
+  csv: { path: "export.csv", name: (id) => `group-exam-${id}.csv` },
+  students: { path: "students.csv", name: (id) => `group-exam-${id}-students.csv` },
+  json: { path: "export.json", name: (id) => `group-exam-${id}.json` },
+};
+
 /** An export, fetched with the teacher's token (a plain link could not carry it). */
-export async function exportFile(id: string, token: string, kind: "csv" | "json"): Promise<Result<Download>> {
+export async function exportFile(id: string, token: string, kind: ExportKind): Promise<Result<Download>> {
+  const { path, name } = EXPORT_PATHS[kind];
   let res: Response;
   try {
-    res = await fetch(
-      `${serverOrigin()}/api/sessions/${encodeURIComponent(id)}/export.${kind}`,
-      bearer(token),
-    );
+    res = await fetch(`${serverOrigin()}/api/sessions/${encodeURIComponent(id)}/${path}`, bearer(token));
   } catch {
     return { ok: false, error: OFFLINE, status: 0 };
   }
-  if (!res.ok) return { ok: false, status: res.status, error: `The export failed (${res.status}).` };
+  if (!res.ok) {
+    // The server says why in JSON (a log that does not replay, say); a route it lacks says nothing useful.
+    const said = ErrorReply.safeParse(await res.json().catch(() => null));
+    return {
+      ok: false,
+      status: res.status,
+      error: said.success && res.status !== 404 ? said.data.error : `The export failed (${res.status}).`,
+    };
+  }
   const blob = await res.blob();
   return {
     ok: true,
-    value: { blob, fileName: fileNameOf(res.headers.get("content-disposition"), `group-exam-${id}.${kind}`) },
+    value: { blob, fileName: fileNameOf(res.headers.get("content-disposition"), name(id)) },
   };
 }

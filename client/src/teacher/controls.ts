@@ -1,7 +1,7 @@
 /**
- * The teacher's controls over a live session: the round (start, pause, resume, advance, end), the scheme
- * for the next round, the round time, the bots, the lock and the stand-ins. Each sends one TeacherMessage;
- * what the room does with it comes back in the state (or as a "rejected" message, said in the status line).
+ * The teacher's settings of a live session (the rounds' pacing is in pacing.ts): the scheme for the next
+ * round, the round time, the bots, the lock and the stand-ins. Each sends one TeacherMessage; what the room
+ * does with it comes back in the state (or as a "rejected" message, said in the line for the last action).
  */
 import type { z } from "zod";
 import type { TeacherMessages, TeacherMessageType } from "../../../shared/protocol/messages.ts";
@@ -32,7 +32,7 @@ function numberField(label: string, min: number, max: number, hint: string) {
     { class: "inline-form", novalidate: true },
     h("label", { for: id }, label),
     h("div", { class: "inline-row" }, input, button),
-    h("small", { id: `${id}-hint` }, hint),
+    h("small", { id: `${id}-hint`, class: "visually-hidden" }, hint),
   );
   return { form, input, button };
 }
@@ -41,15 +41,14 @@ export class Controls {
   readonly element: HTMLElement;
   private readonly send: Send;
   private readonly say: (text: string) => void;
-  private readonly buttons: Record<"start" | "pause" | "resume" | "advance" | "end", HTMLButtonElement>;
-  private readonly scheme = schemePicker("Scheme", "live");
+  private readonly scheme = schemePicker("Feedback from the next round", "live");
   private readonly switchButton = h(
     "button",
     { type: "submit", class: "secondary", id: "switch-scheme" },
-    "Switch from the next round",
+    "Switch scheme",
   );
   private readonly schemeNow = h("p", { class: "scheme-now", id: "scheme-now" });
-  private readonly roundTime = numberField("Round time (seconds)", 2, 600, "from the next round");
+  private readonly roundTime = numberField("Round time (s)", 2, 600, "seconds, from the next round");
   private readonly bots: ReturnType<typeof numberField>;
   private readonly lock = h("button", { type: "button", class: "secondary", id: "lock" }, "Lock the room");
   private readonly lockState = h("p", { class: "hint", id: "lock-state" });
@@ -62,24 +61,6 @@ export class Controls {
     this.send = send;
     this.say = say;
     this.bots = numberField("Bots", 0, maxBots, `0 to ${maxBots.toLocaleString("en")}`);
-    const button = (id: string, text: string, cls = "secondary") =>
-      h("button", { type: "button", id, class: cls }, text);
-    this.buttons = {
-      start: button("start", "Start", "primary"),
-      pause: button("pause", "Pause"),
-      resume: button("resume", "Resume", "primary"),
-      advance: button("advance", "Close the round now"),
-      end: button("end", "End the session…", "danger"),
-    };
-    this.buttons.start.addEventListener("click", () => this.act("start", {}, "Starting…"));
-    this.buttons.pause.addEventListener("click", () => this.act("pause", {}, "Pausing…"));
-    this.buttons.resume.addEventListener("click", () => this.act("resume", {}, "Resuming…"));
-    this.buttons.advance.addEventListener("click", () => this.act("advance", {}, "Moving on…"));
-    this.buttons.end.addEventListener("click", () => {
-      if (confirm("End the session for everyone? It cannot be restarted; its replay stays."))
-        this.act("end", {}, "Ending…");
-    });
-
     const schemeForm = h(
       "form",
       { class: "scheme-form", novalidate: true },
@@ -95,30 +76,33 @@ export class Controls {
         reading.input.focus();
         return;
       }
-      this.act("scheme", { scheme: reading.scheme }, `From the next round: ${schemeText(reading.scheme)}.`);
+      this.act(
+        "scheme",
+        { scheme: reading.scheme },
+        `You switched the scheme from the next round: ${schemeText(reading.scheme)}.`,
+      );
     });
 
     this.numberAction(this.roundTime, (seconds) =>
-      this.act("roundTime", { seconds }, `Round time: ${seconds} s from the next round.`),
+      this.act("roundTime", { seconds }, `You set the round time to ${seconds} s from the next round.`),
     );
     this.numberAction(this.bots, (count) =>
-      this.act("bots", { count }, `Bots: ${count.toLocaleString("en")} from the next round.`),
+      this.act("bots", { count }, `You set the bots to ${count.toLocaleString("en")} from the next round.`),
     );
 
     this.lock.addEventListener("click", () => {
       const locked = !this.locked;
-      this.act("lock", { locked }, locked ? "Locking the room…" : "Unlocking the room…");
+      this.act("lock", { locked }, locked ? "You locked the room." : "You unlocked the room.");
     });
     this.standIns.addEventListener("change", () =>
       this.act(
         "standIns",
         { enabled: this.standIns.checked },
-        this.standIns.checked ? "Stand-ins on." : "Stand-ins off.",
+        this.standIns.checked ? "You turned stand-ins on." : "You turned stand-ins off.",
       ),
     );
 
     this.all = [
-      ...Object.values(this.buttons),
       this.switchButton,
       this.scheme.select,
       this.roundTime.input,
@@ -131,19 +115,18 @@ export class Controls {
     this.element = h(
       "section",
       { class: "controls", "aria-labelledby": "controls-title" },
-      h("h3", { id: "controls-title" }, "Controls"),
-      h("div", { class: "round-buttons" }, ...Object.values(this.buttons)),
+      h("h3", { id: "controls-title", class: "visually-hidden" }, "Settings"),
       schemeForm,
       h("div", { class: "control-row" }, this.roundTime.form, this.bots.form),
       h(
         "div",
         { class: "control-row" },
-        h("div", {}, this.lock, this.lockState),
+        h("div", { class: "lock-item" }, this.lock, this.lockState),
         h(
           "div",
           { class: "check" },
           this.standIns,
-          h("label", { for: "stand-ins" }, "Stand-ins for students who are away"),
+          h("label", { for: "stand-ins" }, "Stand-ins for absent students"),
         ),
       ),
     );
@@ -183,17 +166,6 @@ export class Controls {
     const ended = phase === "ended";
     for (const el of this.all) el.disabled = !usable || ended;
     this.scheme.setDisabled(!usable || ended);
-    if (usable && !ended) {
-      this.buttons.start.disabled = phase !== "lobby";
-      this.buttons.pause.disabled = phase !== "open" && phase !== "review";
-      this.buttons.resume.disabled = phase !== "paused";
-      this.buttons.advance.disabled = phase !== "open" && phase !== "review";
-    }
-    this.buttons.start.hidden = phase !== "lobby";
-    this.buttons.resume.hidden = phase !== "paused";
-    this.buttons.pause.hidden = phase === "paused" || phase === "lobby";
-    setText(this.buttons.advance, phase === "open" ? "Close the round now" : "Open the next round now");
-
     const now = schemeFrom(state.scheme);
     const next = schemeFrom(state.nextScheme);
     setText(
@@ -207,10 +179,7 @@ export class Controls {
       this.bots.input.value = String(state.bots);
     this.locked = state.locked;
     setText(this.lock, state.locked ? "Unlock the room" : "Lock the room");
-    setText(
-      this.lockState,
-      state.locked ? "Locked: nobody new can join." : "Open: students can join with the code.",
-    );
+    setText(this.lockState, state.locked ? "Locked: nobody new can join." : "");
     this.standIns.checked = state.standIns;
   }
 

@@ -1,12 +1,14 @@
 /**
- * The new-session form: read into a session configuration, checked with the shared zod schema (the one the
- * server checks with), posted to /api/sessions. The tokens of the reply are kept in this browser only;
- * then the page goes to the session's live view.
+ * The new-session form: presets that fill it in one click, its fields read into a session configuration,
+ * checked with the shared zod schema (the one the server checks with), posted to /api/sessions. The tokens
+ * of the reply are kept in this browser only; then the page goes to the session's live view.
  */
+import { EXAM_KINDS } from "../../../shared/engine/exam.ts";
 import { SessionConfig } from "../../../shared/protocol/session.ts";
 import { element } from "../join/dom.ts";
 import { createSession } from "./api.ts";
 import { h } from "./dom.ts";
+import { configOf, DEFAULT_FORM, type FormValues, PRESETS, type Preset } from "./presets.ts";
 import { schemePicker } from "./schemePicker.ts";
 import { keepSession } from "./store.ts";
 
@@ -18,11 +20,15 @@ const NUMBER_FIELDS = [
   "maxRounds",
   "maxStudents",
   "bots",
-];
-const CHECK_FIELDS = ["endAtCriterion", "standIns"];
+] as const;
+const CHECK_FIELDS = ["autoAdvance", "endAtCriterion", "standIns", "twinLikePeople"] as const;
+const NUMBER_NAMES: readonly string[] = NUMBER_FIELDS;
 
+/** A field's name for a message: its label, or for an input inside a label, what the input is for. */
 const labelOf = (input: HTMLElement): string =>
-  document.querySelector(`label[for="${input.id}"]`)?.textContent?.trim() ?? input.id;
+  input.getAttribute("aria-label") ??
+  document.querySelector(`label[for="${input.id}"]`)?.textContent?.trim() ??
+  input.id;
 
 /** What a number field must hold, from its own constraints: "Round time (seconds) must be a whole number from 2 to 600." */
 function rangeMessage(input: HTMLInputElement): string {
@@ -36,7 +42,13 @@ export function startCreateForm(onCreated: (id: string) => void): void {
   const button = element("create", HTMLButtonElement);
   const exam = element("exam", HTMLSelectElement);
   const outputsField = element("outputs-field", HTMLDivElement);
-  const scheme = schemePicker("Feedback", "create", "global");
+  const presetSaid = element("preset-said", HTMLParagraphElement);
+  const scheme = schemePicker(
+    "Feedback",
+    "create",
+    "global",
+    "What the class hears after each round; you can switch it live from the dashboard.",
+  );
   element("create-scheme", HTMLDivElement).replaceChildren(scheme.element);
 
   const showOutputs = (): void => {
@@ -46,6 +58,56 @@ export function startCreateForm(onCreated: (id: string) => void): void {
   showOutputs();
 
   const input = (name: string): HTMLInputElement => element(name, HTMLInputElement);
+
+  /** Puts a preset's (or the defaults') values in the form, leaving it to the teacher to create. */
+  function fill(values: FormValues): void {
+    exam.value = values.exam;
+    input("outputs").value = values.outputs === null ? "" : String(values.outputs);
+    for (const name of NUMBER_FIELDS) if (name !== "outputs") input(name).value = String(values[name]);
+    for (const name of CHECK_FIELDS) input(name).checked = values[name];
+    scheme.set(values.scheme);
+    form.querySelectorAll("[aria-invalid]").forEach((el) => {
+      el.removeAttribute("aria-invalid");
+    });
+    error.replaceChildren();
+    showOutputs();
+  }
+
+  // A preset looks chosen only while the form holds it as it was filled in.
+  const unpress = (): void => {
+    document.querySelectorAll(".preset").forEach((b) => {
+      b.setAttribute("aria-pressed", "false");
+    });
+  };
+  const presetButton = (preset: Preset): HTMLElement => {
+    const descriptionId = `preset-${preset.id}-note`;
+    const choose = h(
+      "button",
+      {
+        type: "button",
+        class: "secondary preset",
+        id: `preset-${preset.id}`,
+        "aria-pressed": "false",
+        "aria-describedby": descriptionId,
+      },
+      preset.name,
+    );
+    choose.addEventListener("click", () => {
+      fill(preset.values);
+      unpress();
+      choose.setAttribute("aria-pressed", "true");
+      presetSaid.textContent = `Filled in: ${preset.name}. Check the form, then press Create session.`;
+    });
+    return h(
+      "div",
+      { class: "preset-item" },
+      choose,
+      h("p", { id: descriptionId, class: "hint" }, preset.description),
+    );
+  };
+  element("create-presets", HTMLDivElement).replaceChildren(...PRESETS.map(presetButton));
+  form.addEventListener("input", unpress);
+  fill(DEFAULT_FORM);
 
   const fail = (messages: string[], invalid: HTMLElement[]): void => {
     error.replaceChildren(
@@ -60,21 +122,33 @@ export function startCreateForm(onCreated: (id: string) => void): void {
     form.querySelectorAll("[aria-invalid]").forEach((el) => {
       el.removeAttribute("aria-invalid");
     });
-    const raw: Record<string, unknown> = { exam: exam.value };
-    for (const name of NUMBER_FIELDS) {
-      const el = input(name);
-      if (name === "outputs" && (exam.value === "independent" || el.value.trim() === "")) continue;
-      // An empty or unreadable number is NaN, which the schema refuses with the field's name.
-      raw[name] = el.value.trim() === "" ? Number.NaN : Number(el.value);
-    }
-    for (const name of CHECK_FIELDS) raw[name] = input(name).checked;
     const chosen = scheme.read();
     if (!chosen.ok) {
       fail([chosen.message], [chosen.input]);
       return null;
     }
-    raw.scheme = chosen.scheme;
-    const parsed = SessionConfig.safeParse(raw);
+    // An empty or unreadable number is NaN, which the schema refuses with the field's name.
+    const numberOf = (name: string): number => {
+      const text = input(name).value.trim();
+      return text === "" ? Number.NaN : Number(text);
+    };
+    const kind = EXAM_KINDS.find((k) => k === exam.value) ?? "independent";
+    const values: FormValues = {
+      exam: kind,
+      outputs: input("outputs").value.trim() === "" ? null : numberOf("outputs"),
+      questions: numberOf("questions"),
+      scheme: chosen.scheme,
+      roundSeconds: numberOf("roundSeconds"),
+      autoAdvance: input("autoAdvance").checked,
+      reviewSeconds: numberOf("reviewSeconds"),
+      maxRounds: numberOf("maxRounds"),
+      endAtCriterion: input("endAtCriterion").checked,
+      maxStudents: numberOf("maxStudents"),
+      bots: numberOf("bots"),
+      standIns: input("standIns").checked,
+      twinLikePeople: input("twinLikePeople").checked,
+    };
+    const parsed = SessionConfig.safeParse(configOf(values));
     if (parsed.success) {
       error.replaceChildren();
       return parsed.data;
@@ -83,7 +157,7 @@ export function startCreateForm(onCreated: (id: string) => void): void {
     const invalid: HTMLElement[] = [];
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? "");
-      const el = NUMBER_FIELDS.includes(field) ? input(field) : null;
+      const el = NUMBER_NAMES.includes(field) ? input(field) : null;
       if (el) {
         el.setAttribute("aria-invalid", "true");
         invalid.push(el);
@@ -109,6 +183,7 @@ export function startCreateForm(onCreated: (id: string) => void): void {
       const { id, teacherToken, projectorToken, code } = reply.value;
       keepSession(id, { teacherToken, projectorToken, code, createdAt: Date.now() });
       error.replaceChildren();
+      presetSaid.textContent = "";
       onCreated(id);
     });
   });

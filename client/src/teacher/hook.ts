@@ -15,6 +15,8 @@ const EMPTY: Omit<TeacherHook, "page" | "view"> = {
   boards: [],
   error: null,
   replays: [],
+  status: null,
+  timeline: null,
 };
 
 let view: TeacherHook["view"] = "create";

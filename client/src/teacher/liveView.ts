@@ -1,38 +1,55 @@
 /**
- * The live view of one session: the teacher's connection to its room, the same class board as the
- * projector (drawn from the room's state by the projector's own adapter), the phase, round and countdown,
- * the comparison with the twin class in words, the controls and the roster. Refusals from the room are
- * said in a status line that screen readers announce.
+ * The live view of one session, laid out to fit a 1366×768 laptop without scrolling: on the left the
+ * status line (the room's true state, from the state alone), the scores, the projector's board (compact)
+ * and the comparison with the twin class in words; on the right the pacing (the big Next round button and
+ * its keys, auto-advance with its countdown, the reveal), the line for the last action's result or refusal,
+ * the settings and the roster. The page reads the room's state and sends intents; it never plays the game.
  */
 import type { RejectedMessage } from "../../../shared/protocol/messages.ts";
 import { botSeats, MAX_SEATS } from "../../../shared/protocol/session.ts";
 import { compareClasses } from "../../../shared/session/comparison.ts";
 import { ClassBoard } from "../board/board.ts";
 import { statePicture } from "../projector/statePicture.ts";
-import { formatRemaining } from "../student/clock.ts";
 import { sessionDetail } from "./api.ts";
+import { chartScaleToggle, keptScale } from "./chartScale.ts";
 import { Controls, type Send } from "./controls.ts";
 import { h, setText } from "./dom.ts";
 import type { HookPart } from "./hook.ts";
 import { connectTeacher, type LinkStatus, serverNow, type TeacherRoom } from "./liveConnection.ts";
 import { evenChart, isLeaving, lastScores, rosterOf, schemeFrom, type TeacherState } from "./liveState.ts";
+import { Pacing } from "./pacing.ts";
 import { Roster } from "./roster.ts";
 import { shareBlock } from "./shareLinks.ts";
+import { liveStatus, type Status, type StatusInput } from "./status.ts";
 import { keptSession } from "./store.ts";
-import { END_WORDS, phaseWords, scoreText } from "./words.ts";
+import { scoreText } from "./words.ts";
 
 export interface LiveView {
   hook(): HookPart;
   close(): void;
 }
 
-const LINK_WORDS: Record<LinkStatus["kind"], string> = {
+/** The status line while the connection, not the room, is what there is to say. */
+const LINK_WORDS: Record<Exclude<LinkStatus["kind"], "connected">, string> = {
   connecting: "Connecting to the room…",
-  connected: "Connected.",
-  reconnecting: "Connection lost: reconnecting…",
-  ended: "This session has ended and its room has closed.",
-  failed: "Cannot connect.",
+  reconnecting: "Connection lost · reconnecting…",
+  ended: "The session has ended and its room has closed",
+  failed: "Cannot connect",
 };
+
+/** The state's fields the status line reads, with the defaults of a state still arriving. */
+const statusInput = (s: TeacherState): StatusInput => ({
+  phase: s.phase,
+  round: s.round,
+  closesAt: s.closesAt,
+  remainingMs: s.remainingMs,
+  autoAdvance: s.autoAdvance === true,
+  nextRoundAt: s.nextRoundAt ?? 0,
+  revealed: s.revealed === true,
+  endReason: s.endReason,
+  seated: s.seated,
+  submitted: s.submitted,
+});
 
 export function openLive(container: HTMLElement, id: string, onChange: () => void): LiveView {
   const kept = keptSession(id);
@@ -56,15 +73,32 @@ export function openLive(container: HTMLElement, id: string, onChange: () => voi
   let comparedAt = "";
   let error: string | null = null;
   let humans = 0;
-  let timer = 0;
+  let status: Status | null = null;
+  let lastRound = 0;
   let pending = false;
   let closed = false;
   let schemeShown = false;
 
-  const linkLine = h("p", { class: "link-status", id: "link-status", role: "status" }, LINK_WORDS.connecting);
+  // The room's state, said for the eye and announced politely when it changes (not on every second).
+  const statusHead = h("strong", { class: "status-head", id: "live-status-head" }, LINK_WORDS.connecting);
+  const statusDetail = h("span", { class: "status-detail", id: "live-status-detail" });
+  const statusBox = h(
+    "div",
+    { class: "status", id: "live-status", "data-phase": "unknown" },
+    statusHead,
+    statusDetail,
+  );
+  const announce = h("p", { class: "visually-hidden", role: "status", id: "live-announce" });
+  // The last action's result or the room's refusal: quieter, and never mistaken for the room's state.
   const said = h("p", { class: "said", id: "live-said", role: "status", "aria-live": "polite" });
+  // The time tells one press from the next, and an old line from a new one.
   const say = (text: string): void => {
-    said.textContent = text;
+    const at = new Date().toLocaleTimeString("en-GB", {
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    said.textContent = `${text} (${at})`;
   };
   const send: Send = (type, message) => {
     if (!room) {
@@ -74,30 +108,21 @@ export function openLive(container: HTMLElement, id: string, onChange: () => voi
     room.send(type, message);
   };
 
-  const roundLine = h(
+  const scoreLine = h("p", { class: "score-line", id: "live-score" }, "No round has closed yet.");
+  const comparisonEl = h(
     "p",
-    { class: "round-line" },
-    h("span", { id: "live-round" }, "Round 0"),
-    " · ",
-    h("span", { id: "live-phase" }, "Connecting…"),
+    { class: "comparison", id: "live-comparison", "aria-live": "polite" },
+    "The comparison with the twin class shows here after the first rounds.",
   );
-  const timerEl = h("span", {
-    id: "live-timer",
-    class: "timer",
-    role: "timer",
-    "aria-label": "Time left in the round",
-  });
-  roundLine.append(timerEl);
-  const scoreLine = h("p", { class: "score-line", id: "live-score" });
-  const comparisonEl = h("p", { class: "comparison", id: "live-comparison", "aria-live": "polite" });
   const endedEl = h("p", { class: "ended-note", id: "live-ended", hidden: true });
-  const boardBox = h("div", { class: "board-box" });
+  const boardBox = h("div", { class: "board-box dash-board" });
+  const pacing = new Pacing(send, say);
   const controls = new Controls(send, say, MAX_SEATS);
   const roster = new Roster({
     kick: (seat, nickname) => {
       if (confirm(`Kick ${nickname}? The seat is freed; they can join again.`)) {
         send("kick", { seat });
-        say(`Kicking ${nickname}…`);
+        say(`You kicked ${nickname}.`);
       }
     },
     ban: (seat, nickname) => {
@@ -105,36 +130,66 @@ export function openLive(container: HTMLElement, id: string, onChange: () => voi
         confirm(`Ban ${nickname}? This browser of theirs cannot join this session again, under any name.`)
       ) {
         send("ban", { seat });
-        say(`Banning ${nickname}…`);
+        say(`You banned ${nickname}.`);
       }
     },
   });
 
+  const board = new ClassBoard(boardBox, { compact: true, chartScale: keptScale() });
+  const scale = chartScaleToggle("live", (s) => board.setChartScale(s));
+
   container.replaceChildren(
-    h("h2", { id: "live-title" }, "Session ", h("span", { class: "code", id: "live-code" }, kept.code)),
-    linkLine,
-    shareBlock(kept),
+    h(
+      "div",
+      { class: "live-head" },
+      h("h2", { id: "live-title" }, "Session ", h("span", { class: "code", id: "live-code" }, kept.code)),
+      shareBlock(kept),
+    ),
     h(
       "div",
       { class: "live-grid" },
-      h("div", { class: "live-main" }, roundLine, scoreLine, boardBox, comparisonEl, endedEl),
-      h("div", { class: "live-side" }, said, controls.element),
+      h(
+        "div",
+        { class: "live-main" },
+        statusBox,
+        announce,
+        h("div", { class: "score-row" }, scoreLine, scale.element),
+        // The comparison above the board: the board takes what height is left, the sentence never scrolls away.
+        comparisonEl,
+        endedEl,
+        boardBox,
+      ),
+      h("div", { class: "live-side" }, pacing.element, said, controls.element, roster.element),
     ),
-    roster.element,
   );
-  const board = new ClassBoard(boardBox);
 
   void sessionDetail(id, kept.teacherToken).then((detail) => {
     if (detail.ok) controls.setMaxBots(botSeats(detail.value.config));
   });
+
+  /** The status line: the link while there is no room to read, else the room's state at the server's time. */
+  function showStatus(): void {
+    const s = state;
+    const next = link.kind !== "connected" || !s ? null : liveStatus(statusInput(s), serverNow());
+    const head =
+      next?.headline ??
+      (link.kind === "failed"
+        ? `${LINK_WORDS.failed}: ${link.message}`
+        : LINK_WORDS[link.kind === "connected" ? "connecting" : link.kind]);
+    setText(statusHead, head);
+    setText(statusDetail, next?.detail ?? "");
+    statusBox.dataset.phase = next?.phase ?? (link.kind === "ended" ? "ended" : "unknown");
+    // Announced when the state's meaning changes, not as the seconds count down.
+    if (next && (next.phase !== status?.phase || s?.round !== lastRound)) setText(announce, next.headline);
+    lastRound = s?.round ?? 0;
+    status = next;
+  }
 
   function render(): void {
     pending = false;
     const s = state;
     if (!s || closed) return;
     const usable = link.kind === "connected";
-    setText(roundLine.children[0], `Round ${s.round}`);
-    setText(roundLine.children[1], phaseWords(s.phase));
     const score = lastScores(s);
     setText(
       scoreLine,
@@ -145,6 +200,7 @@ export function openLive(container: HTMLElement, id: string, onChange: () => voi
     const picture = statePicture(s);
     board.show(picture);
     if (!schemeShown) schemeShown = controls.showScheme(s);
+    pacing.update(s, usable, serverNow());
     controls.update(s, usable);
     const { humans: rows, bots } = rosterOf(s);
     humans = rows.filter((r) => !isLeaving(r)).length;
@@ -160,15 +216,13 @@ export function openLive(container: HTMLElement, id: string, onChange: () => voi
         compareClasses(chart, { live, twin: twinScheme, over: s.phase === "ended" })?.sentence ?? null;
       setText(
         comparisonEl,
-        comparison ?? "The comparison with the twin class shows here after the first round.",
+        comparison ?? "The comparison with the twin class shows here after the first rounds.",
       );
     }
     endedEl.hidden = s.phase !== "ended";
-    if (s.phase === "ended") {
-      const why = END_WORDS[s.endReason] ?? "The session has ended.";
-      endedEl.replaceChildren(`${why} `, h("a", { href: `#replay/${id}` }, "Open its replay"), ".");
-    }
-    tick();
+    if (s.phase === "ended")
+      endedEl.replaceChildren(h("a", { href: `#replay/${id}` }, "Open its replay and exports"), ".");
+    showStatus();
     onChange();
   }
 
@@ -180,19 +234,11 @@ export function openLive(container: HTMLElement, id: string, onChange: () => voi
     else requestAnimationFrame(render);
   };
 
-  function tick(): void {
-    const s = state;
-    const ms = !s
-      ? null
-      : s.phase === "open" && s.closesAt > 0
-        ? s.closesAt - serverNow()
-        : s.phase === "paused" && s.remainingMs > 0
-          ? s.remainingMs
-          : null;
-    timerEl.hidden = ms === null;
-    if (ms !== null) setText(timerEl, ` · ${formatRemaining(ms)} left`);
-  }
-  timer = window.setInterval(tick, 250);
+  // The countdowns move between patches.
+  const timer = window.setInterval(() => {
+    showStatus();
+    if (state) pacing.tick(state, serverNow());
+  }, 250);
 
   const connection = connectTeacher(kept, {
     onRoom(r) {
@@ -202,28 +248,21 @@ export function openLive(container: HTMLElement, id: string, onChange: () => voi
         schedule();
       });
       r.onMessage("rejected", (m: RejectedMessage) => {
-        say(typeof m?.message === "string" ? m.message : "The room refused that.");
+        say(typeof m?.message === "string" ? `The room refused: ${m.message}` : "The room refused that.");
         onChange();
       });
       // Anything else the room says is not for this page.
       r.onMessage("*", () => undefined);
     },
-    onStatus(status) {
-      link = status;
-      if (status.kind !== "connected") room = status.kind === "reconnecting" ? room : null;
-      error = status.kind === "failed" ? status.message : null;
-      setText(
-        linkLine,
-        status.kind === "failed" ? `${LINK_WORDS.failed} ${status.message}` : LINK_WORDS[status.kind],
-      );
-      if (status.kind === "ended") {
+    onStatus(next) {
+      link = next;
+      if (next.kind !== "connected") room = next.kind === "reconnecting" ? room : null;
+      error = next.kind === "failed" ? next.message : null;
+      if (next.kind === "ended") {
         endedEl.hidden = false;
-        endedEl.replaceChildren(
-          "The session has ended. ",
-          h("a", { href: `#replay/${id}` }, "Open its replay"),
-          ".",
-        );
+        endedEl.replaceChildren(h("a", { href: `#replay/${id}` }, "Open its replay and exports"), ".");
       }
+      showStatus();
       schedule();
       onChange();
     },
@@ -238,11 +277,13 @@ export function openLive(container: HTMLElement, id: string, onChange: () => voi
       comparison,
       boards: [board.hook],
       error,
+      status: status ? { phase: status.phase, headline: status.headline } : null,
     }),
     close() {
       closed = true;
       connection.stop();
       window.clearInterval(timer);
+      pacing.destroy();
       board.destroy();
     },
   };

@@ -1,8 +1,9 @@
 /**
  * One session's replay: its log fetched with the teacher's token and folded by the shared session core into
  * one class picture per moment (every round checked against its stored checksum), shown on the same board
- * as the projector, with a timeline, play and pause, a speed, the frame's class score and the comparison
- * as it stood then, and the session's exports.
+ * as the projector, with the frame's class score, the comparison as it stood then, and the session's
+ * exports (per round, per student and round, the whole log as JSON). Which frame shows is the timeline's
+ * (timeline.ts): one for the view, so two replays side by side are always at the same round.
  */
 import { classScore } from "../../../shared/engine/exam.ts";
 import { schemeLabel } from "../../../shared/protocol/schemeWords.ts";
@@ -12,10 +13,10 @@ import { replayFrames } from "../../../shared/session/replayFrames.ts";
 import { ReplayMismatch } from "../../../shared/session/session.ts";
 import { ClassBoard } from "../board/board.ts";
 import type { BoardHook, ReplayHook } from "../common/testHook.ts";
-import { exportFile, sessionDetail, sessionEvents } from "./api.ts";
-import { freshId, h, setText } from "./dom.ts";
+import { type ExportKind, exportFile, sessionDetail, sessionEvents } from "./api.ts";
+import { type ChartScale, keptScale } from "./chartScale.ts";
+import { h, setText } from "./dom.ts";
 import { saveBlob } from "./download.ts";
-import { Playback, SPEEDS } from "./playback.ts";
 import { keptSession } from "./store.ts";
 import { dateText, scoreText } from "./words.ts";
 
@@ -28,83 +29,63 @@ export function frameScore(frame: ClassPicture): { live: number | null; twin: nu
     : { live: classScore(errors[n - 1]), twin: classScore(twinErrors[n - 1]) };
 }
 
-const frameName = (frame: ClassPicture, index: number): string =>
-  index === 0 ? "Start" : `After round ${frame.round}`;
+const EXPORTS: readonly { kind: ExportKind; label: string; className: string }[] = [
+  { kind: "csv", label: "Rounds (CSV)", className: "export-csv" },
+  { kind: "students", label: "Students, round by round (CSV)", className: "export-students" },
+  { kind: "json", label: "Everything (JSON)", className: "export-json" },
+];
 
 export class ReplayPanel {
   readonly element: HTMLElement;
+  /** Where a single replay puts the timeline: under its board. */
+  readonly timelineSlot = h("div", { class: "timeline-slot" });
   private readonly id: string;
   private readonly onChange: () => void;
+  private readonly onLoaded: () => void;
+  private readonly playing: () => boolean;
   private readonly status = h("p", { class: "replay-status", role: "status" }, "Loading the session…");
   private readonly title: HTMLElement;
-  private readonly boardBox = h("div", { class: "board-box" });
-  private readonly range: HTMLInputElement;
-  private readonly position = h("output", { class: "position" });
-  private readonly playButton = h("button", { type: "button", class: "secondary play" }, "Play");
-  private readonly speed: HTMLSelectElement;
+  private readonly boardBox = h("div", { class: "board-box dash-board" });
+  private readonly position = h("p", { class: "panel-position" });
   private readonly score = h("p", { class: "score-line" });
   private readonly comparison = h("p", { class: "comparison" });
   private readonly exports: HTMLElement;
   private readonly board: ClassBoard;
   private frames: ClassPicture[] = [];
-  private playback: Playback | null = null;
+  private shown = 0;
   private error: string | null = null;
   private ended = false;
   private destroyed = false;
 
-  constructor(id: string, compact: boolean, onChange: () => void) {
+  constructor(id: string, options: { onChange: () => void; onLoaded: () => void; playing: () => boolean }) {
     this.id = id;
-    this.onChange = onChange;
-    const rangeId = freshId("timeline");
-    const speedId = freshId("speed");
-    this.range = h("input", {
-      id: rangeId,
-      type: "range",
-      min: 0,
-      max: 0,
-      step: 1,
-      value: 0,
-      disabled: true,
-      class: "timeline",
-    });
-    this.speed = h("select", { id: speedId, disabled: true });
-    for (const s of SPEEDS) {
-      const option = h("option", { value: s }, `${s}× (${s} round${s === 1 ? "" : "s"} a second)`);
-      this.speed.append(option);
-    }
+    this.onChange = options.onChange;
+    this.onLoaded = options.onLoaded;
+    this.playing = options.playing;
     this.title = h("h3", { class: "replay-title" }, `Session ${id}`);
-    const csv = h("button", { type: "button", class: "secondary export-csv" }, "Download CSV");
-    const json = h("button", { type: "button", class: "secondary export-json" }, "Download JSON");
-    csv.addEventListener("click", () => void this.download("csv"));
-    json.addEventListener("click", () => void this.download("json"));
-    this.exports = h("div", { class: "exports" }, csv, json);
+    const buttons = EXPORTS.map(({ kind, label, className }) => {
+      const b = h("button", { type: "button", class: `secondary small ${className}` }, label);
+      b.addEventListener("click", () => void this.download(kind));
+      return b;
+    });
+    this.exports = h(
+      "div",
+      { class: "exports" },
+      h("span", { class: "exports-label" }, "Download:"),
+      ...buttons,
+    );
     this.element = h(
       "article",
       { class: "replay-panel", "data-session": id },
-      this.title,
-      this.status,
-      this.score,
-      this.boardBox,
-      h(
-        "div",
-        { class: "timeline-row" },
-        h("label", { for: rangeId }, "Timeline"),
-        this.range,
-        this.position,
-      ),
-      h("div", { class: "play-row" }, this.playButton, h("label", { for: speedId }, "Speed"), this.speed),
+      h("div", { class: "panel-head" }, this.title, this.status),
+      h("div", { class: "panel-line" }, this.position, this.score),
+      // As on the live view: the sentence above the board, so it is read before anything scrolls.
       this.comparison,
+      this.boardBox,
+      this.timelineSlot,
       this.exports,
     );
-    this.board = new ClassBoard(this.boardBox, { compact });
-    this.range.addEventListener("input", () => this.playback?.seek(Number(this.range.value)));
-    this.playButton.addEventListener("click", () => {
-      const p = this.playback;
-      if (!p) return;
-      if (p.playing) p.pause();
-      else p.play();
-    });
-    this.speed.addEventListener("change", () => this.playback?.setSpeed(Number(this.speed.value)));
+    this.board = new ClassBoard(this.boardBox, { compact: true, chartScale: keptScale() });
     void this.load();
   }
 
@@ -113,6 +94,7 @@ export class ReplayPanel {
     this.status.textContent = message;
     this.status.classList.add("error");
     this.onChange();
+    this.onLoaded();
   }
 
   private async load(): Promise<void> {
@@ -142,25 +124,36 @@ export class ReplayPanel {
         );
       return this.fail(`This log could not be replayed: ${e instanceof Error ? e.message : String(e)}.`);
     }
-    const rounds = this.frames.length - 1;
+    const rounds = this.rounds;
     this.status.textContent = `${rounds} round${rounds === 1 ? "" : "s"}, every one replayed and checked against the log.`;
-    this.playback = new Playback(this.frames.length, () => this.showFrame());
-    this.speed.value = String(this.playback.speed);
-    this.range.max = String(this.playback.last);
-    this.range.disabled = this.speed.disabled = false;
-    this.showFrame();
+    this.showAt(0);
+    this.onLoaded();
   }
 
-  private showFrame(): void {
-    const p = this.playback;
-    if (!p || this.destroyed) return;
-    const frame = this.frames[p.frame];
+  /** Closed rounds in the session (its frames are the start and one after each). */
+  get rounds(): number {
+    return Math.max(0, this.frames.length - 1);
+  }
+
+  get loaded(): boolean {
+    return this.frames.length > 0 || this.error !== null;
+  }
+
+  /** Shows the timeline's frame, or this session's last one when it ended earlier than the other's. */
+  showAt(at: number): void {
+    if (this.destroyed || this.frames.length === 0) return;
+    const index = Math.min(Math.max(0, at), this.frames.length - 1);
+    this.shown = index;
+    const frame = this.frames[index];
     this.board.show(frame);
-    const name = frameName(frame, p.frame);
-    this.range.value = String(p.frame);
-    this.range.setAttribute("aria-valuetext", name);
-    setText(this.position, `${name} of ${this.frames.length - 1}`);
-    setText(this.playButton, p.playing ? "Pause" : "Play");
+    setText(
+      this.position,
+      at > this.rounds
+        ? `Over after round ${this.rounds}`
+        : index === 0
+          ? "Start"
+          : `After round ${frame.round}`,
+    );
     const score = frameScore(frame);
     setText(
       this.score,
@@ -171,13 +164,22 @@ export class ReplayPanel {
     const compared = compareClasses(frame.chart, {
       live: frame.scheme,
       twin: frame.twinScheme,
-      over: this.ended && p.frame === p.last,
+      over: this.ended && index === this.rounds,
     });
     setText(this.comparison, compared?.sentence ?? "");
     this.onChange();
   }
 
-  private async download(kind: "csv" | "json"): Promise<void> {
+  /** Both boards of a comparison draw the same rounds across. */
+  setRoundAxis(lastRound: number | null): void {
+    this.board.setRoundAxis(lastRound);
+  }
+
+  setChartScale(scale: ChartScale): void {
+    this.board.setChartScale(scale);
+  }
+
+  private async download(kind: ExportKind): Promise<void> {
     const kept = keptSession(this.id);
     if (!kept) return this.fail("This browser holds no key for this session.");
     const file = await exportFile(this.id, kept.teacherToken, kind);
@@ -197,22 +199,20 @@ export class ReplayPanel {
   }
 
   get hook(): ReplayHook {
-    const p = this.playback;
-    const frame = p ? this.frames[p.frame] : null;
+    const frame = this.frames[this.shown] ?? null;
     return {
       sessionId: this.id,
-      frame: p?.frame ?? 0,
+      frame: this.shown,
       frames: this.frames.length,
       round: frame?.round ?? 0,
       score: frame ? frameScore(frame).live : null,
-      playing: p?.playing ?? false,
+      playing: this.playing(),
       error: this.error,
     };
   }
 
   destroy(): void {
     this.destroyed = true;
-    this.playback?.stop();
     this.board.destroy();
   }
 }

@@ -40,7 +40,7 @@ export function rowWords(row: RosterRow, phase: string): string[] {
     String(row.seat + 1),
     row.nickname,
     row.connected ? "connected" : "away",
-    row.seated ? "in play" : "from the next round",
+    row.seated ? "in play" : "next round",
     round,
     Number.isFinite(row.level) ? row.level.toFixed(2) : "—",
     kind,

@@ -59,9 +59,14 @@ export function schemePicker(
   legend: string,
   prefix: string,
   chosen: SchemeConfig["name"] = "global",
+  hint?: string,
 ): SchemePicker {
   const selectId = freshId(`${prefix}-scheme`);
-  const select = h("select", { id: selectId, name: `${prefix}-scheme` });
+  const select = h("select", {
+    id: selectId,
+    name: `${prefix}-scheme`,
+    "aria-describedby": hint ? `${selectId}-hint` : null,
+  });
   for (const name of SCHEME_NAMES) {
     const option = h("option", { value: name }, `${name}: ${schemePhrase({ name })}`);
     option.selected = name === chosen;
@@ -97,7 +102,13 @@ export function schemePicker(
     "fieldset",
     { class: "scheme-picker" },
     h("legend", {}, legend),
-    h("div", { class: "field" }, h("label", { for: selectId }, "Feedback scheme"), select),
+    h(
+      "div",
+      { class: "field" },
+      h("label", { for: selectId }, "Feedback scheme"),
+      select,
+      hint ? h("small", { id: `${selectId}-hint` }, hint) : null,
+    ),
     ...rows,
   );
   const showParam = (): void => {

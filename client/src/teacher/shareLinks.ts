@@ -54,30 +54,32 @@ export function shareBlock(kept: KeptSession): HTMLElement {
   });
   return h(
     "section",
-    { class: "share", "aria-label": "Projector and join address" },
+    { class: "share", "aria-label": "Join address and projector link" },
+    h(
+      "p",
+      { class: "join-line" },
+      "Students join at ",
+      joinPlain,
+      " with the code ",
+      h("strong", { id: "join-code", class: "code" }, kept.code),
+    ),
     h(
       "div",
       { class: "share-item" },
       h("label", { for: linkId }, "Projector link"),
       h("div", { class: "link-row" }, input, copyButton, said),
-      h(
-        "p",
-        { id: `${linkId}-note`, class: "hint" },
-        "This link carries the projector’s key: open it only on the projector, and do not share it with students.",
-      ),
     ),
     h(
-      "div",
-      { class: "share-item" },
+      "p",
+      { class: "hint share-notes" },
+      "Or straight at ",
+      joinAddress,
+      ". ",
       h(
-        "p",
-        { class: "join-line" },
-        "Students join at ",
-        joinPlain,
-        " with the code ",
-        h("strong", { id: "join-code", class: "code" }, kept.code),
+        "span",
+        { id: `${linkId}-note` },
+        "The projector link carries the projector’s key: open it on the projector only, never share it with students.",
       ),
-      h("p", { class: "hint" }, "or straight at ", joinAddress),
     ),
   );
 }

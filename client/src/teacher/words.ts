@@ -1,20 +1,11 @@
-/** What the dashboard says in words: schemes by name and parameter, phases, statuses, dates and scores. */
+/** What the dashboard says in words: schemes by name and parameter, statuses, ends, dates and scores (the status line is status.ts). */
 
+import { CLASS_CRITERION } from "../../../shared/engine/convergence.ts";
 import { schemeLabel, schemePhrase } from "../../../shared/protocol/schemeWords.ts";
 import type { SchemeConfig, SessionStatus } from "../../../shared/protocol/session.ts";
 
 /** "teams(5): one “Good job” per table of 5". */
 export const schemeText = (s: SchemeConfig): string => `${schemeLabel(s)}: ${schemePhrase(s)}`;
-
-export const PHASE_WORDS: Record<string, string> = {
-  lobby: "Waiting to start",
-  open: "Round open",
-  review: "Between rounds",
-  paused: "Paused",
-  ended: "Ended",
-};
-
-export const phaseWords = (phase: string): string => PHASE_WORDS[phase] ?? "Connecting…";
 
 export const STATUS_WORDS: Record<SessionStatus, string> = {
   live: "live",
@@ -24,7 +15,7 @@ export const STATUS_WORDS: Record<SessionStatus, string> = {
 
 export const END_WORDS: Record<string, string> = {
   teacher: "The teacher ended the session.",
-  criterion: "The session ended: the class got 95 % of the way to the key.",
+  criterion: `The session ended: the class got ${Math.round(CLASS_CRITERION * 100)} % of the way to the key.`,
   "round-limit": "The session ended at its round limit.",
 };
 
