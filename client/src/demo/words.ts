@@ -10,13 +10,8 @@ import {
   type RoundResult,
   type Scheme,
   type SchemeConfig,
-  type SchemeName,
-  schemeConfig,
 } from "../../../shared/engine/index.ts";
 import { schemePhrase } from "../../../shared/protocol/schemeWords.ts";
-
-/** The scheme with the engine's default parameters, as the command line builds it without flags. */
-export const schemeOf = (name: SchemeName): SchemeConfig => schemeConfig(name);
 
 export const ruleText = (learner: LearnerName): string => LEARNERS[learner].summary;
 
