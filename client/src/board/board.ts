@@ -28,7 +28,7 @@ import { FrameWindow } from "./frameStats.ts";
 import { ChartLegend } from "./legend.ts";
 import { closedRounds, type Moment, momentOf, roundClosed } from "./moment.ts";
 import { createView, fillView, KIND, washOf } from "./neurons.ts";
-import { CHART_WORDS, fieldKey, fieldSummary } from "./words.ts";
+import { CHART_WORDS, fieldKey, fieldSummary, THEORY_NOTE, THEORY_PREFIX } from "./words.ts";
 
 export type { ChartScale } from "./chartData.ts";
 
@@ -270,7 +270,8 @@ export class ClassBoard {
     this.chart.show(data);
     this.marks = (data.marks ?? []).map((m) => ({ round: m.round, label: m.label }));
     // The criterion is named on the chart, beside its line: the legend need not say it again.
-    this.legend.show(legendOf(p));
+    const theory = data.lines.some((l) => l.label.startsWith(THEORY_PREFIX));
+    this.legend.show(legendOf(p), theory ? THEORY_NOTE : null);
     this.livePoints = drawnPoints(p.chart.errors);
     this.twinPoints = drawnPoints(p.chart.twinErrors);
   }

@@ -97,10 +97,21 @@ const ROUND_STEPS = [
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 const DEFAULT_FONT_PX = 12;
 
-/** What makes the series list (and so a new uPlot) change; the values alone only need setData. */
-const shapeOf = (data: ChartData, fontPx: number): string =>
+/**
+ * What makes the series list (and so a new uPlot) change; the values alone only need setData. Labels count
+ * only where uPlot's own legend shows them (the board's words, "rounds 1–3", change every round).
+ */
+const shapeOf = (data: ChartData, fontPx: number, labels: boolean): string =>
   JSON.stringify([
-    data.lines.map((l) => [l.label, l.colour, l.theory != null, l.theoryLabel, l.dash, l.width]),
+    data.lines.map((l) => [
+      labels ? l.label : "",
+      l.colour,
+      l.theory != null,
+      labels ? l.theoryLabel : "",
+      l.dash,
+      l.width,
+      l.markers != null,
+    ]),
     data.criterion !== null,
     data.criterionLabel,
     data.y,
@@ -151,7 +162,7 @@ export class ErrorChart {
   show(data: ChartData): void {
     this.data = data;
     this.fontPx = this.font();
-    const shape = shapeOf(data, this.fontPx);
+    const shape = shapeOf(data, this.fontPx, this.style.legend !== false);
     if (shape !== this.shape || !this.plot) {
       this.shape = shape;
       this.build();
@@ -164,19 +175,20 @@ export class ErrorChart {
     const y = this.data.y ?? { kind: "log" };
     const px = this.fontPx;
     const series: uPlot.Series[] = [{ label: "round" }];
-    for (const l of lines) {
+    lines.forEach((l, k) => {
       const width = l.width ?? 2.5;
-      const markers = l.markers ?? null;
+      // The markers of the data on show (setData keeps the series), read when uPlot draws.
+      const markers = (): number[] => [...(this.data.lines[k]?.markers ?? [])];
       series.push({
         label: l.label,
         stroke: l.colour,
         width,
         dash: l.dash ? [...l.dash] : undefined,
-        points: markers
-          ? { show: true, size: width * 2.6, fill: l.colour, stroke: l.colour, filter: () => [...markers] }
+        points: l.markers
+          ? { show: true, size: width * 2.6, fill: l.colour, stroke: l.colour, filter: markers }
           : { show: false },
       });
-    }
+    });
     for (const l of lines)
       if (l.theory != null)
         series.push({

@@ -22,6 +22,7 @@ import {
   legendText,
   markText,
   type Side,
+  THEORY_PREFIX,
 } from "./words.ts";
 
 export type ChartScale = "score" | "log";
@@ -183,7 +184,7 @@ export function boardChart(
       });
       if (!score && anyNumber(theory))
         theories.push({
-          label: `what the theory predicts: ${entry.text}`,
+          label: `${THEORY_PREFIX}: ${entry.text}`,
           colour: entry.colour,
           values: stretchValues(theory, schemes, entry.scheme),
           count: theory.length,

@@ -44,8 +44,9 @@ export class ChartLegend {
     parent.append(this.element);
   }
 
-  show(entries: readonly LegendEntry[]): void {
-    const key = JSON.stringify(entries.map((e) => [e.text, e.colour, e.dash]));
+  /** `note`: one more row in plain words (the theory's dotted lines on the log scale), or null. */
+  show(entries: readonly LegendEntry[], note: string | null = null): void {
+    const key = JSON.stringify([entries.map((e) => [e.text, e.colour, e.dash]), note]);
     if (key === this.shown) return;
     this.shown = key;
     const rows: HTMLLIElement[] = [];
@@ -66,6 +67,12 @@ export class ChartLegend {
         item.append(swatch(e.colour, e.dash), span("board-legend-text", e.item));
         row.append(item);
       }
+      rows.push(row);
+    }
+    if (note) {
+      const row = document.createElement("li");
+      row.className = "board-legend-class";
+      row.append(span("board-legend-text", note));
       rows.push(row);
     }
     this.element.replaceChildren(...rows);

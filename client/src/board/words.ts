@@ -65,6 +65,10 @@ export const CHART_WORDS = {
   log: { title: "How far the class is from the key (class error, log scale)", axis: "class error" },
 } as const;
 
+/** The theory's lines (on the log scale): their names, and the legend's one line for them all. */
+export const THEORY_PREFIX = "what the theory predicts";
+export const THEORY_NOTE = "Thin dotted lines, in the same colours: what the theory predicts for each.";
+
 /** A scheme-change mark: the live class's new feedback from that round on. */
 export const markText = (to: string): string => `→ ${to}`;
 
