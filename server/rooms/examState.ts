@@ -75,6 +75,8 @@ export const ExamState = schema(
     /** The scheme of each round, live and twin, as its name: each curve is drawn in its round's scheme. */
     schemes: t.array("string"),
     twinSchemes: t.array("string"),
+    /** Whether the twin class's bots play like people (the session's `twinLikePeople`). */
+    twinLikePeople: t.boolean().default(true),
     /** Keys may be shown: the teacher revealed them, or the session ended. */
     revealed: t.boolean().default(false),
     /** Whether the next round opens by itself, and when (server ms; 0 when it waits for the teacher). */

@@ -14,6 +14,7 @@ export function initState(state: ExamState, session: SessionState): void {
   state.protocol = PROTOCOL_VERSION;
   state.code = session.code;
   state.exam = session.config.exam;
+  state.twinLikePeople = session.config.twinLikePeople;
   state.staff = new StaffState();
 }
 

@@ -40,6 +40,8 @@ export interface ClassPicture {
   readonly question: number;
   readonly scheme: SchemeConfig;
   readonly twinScheme: SchemeConfig;
+  /** Whether the twin's bots play like people (the session's `twinLikePeople`): the wall names them so. */
+  readonly twinLikePeople: boolean;
   readonly seats: readonly SeatPicture[];
   /** The class answer and the key for the current question (answer space). */
   readonly answer: readonly number[];
@@ -114,6 +116,7 @@ export function pictureOf(session: SessionState): ClassPicture {
     question: session.question,
     scheme: live.scheme.config,
     twinScheme: session.twin.scheme.config,
+    twinLikePeople: session.config.twinLikePeople,
     seats,
     answer: Array.from(answer),
     key: Array.from(live.exam.key(session.question)),

@@ -57,6 +57,10 @@ describe("the board's words", () => {
     expect(legendText("twin", "personal signals", [[1, 3]])).toBe(
       "The twin class (bots playing like people), personal signals, rounds 1–3",
     );
+    // A twin of exact bots is not called people.
+    expect(legendText("twin", "personal signals", [[1, 3]], false)).toBe(
+      "The twin class (bots), personal signals, rounds 1–3",
+    );
   });
 
   it("say under the field what a disc shows, or that it shows nothing of the key yet", () => {

@@ -17,6 +17,7 @@ import type { ChartData, ChartLine, ChartMark } from "./chart.ts";
 import {
   CHART_WORDS,
   CRITERION_WORDS,
+  className,
   heardUnder,
   legendItem,
   legendText,
@@ -91,7 +92,8 @@ export interface LegendEntry {
   readonly rounds: readonly (readonly [number, number])[];
   readonly colour: string;
   readonly dash: readonly number[] | null;
-  /** The entry without its class ("“Good job, everyone”, rounds 1–3"), and in full. */
+  /** The class's name, the entry without it ("“Good job, everyone”, rounds 1–3"), and in full. */
+  readonly className: string;
   readonly item: string;
   readonly text: string;
 }
@@ -123,8 +125,9 @@ export function legendOf(p: ClassPicture): LegendEntry[] {
         rounds,
         colour: schemeColour(scheme),
         dash: CLASS_DASH[side],
+        className: className(side, p.twinLikePeople),
         item: legendItem(phrase, rounds),
-        text: legendText(side, phrase, rounds),
+        text: legendText(side, phrase, rounds, p.twinLikePeople),
       });
     }
   }

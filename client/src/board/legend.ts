@@ -5,7 +5,7 @@
  * Rewritten only when its words change.
  */
 import type { LegendEntry } from "./chartData.ts";
-import { CLASS_NAMES, type Side } from "./words.ts";
+import type { Side } from "./words.ts";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -58,7 +58,7 @@ export class ChartLegend {
       row.dataset.side = side;
       const name = span(
         "board-legend-name",
-        `${CLASS_NAMES[side]}${side === "live" ? ", solid" : ", dashed"}:`,
+        `${mine[0].className}${side === "live" ? ", solid" : ", dashed"}:`,
       );
       row.append(name);
       for (const e of mine) {

@@ -30,10 +30,12 @@ export function heardUnder(name: string, config?: SchemeConfig | null): string {
 export type Side = "live" | "twin";
 
 /** The two classes as the wall names them. The twin plays like people unless the teacher turned that off. */
-export const CLASS_NAMES: Readonly<Record<Side, string>> = {
-  live: "This class",
-  twin: "The twin class (bots playing like people)",
-};
+export const className = (side: Side, twinLikePeople = true): string =>
+  side === "live"
+    ? "This class"
+    : twinLikePeople
+      ? "The twin class (bots playing like people)"
+      : "The twin class (bots)";
 
 /** "round 4", "rounds 1–3", "rounds 1–3 and 7–9". */
 export function roundsText(ranges: readonly (readonly [number, number])[]): string {
@@ -55,7 +57,8 @@ export const legendText = (
   side: Side,
   phrase: string,
   ranges: readonly (readonly [number, number])[],
-): string => `${CLASS_NAMES[side]}, ${legendItem(phrase, ranges)}`;
+  twinLikePeople = true,
+): string => `${className(side, twinLikePeople)}, ${legendItem(phrase, ranges)}`;
 
 export const CRITERION_WORDS = `${Math.round(CLASS_CRITERION * 100)} % of the way to the key`;
 

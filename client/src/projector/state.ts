@@ -56,6 +56,7 @@ export interface ProjectorState extends PublicState {
   readonly schemes?: ListLike<string>;
   readonly twinSchemes?: ListLike<string>;
   readonly revealed?: boolean;
+  readonly twinLikePeople?: boolean;
   /** JSON of the scheme the next round will use when the teacher has switched it; "" otherwise. */
   readonly nextScheme?: string;
   readonly autoAdvance?: boolean;

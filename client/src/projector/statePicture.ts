@@ -150,6 +150,7 @@ export function statePicture(state: ProjectorState): ClassPicture {
     question: count(state.question),
     scheme: parseScheme(state.scheme, DEFAULT_SCHEME),
     twinScheme: parseScheme(state.twinScheme, DEFAULT_TWIN),
+    twinLikePeople: state.twinLikePeople !== false,
     seats,
     answer: numbers(state.staff?.answer),
     key: numbers(state.staff?.key),

@@ -7,7 +7,7 @@
 import { schemePhrase } from "../../../shared/protocol/schemeWords.ts";
 import { compareClasses } from "../../../shared/session/comparison.ts";
 import type { ClassPicture } from "../../../shared/session/picture.ts";
-import { CLASS_NAMES, heardUnder } from "../board/words.ts";
+import { className, heardUnder } from "../board/words.ts";
 import { type EndSummary, endSummary } from "./endSummary.ts";
 import type { ProjectorState } from "./state.ts";
 import { parseScheme } from "./statePicture.ts";
@@ -49,8 +49,8 @@ function screenOf(s: ProjectorState): WallScreen {
 function comparisonOf(p: ClassPicture, over: boolean): string {
   const c = compareClasses(p.chart, { live: p.scheme, twin: p.twinScheme, over });
   if (c) return c.headline;
-  const twin = CLASS_NAMES.twin.replace(/^The /, "the ");
-  return `${CLASS_NAMES.live} plays with ${heardUnder(p.scheme.name, p.scheme)}; ${twin}, with ${heardUnder(p.twinScheme.name, p.twinScheme)}.`;
+  const twin = className("twin", p.twinLikePeople).replace(/^The /, "the ");
+  return `${className("live")} plays with ${heardUnder(p.scheme.name, p.scheme)}; ${twin}, with ${heardUnder(p.twinScheme.name, p.twinScheme)}.`;
 }
 
 export function wallModel(s: ProjectorState, picture: ClassPicture, now: number): WallModel {
