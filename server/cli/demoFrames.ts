@@ -4,8 +4,11 @@
  * through the form (as a person would), plays both classes to the criterion and prints the frame rate (the
  * mean, and the 5th percentile of 1-second windows), the longest main-thread stall (the longest 'longtask'
  * and the longest gap between animation frames) and the seconds each class took to reach 95 %. Figures
- * only, no pass or fail: the machine sets the numbers. `--students N` (2000) and `--limit S` (600, the
- * most seconds to wait for both classes) change the run; `--viewport WxH` (1280x800) the window.
+ * only, no pass or fail: the machine sets the numbers, and other work on it moves them a lot, so it plays
+ * `--runs N` (3) runs, each in a fresh browser, prints each and their median, and the machine's load.
+ * `--students N` (2000) and `--limit S` (600, the most seconds to wait for both classes) change the run,
+ * `--viewport WxH` (1280x800) the window, `--pages DIR` (dist/client) which build is served (an older
+ * build, to compare before and after).
  */
 import { existsSync } from "node:fs";
 import type { Server } from "node:http";
@@ -19,6 +22,21 @@ import { FlagError, wholeNumber } from "./flags.ts";
 import { percentile } from "./loadtestFigures.ts";
 
 const DIST = resolve(import.meta.dirname, "..", "..", "dist", "client");
+
+/** One run's figures. */
+interface Figures {
+  readonly seconds: number;
+  readonly fpsMean: number;
+  /** 5th percentile and worst of the frames counted in each whole second (null for a run under a second). */
+  readonly fpsP5: number | null;
+  readonly fpsWorst: number | null;
+  readonly longestGapMs: number;
+  readonly longestTaskMs: number;
+  readonly tasksOver50: number;
+  /** Per class: its scheme, the rounds it took, the seconds from Play until the page said so (null: never). */
+  readonly classes: readonly { scheme: string; rounds: number | null; seconds: number | null }[];
+  readonly status: string;
+}
 
 /** What the page records about itself, from before its own scripts run (see `record`). */
 interface Recording {
@@ -85,14 +103,18 @@ interface Options {
   readonly students: number;
   readonly limitS: number;
   readonly viewport: { readonly width: number; readonly height: number };
+  readonly runs: number;
+  readonly pages: string;
 }
 
 function parse(argv: readonly string[]): Options {
   const raw: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
-    const m = /^--(students|limit|viewport)(?:=(.*))?$/.exec(argv[i]);
+    const m = /^--(students|limit|viewport|runs|pages)(?:=(.*))?$/.exec(argv[i]);
     if (!m)
-      throw new FlagError(`unknown argument "${argv[i]}" (flags: --students N, --limit S, --viewport WxH)`);
+      throw new FlagError(
+        `unknown argument "${argv[i]}" (flags: --students N, --limit S, --viewport WxH, --runs N, --pages DIR)`,
+      );
     raw[m[1]] = m[2] ?? argv[++i] ?? "";
   }
   const size = /^(\d+)x(\d+)$/.exec(raw.viewport ?? "1280x800");
@@ -101,6 +123,8 @@ function parse(argv: readonly string[]): Options {
     students: wholeNumber("students", raw.students, { fallback: 2000, min: 2, max: 2000 }),
     limitS: wholeNumber("limit", raw.limit, { fallback: 600, min: 1 }),
     viewport: { width: Number(size[1]), height: Number(size[2]) },
+    runs: wholeNumber("runs", raw.runs, { fallback: 3, min: 1, max: 20 }),
+    pages: resolve(raw.pages ?? DIST),
   };
 }
 
@@ -128,7 +152,7 @@ async function prepare(page: Page, students: number): Promise<void> {
   );
 }
 
-async function bench(url: string, options: Options): Promise<string[]> {
+async function bench(url: string, options: Options): Promise<Figures> {
   const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: options.viewport });
@@ -155,40 +179,85 @@ async function bench(url: string, options: Options): Promise<string[]> {
       return r;
     });
     if (!rec || rec.startedAt === null || rec.stoppedAt === null) throw new Error("the demo never started");
-    const end = rec.stoppedAt;
-    const seconds = (end - rec.mark) / 1000;
-    const windows = perSecond(rec.frames, rec.mark, end).sort((a, b) => a - b);
+    const started = rec.startedAt;
+    const seconds = (rec.stoppedAt - rec.mark) / 1000;
+    const windows = perSecond(rec.frames, rec.mark, rec.stoppedAt).sort((a, b) => a - b);
     let gap = 0;
     for (let i = 1; i < rec.frames.length; i++) gap = Math.max(gap, rec.frames[i] - rec.frames[i - 1]);
-    const longest = rec.longTasks.reduce((m, [, d]) => Math.max(m, d), 0);
-    const over50 = rec.longTasks.filter(([, d]) => d > 50).length;
-    const status = await page.locator("#status").textContent();
-    const schemes = await page.evaluate(
-      () => (window.__groupExam?.page === "demo" ? window.__groupExam.classes : []) ?? [],
+    const classes = await page.evaluate(() =>
+      window.__groupExam?.page === "demo" ? window.__groupExam.classes : [],
     );
-    const load = (): string =>
-      loadavg()
-        .map((l) => l.toFixed(1))
-        .join(", ");
-    const lines = [
-      `The demo with ${options.students.toLocaleString("en")} students at the fastest speed, headless Chromium ${options.viewport.width}×${options.viewport.height}, from Play to the end (${seconds.toFixed(1)} s):`,
-      `  frames per second:  mean ${(rec.frames.length / seconds).toFixed(1)}, 5th percentile of 1-second windows ${windows.length ? percentile(windows, 0.05) : "–"} (worst ${windows[0] ?? "–"})`,
-      `  longest stall:      ${Math.round(gap)} ms between animation frames; longest task ${Math.round(longest)} ms (${over50} task${over50 === 1 ? "" : "s"} over 50 ms)`,
-    ];
-    for (const c of schemes) {
-      const at = rec.reachedAt[c.scheme];
-      lines.push(
-        `  ${c.scheme.padEnd(11)} reached 95 % in ${c.reachedAt === null ? "–" : c.reachedAt.toLocaleString("en")} rounds, ${at === undefined ? `not within ${seconds.toFixed(1)} s` : `${((at - rec.startedAt) / 1000).toFixed(1)} s after Play`}`,
-      );
-    }
-    lines.push(`  the page says: ${status}`);
-    lines.push(
-      `  machine load (1, 5, 15 min) at the end: ${load()}, on ${availableParallelism()} cores: figures drop when other work shares them`,
-    );
-    return lines;
+    return {
+      seconds,
+      fpsMean: rec.frames.length / seconds,
+      fpsP5: windows.length ? percentile(windows, 0.05) : null,
+      fpsWorst: windows.length ? windows[0] : null,
+      longestGapMs: gap,
+      longestTaskMs: rec.longTasks.reduce((m, [, d]) => Math.max(m, d), 0),
+      tasksOver50: rec.longTasks.filter(([, d]) => d > 50).length,
+      classes: classes.map((c) => {
+        const at = rec.reachedAt[c.scheme];
+        return {
+          scheme: c.scheme,
+          rounds: c.reachedAt,
+          seconds: at === undefined ? null : (at - started) / 1000,
+        };
+      }),
+      status: (await page.locator("#status").textContent()) ?? "",
+    };
   } finally {
     await browser.close();
   }
+}
+
+const fixed = (v: number | null, digits = 1): string => (v === null ? "–" : v.toFixed(digits));
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(", ");
+
+function runLines(f: Figures): string[] {
+  const lines = [
+    `  frames per second:  mean ${fixed(f.fpsMean)}, 5th percentile of 1-second windows ${fixed(f.fpsP5, 0)} (worst ${fixed(f.fpsWorst, 0)})`,
+    `  longest stall:      ${Math.round(f.longestGapMs)} ms between animation frames; longest task ${Math.round(f.longestTaskMs)} ms (${f.tasksOver50} task${f.tasksOver50 === 1 ? "" : "s"} over 50 ms)`,
+  ];
+  for (const c of f.classes)
+    lines.push(
+      `  ${c.scheme.padEnd(11)} reached 95 % in ${c.rounds === null ? "–" : c.rounds.toLocaleString("en")} rounds, ${c.seconds === null ? `not within ${f.seconds.toFixed(1)} s` : `${c.seconds.toFixed(1)} s after Play`}`,
+    );
+  lines.push(`  the page says: ${f.status}`);
+  return lines;
+}
+
+/** The median of each figure over the runs (the middle run's, figure by figure). */
+function medianLines(runs: readonly Figures[]): string[] {
+  const median = (pick: (f: Figures) => number | null): number | null => {
+    const values = runs.map(pick).filter((v): v is number => v !== null);
+    return values.length
+      ? percentile(
+          [...values].sort((a, b) => a - b),
+          0.5,
+        )
+      : null;
+  };
+  const lines = [
+    `  frames per second:  mean ${fixed(median((f) => f.fpsMean))}, 5th percentile of 1-second windows ${fixed(
+      median((f) => f.fpsP5),
+      0,
+    )}`,
+    `  longest stall:      ${fixed(
+      median((f) => f.longestGapMs),
+      0,
+    )} ms between animation frames; longest task ${fixed(
+      median((f) => f.longestTaskMs),
+      0,
+    )} ms`,
+  ];
+  for (const [k, c] of (runs[0]?.classes ?? []).entries())
+    lines.push(
+      `  ${c.scheme.padEnd(11)} ${fixed(median((f) => f.classes[k]?.seconds ?? null))} s from Play to 95 %`,
+    );
+  return lines;
 }
 
 async function main(): Promise<void> {
@@ -200,22 +269,38 @@ async function main(): Promise<void> {
     process.stderr.write(`${e.message}\n`);
     process.exit(2);
   }
-  if (!existsSync(join(DIST, "demo.html"))) {
-    process.stderr.write("No build in dist/client: run `npm run build` first.\n");
+  if (!existsSync(join(options.pages, "demo.html"))) {
+    process.stderr.write(`No build in ${options.pages}: run \`npm run build\` first.\n`);
     process.exit(1);
   }
   const app = express();
-  servePages(app, DIST);
+  servePages(app, options.pages);
   const server: Server = await new Promise((ready) => {
     const s = app.listen(0, "127.0.0.1", () => ready(s));
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
+  const { students, viewport } = options;
+  const say = (lines: readonly string[]): void => {
+    process.stdout.write(`${lines.join("\n")}\n`);
+  };
+  say([
+    `The demo with ${students.toLocaleString("en")} students a class at the fastest speed, from Play until both classes reach 95 %, headless Chromium ${viewport.width}×${viewport.height}, ${options.runs} run${options.runs === 1 ? "" : "s"}:`,
+  ]);
+  const runs: Figures[] = [];
   try {
-    process.stdout.write(`${(await bench(`http://127.0.0.1:${port}`, options)).join("\n")}\n`);
+    for (let k = 0; k < options.runs; k++) {
+      const f = await bench(`http://127.0.0.1:${port}`, options);
+      runs.push(f);
+      say([`run ${k + 1} (${f.seconds.toFixed(1)} s; machine load ${load()}):`, ...runLines(f)]);
+    }
   } finally {
     server.close();
   }
+  if (runs.length > 1) say([`median of ${runs.length} runs:`, ...medianLines(runs)]);
+  say([
+    `(${availableParallelism()} cores; a load above that means other work shared them, and the figures drop with it)`,
+  ]);
 }
 
 await main();
