@@ -21,11 +21,12 @@ export interface FieldModel {
 }
 
 const BACKGROUND = "#0f1722";
-const PAINTS_PER_S = 15;
+/** The worker sends about fifteen pictures a second; this only guards against a burst of them. */
+const PAINTS_PER_S = 30;
 /** A ring's strength while rounds stream in faster than it fades. */
 const STREAMING = 0.7;
 /** At most this many device pixels per field: a 4K screen need not rasterise 8 million for 2,000 dots. */
-const MAX_PIXELS = 1_000_000;
+const MAX_PIXELS = 600_000;
 
 interface Layer {
   readonly canvas: HTMLCanvasElement;
