@@ -244,7 +244,8 @@ export class ErrorChart {
             size: Math.max(50, Math.round(px * 1.6 + 12)),
             grid: { stroke: grid },
             ticks: { stroke: grid },
-            space: px * 3,
+            // Room for the widest round number ("20,000") and a gap, so labels never run together.
+            space: (_u, _axis, _min, max) => px * (0.62 * Math.round(max).toLocaleString("en").length + 1.5),
             // Whole rounds only: no tick at round 1.5.
             incrs: ROUND_STEPS,
           },
