@@ -109,6 +109,9 @@ const blur = (page: Page) =>
     if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
   });
 
+/** How long a poll of the page may take: state patches reach the page within it even on a busy machine. */
+const WAIT = { timeout: 10_000 } as const;
+
 const NAMES = ["ana", "ben", "chiara", "dmitri", "esther", "farouk"];
 
 describe("the teacher's dashboard", () => {
@@ -144,7 +147,7 @@ describe("the teacher's dashboard", () => {
     await page.locator("#roundSeconds").fill("1");
     await page.locator("#create").click();
     await expect
-      .poll(() => page.locator("#create-error").textContent())
+      .poll(() => page.locator("#create-error").textContent(), WAIT)
       .toContain("Round time (seconds) must be");
     expect(await page.locator("#roundSeconds").getAttribute("aria-invalid")).toBe("true");
     expect(page.url()).not.toMatch(/#live/);
@@ -217,7 +220,7 @@ describe("the teacher's dashboard", () => {
     const created = { ...kept, id, seed: 0, roomId: joined.body.roomId };
     const students: Participant[] = [];
     for (const name of NAMES) students.push(await joinStudent(server(), created, name));
-    await expect.poll(() => page.locator("#roster tbody tr").count()).toBe(NAMES.length);
+    await expect.poll(() => page.locator("#roster tbody tr").count(), WAIT).toBe(NAMES.length);
     expect(await page.locator("#roster tbody tr th").first().textContent()).toBe("ana");
     expect(await page.locator("#roster-summary").textContent()).toBe("6 students (6 connected) and 10 bots.");
     ran = { page, id, kept, students, roomId: joined.body.roomId };
@@ -246,7 +249,7 @@ describe("the teacher's dashboard", () => {
     await page.locator(".controls .inline-form input").first().fill("120");
     await page.locator(".controls .inline-form button").first().click();
     await expect
-      .poll(() => page.locator("#live-said").textContent())
+      .poll(() => page.locator("#live-said").textContent(), WAIT)
       .toMatch(/^You set the round time to 120 s/);
     await page.locator("#start").click();
     await untilStatus(page, "open", (h) => h.boards[0].round === 1, "round 1 to open");
@@ -305,7 +308,7 @@ describe("the teacher's dashboard", () => {
 
     // The keys revealed: asked first (answered yes), then the button says so and cannot be pressed again.
     await page.locator("#reveal").click();
-    await expect.poll(() => page.locator("#reveal").textContent()).toBe("Keys revealed");
+    await expect.poll(() => page.locator("#reveal").textContent(), WAIT).toBe("Keys revealed");
     expect(await page.locator("#reveal").isDisabled()).toBe(true);
     expect((await statusShown(page)).detail).toContain("The keys are revealed");
 
@@ -326,7 +329,9 @@ describe("the teacher's dashboard", () => {
     if (!ran) throw new Error("the tests before this one did not finish");
     const { page, id, kept, students, roomId } = ran;
     await page.locator("#lock").click();
-    await expect.poll(() => page.locator("#lock-state").textContent()).toBe("Locked: nobody new can join.");
+    await expect
+      .poll(() => page.locator("#lock-state").textContent(), WAIT)
+      .toBe("Locked: nobody new can join.");
     await expect(joinStudent(server(), { ...kept, id, seed: 0, roomId }, "gus")).rejects.toMatchObject({
       code: 423,
     });
@@ -334,15 +339,15 @@ describe("the teacher's dashboard", () => {
     // Kicking asks first (answered yes); the seat's level stands for the round in progress, then it goes.
     await page.getByRole("button", { name: "Kick ana" }).click();
     await expect
-      .poll(() => page.locator("#roster-summary").textContent())
+      .poll(() => page.locator("#roster-summary").textContent(), WAIT)
       .toBe("5 students (5 connected) and 10 bots.");
-    await expect.poll(() => students[0].other.some((m) => m.type === "removed")).toBe(true);
+    await expect.poll(() => students[0].other.some((m) => m.type === "removed"), WAIT).toBe(true);
 
     // The scheme switches from the next round: the controls say so, then the state plays it.
     await page.locator(".scheme-form select").selectOption("vectorized");
     await page.locator("#switch-scheme").click();
     await expect
-      .poll(() => page.locator("#scheme-now").textContent())
+      .poll(() => page.locator("#scheme-now").textContent(), WAIT)
       .toBe("Now: global: “Good job, everyone”. Next round: vectorized: personal signals.");
     await page.locator("#close-round").click();
     await untilStatus(page, "review", (h) => h.boards[0].livePoints === 2, "round 2 to close");
@@ -350,7 +355,7 @@ describe("the teacher's dashboard", () => {
     await page.keyboard.press("Space");
     await untilStatus(page, "open", (h) => h.boards[0].round === 3, "round 3 under personal signals");
     await expect
-      .poll(() => page.locator("#scheme-now").textContent())
+      .poll(() => page.locator("#scheme-now").textContent(), WAIT)
       .toBe("Now: vectorized: personal signals.");
     await page.setViewportSize(PHONE);
     await screenshot(page, "teacher-live-phone");
@@ -366,7 +371,7 @@ describe("the teacher's dashboard", () => {
     expect((await statusShown(page)).detail).toBe(
       "The teacher ended the session. 3 rounds played; the keys are revealed to everyone.",
     );
-    await expect.poll(() => page.locator("#live-ended").isVisible()).toBe(true);
+    await expect.poll(() => page.locator("#live-ended").isVisible(), WAIT).toBe(true);
     // Nothing on the pacing can move the class any more.
     expect(await page.locator(".pacing button:visible:not(:disabled)").count()).toBe(0);
     expect(phases).toEqual([
@@ -443,7 +448,7 @@ describe("the teacher's dashboard", () => {
 
     await page.locator("#nav-replays").click();
     const row = page.locator(`#sessions tr[data-session="${id}"]`);
-    await expect.poll(() => row.locator("td").nth(6).textContent()).toBe("ended");
+    await expect.poll(() => row.locator("td").nth(6).textContent(), WAIT).toBe("ended");
     expect(await row.locator("td").nth(4).textContent()).toBe(String(detail.rounds));
     await screenshot(page, "teacher-sessions-desktop");
     await row.getByRole("link", { name: "Replay" }).click();

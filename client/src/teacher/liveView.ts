@@ -30,12 +30,19 @@ export interface LiveView {
 }
 
 /** The status line while the connection, not the room, is what there is to say. */
-const LINK_WORDS: Record<Exclude<LinkStatus["kind"], "connected">, string> = {
-  connecting: "Connecting to the room…",
-  reconnecting: "Connection lost · reconnecting…",
-  ended: "The session has ended and its room has closed",
-  failed: "Cannot connect",
-};
+function linkWords(link: LinkStatus): string {
+  switch (link.kind) {
+    case "connecting":
+    case "connected":
+      return "Connecting to the room…";
+    case "reconnecting":
+      return "Connection lost · reconnecting…";
+    case "ended":
+      return "The session has ended and its room has closed";
+    case "failed":
+      return `Cannot connect: ${link.message}`;
+  }
+}
 
 /** The state's fields the status line reads, with the defaults of a state still arriving. */
 const statusInput = (s: TeacherState): StatusInput => ({
@@ -80,7 +87,7 @@ export function openLive(container: HTMLElement, id: string, onChange: () => voi
   let schemeShown = false;
 
   // The room's state, said for the eye and announced politely when it changes (not on every second).
-  const statusHead = h("strong", { class: "status-head", id: "live-status-head" }, LINK_WORDS.connecting);
+  const statusHead = h("strong", { class: "status-head", id: "live-status-head" }, linkWords(link));
   const statusDetail = h("span", { class: "status-detail", id: "live-status-detail" });
   const statusBox = h(
     "div",
@@ -171,12 +178,7 @@ export function openLive(container: HTMLElement, id: string, onChange: () => voi
   function showStatus(): void {
     const s = state;
     const next = link.kind !== "connected" || !s ? null : liveStatus(statusInput(s), serverNow());
-    const head =
-      next?.headline ??
-      (link.kind === "failed"
-        ? `${LINK_WORDS.failed}: ${link.message}`
-        : LINK_WORDS[link.kind === "connected" ? "connecting" : link.kind]);
-    setText(statusHead, head);
+    setText(statusHead, next?.headline ?? linkWords(link));
     setText(statusDetail, next?.detail ?? "");
     statusBox.dataset.phase = next?.phase ?? (link.kind === "ended" ? "ended" : "unknown");
     // Announced when the state's meaning changes, not as the seconds count down.

@@ -159,6 +159,7 @@ export class Pacing {
     b.pause.hidden = phase === "paused" || phase === "lobby" || ended;
     // After the end only the words stay: nothing here can move the class any more.
     this.autoRow.hidden = ended;
+    b.end.hidden = ended;
     b.start.disabled = !live || phase !== "lobby";
     b.advance.disabled = !live || phase !== "review";
     b.resume.disabled = !live || phase !== "paused";
