@@ -2,15 +2,17 @@
  * The whole classroom, end to end, every actor a real page in its own browser context against a real
  * server: the teacher makes the session through the dashboard's form, the projector opens from the
  * dashboard's link and shows a QR code, three students join (one through the QR code's address, two by
- * typing the code), the class plays three rounds of "Good job, everyone" and three of personal signals
- * after the teacher switches the scheme, the teacher ends it, replays it to the same final score and
- * exports it as CSV. The HTTP API only cross-checks what the pages show.
+ * typing the code), the class plays three blind rounds of "Good job, everyone" (no key on any phone or on the
+ * wall) and three of personal signals after the teacher switches the scheme, moved on from round to round
+ * by the dashboard's Next round and by the Space bar at the projector. Every legend entry and sentence then
+ * describes the rounds as the log has them; the teacher reveals the keys, ends the session, replays it to the
+ * same final score and exports it. The HTTP API only cross-checks what the pages show.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ProjectorHook, StudentHook } from "../../client/src/common/testHook.ts";
 import type { SessionDetail } from "../../shared/protocol/session.ts";
-import type { LoggedEvent } from "../../shared/session/events.ts";
+import type { LoggedEvent, SessionEvent } from "../../shared/session/events.ts";
 import { replayFrames } from "../../shared/session/replayFrames.ts";
 import { api, useTestServer } from "../server/harness.ts";
 import { DESKTOP, launchBrowser, PAGES_DIR, PHONE, screenshot } from "./browser.ts";
@@ -94,12 +96,20 @@ const detailOf = async (id: string, kept: Kept): Promise<SessionDetail> =>
 
 const score = (n: number): string => `${Math.round(n)}`;
 
-/** The teacher opens round `round` from the dashboard (Start, then "Open the next round now"); every student can play. */
-async function openRound(c: Classroom, round: number): Promise<void> {
+/**
+ * Round `round` opens: from the dashboard (Start, then Next round), or from the wall, where the teacher's
+ * presenter clicker (the Space bar) moves the class on; every student can play.
+ */
+async function openRound(
+  c: Classroom,
+  round: number,
+  from: "dashboard" | "wall" = "dashboard",
+): Promise<void> {
   if (round === 1) await c.teacher.locator("#start").click();
+  else if (from === "wall") await c.projector.keyboard.press("Space");
   else {
     const advance = c.teacher.locator("#advance");
-    expect(await advance.textContent()).toBe("Open the next round now");
+    expect(await advance.textContent()).toBe("Next round");
     await advance.click();
   }
   // The students are in separate browsers and act at once, as a class does.
@@ -143,8 +153,13 @@ async function keysUp(s: Student, steps: number): Promise<number> {
  * Each student moves its level and submits (`play` says how); the last submission closes the round
  * (the bots never hold a round open). Returns the API's record of the round once everyone heard it.
  */
-async function playRound(c: Classroom, round: number, play: Play): Promise<SessionDetail> {
-  await openRound(c, round);
+async function playRound(
+  c: Classroom,
+  round: number,
+  play: Play,
+  from: "dashboard" | "wall" = "dashboard",
+): Promise<SessionDetail> {
+  await openRound(c, round, from);
   await Promise.all(
     c.students.map(async (s, k) => {
       const level = await play(s, k);
@@ -207,6 +222,30 @@ async function projectorShows(c: Classroom, round: number, moment: string): Prom
   expect(await c.projector.locator(".board-headline").textContent()).toBe(moment);
   expect(await c.projector.locator(".board-headline").isVisible()).toBe(true);
   expect(await c.projector.locator("#round").textContent()).toMatch(new RegExp(`^Round ${round} closed`));
+  // The class stays on its feedback until the teacher moves on.
+  expect(seen.screen).toBe("review");
+  expect(seen.next).toMatch(/^Next round/);
+}
+
+/** Each seat's hidden target, from the log's latest picture (the test knows; no page may say it in play). */
+function targetsOf(events: readonly LoggedEvent[]): Map<number, number> {
+  const latest = replayFrames(events.map((e) => e.event)).at(-1);
+  return new Map(
+    (latest?.seats ?? []).flatMap((s) => (s.target === null ? [] : [[s.seat, s.target] as const])),
+  );
+}
+
+/** The rounds (from 1) each side played under each scheme, from the log's closes. */
+function roundsBySchemeOf(
+  events: readonly SessionEvent[],
+): Record<"live" | "twin", Record<string, number[]>> {
+  const out: Record<"live" | "twin", Record<string, number[]>> = { live: {}, twin: {} };
+  for (const e of events)
+    if (e.type === "closed") {
+      (out.live[e.record.scheme.name] ??= []).push(e.round);
+      (out.twin[e.record.twinScheme.name] ??= []).push(e.round);
+    }
+  return out;
 }
 
 /** The end as a student page shows it: the phase line (with its thanks) or the page that replaces it. */
@@ -320,7 +359,8 @@ describe("a whole classroom", () => {
       (s, k) =>
         k === 0 ? keysUp(s, round + 1) : slideTo(s, k === 1 ? 0.9 - 0.15 * round : 0.2 + 0.1 * round);
     for (let round = 1; round <= 3; round++) {
-      const detail = await playRound(c, round, play(round));
+      // Round 3 opens from the wall: the teacher's clicker at the projector.
+      const detail = await playRound(c, round, play(round), round === 3 ? "wall" : "dashboard");
       const record = detail.results[round - 1];
       expect(record.scheme.name).toBe("global");
       // Round 1 has nothing to compare with; then the class error going down is "Good job".
@@ -337,7 +377,22 @@ describe("a whole classroom", () => {
         expect(await s.page.locator("#headline").textContent()).toBe(verdict);
       }
       await projectorShows(c, round, improved === null ? "Everyone heard the class score" : verdict);
+      // Blind: no phone marks a key or holds one, and the wall shows no name, no way to move, no key.
+      for (const s of c.students) {
+        const h = await waitForHook<StudentHook>(s.page, (x) => x.round === round, `${s.name}'s hook`);
+        expect(h.key).toBeNull();
+        expect(await s.page.locator("#key").isVisible()).toBe(false);
+      }
+      const wall = await untilProjector(c.projector, (h) => h.board?.livePoints === round, "the wall");
+      expect(wall.board?.names).toEqual([]);
+      expect(wall.board?.directions).toBe(0);
+      expect(wall.board?.lit).toBe(0);
+      expect(wall.board?.keyShown).toBe(false);
+      const wallText = (await c.projector.locator("body").innerText()) ?? "";
+      for (const s of c.students) expect(wallText).not.toContain(s.name);
     }
+    await screenshot(c.projector, "classroom-projector-global-review");
+    await screenshot(c.students[2].page, "classroom-student-phone-global-review");
     finished = 3;
   });
 
@@ -350,23 +405,21 @@ describe("a whole classroom", () => {
       .poll(() => teacher.locator("#scheme-now").textContent(), WAIT)
       .toBe("Now: global: “Good job, everyone”. Next round: vectorized: personal signals.");
 
-    // Each student sets its level a different distance from the target its page marks, so that every
-    // personal signal is sizeable and no two are alike.
+    // The pages hide each key; the test, which reads the log, sets each student's level a different distance
+    // from its own key, so that every personal signal is sizeable and no two are alike.
+    const log = (await api<LoggedEvent[]>(server(), `/sessions/${c.id}/events`, c.kept.teacherToken)).body;
+    const targets = targetsOf(log);
     const play =
       (round: number): Play =>
       async (s, k) => {
-        const target = Number(
-          await s.page
-            .locator("#target")
-            .evaluate((el) => (el as HTMLElement).style.getPropertyValue("--at")),
-        );
+        const target = targets.get(s.seat) ?? Number.NaN;
         expect(target).toBeGreaterThanOrEqual(0);
         expect(target).toBeLessThanOrEqual(1);
         const away = 0.25 + 0.05 * k + 0.01 * (round - 4);
         return slideTo(s, target >= 0.5 ? target - away : target + away);
       };
     for (let round = 4; round <= 6; round++) {
-      const detail = await playRound(c, round, play(round));
+      const detail = await playRound(c, round, play(round), round === 5 ? "wall" : "dashboard");
       expect(detail.results[round - 1].scheme.name).toBe("vectorized");
       if (round === 4)
         expect(await teacher.locator("#scheme-now").textContent()).toBe("Now: vectorized: personal signals.");
@@ -410,6 +463,48 @@ describe("a whole classroom", () => {
       }
     }
     expect(c.students.every((s) => s.heard.length === 6)).toBe(true);
+
+    // History stays true: every legend entry on the wall and on the dashboard names the rounds each class
+    // played under each scheme, as the log has them; no sentence credits "Good job" with the fast rounds.
+    const by = roundsBySchemeOf(events.map((e) => e.event));
+    expect(by).toEqual({
+      live: { global: [1, 2, 3], vectorized: [4, 5, 6] },
+      twin: { vectorized: [1, 2, 3], global: [4, 5, 6] },
+    });
+    const expected = (side: "live" | "twin") =>
+      Object.entries(by[side]).map(([scheme, rounds]) => ({
+        side,
+        scheme,
+        rounds: [[rounds[0], rounds[rounds.length - 1]]],
+      }));
+    const legendOf = (
+      b: { legend: readonly { side: string; scheme: string; rounds: unknown }[] } | undefined,
+    ) => (b?.legend ?? []).map((e) => ({ side: e.side, scheme: e.scheme, rounds: e.rounds }));
+    const wall = await untilProjector(
+      c.projector,
+      (h) => h.board?.livePoints === 6,
+      "the wall after round 6",
+    );
+    expect(legendOf(wall.board ?? undefined)).toEqual([...expected("live"), ...expected("twin")]);
+    expect(wall.board?.marks.map((m) => m.round)).toEqual([4]);
+    const dash = await untilTeacher(
+      teacher,
+      (h) => h.boards[0]?.livePoints === 6,
+      "the dashboard after round 6",
+    );
+    expect(legendOf(dash.boards[0])).toEqual([...expected("live"), ...expected("twin")]);
+    for (const sentence of [wall.comparison, dash.comparison]) {
+      expect(sentence).toMatch(
+        /^(In round 4 the class switched from “Good job, everyone” to personal signals|Per round)/,
+      );
+      expect(sentence).not.toMatch(/“Good job, everyone” the (twin )?class got/);
+    }
+    expect(dash.comparison).toContain(
+      "In round 4 the class switched from “Good job, everyone” to personal signals, and the twin class to “Good job, everyone”.",
+    );
+    expect(dash.comparison).toContain("with personal signals the twin class got 90 % of the way");
+    await screenshot(c.projector, "classroom-projector-after-switch");
+    await screenshot(teacher, "classroom-teacher-after-switch");
     finished = 4;
   });
 
@@ -455,13 +550,37 @@ describe("a whole classroom", () => {
     };
     expect(liveScore.value).not.toBeNull();
 
+    // The reveal: each phone shows its own key (its target, as the log has it); the wall shows the picture.
+    const log = (await api<LoggedEvent[]>(server(), `/sessions/${c.id}/events`, c.kept.teacherToken)).body;
+    const targets = targetsOf(log);
+    await teacher.locator("#reveal").click();
+    for (const s of c.students) {
+      const h = await waitForHook<StudentHook>(
+        s.page,
+        (x) => x.revealed && x.key !== null,
+        `${s.name}'s key`,
+      );
+      expect(h.key).toBe(targets.get(s.seat));
+      expect(await s.page.locator("#key").isVisible()).toBe(true);
+    }
+    await untilProjector(projector, (h) => h.board?.keyShown === true, "the key on the wall");
+    await screenshot(chiara.page, "classroom-student-phone-revealed");
+
     await teacher.locator("#end").click();
     await untilTeacher(teacher, (h) => h.boards[0]?.phase === "ended", "the end on the dashboard");
     await expect.poll(() => teacher.locator("#live-ended").isVisible(), WAIT).toBe(true);
     for (const s of c.students)
       await expect.poll(() => studentSeesEnd(s.page), WAIT).toBe("The session has ended");
-    await untilProjector(projector, (h) => h.board?.phase === "ended", "the end on the projector");
-    expect(await projector.locator("#round").textContent()).toBe("The session has ended");
+    const ended = await untilProjector(
+      projector,
+      (h) => h.board?.phase === "ended" && h.summary.length > 0,
+      "the end on the projector",
+    );
+    expect(ended.screen).toBe("ended");
+    // The end is a summary, not the lobby: no QR code, no join corner.
+    expect(await projector.locator("#qr").isVisible()).toBe(false);
+    expect(await projector.locator("#corner-qr").isVisible()).toBe(false);
+    await screenshot(projector, "classroom-projector-end");
     await screenshot(ada.page, "classroom-student-ended-desktop");
     finished = 5;
   });
@@ -501,13 +620,38 @@ describe("a whole classroom", () => {
     const { filename, lines } = await downloadCsv(teacher);
     expect(filename).toBe(`group-exam-${id}.csv`);
     const header = lines[0].split(",");
-    expect(header).toContain("classError");
+    expect(header).not.toContain("checksum");
     const rows = lines.slice(1).map((line) => line.split(","));
     expect(rows).toHaveLength(6);
     const column = (name: string) => rows.map((r) => r[header.indexOf(name)]);
     expect(column("round").map(Number)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(column("classError").map(Number)).toEqual(detail.results.map((r) => r.classError));
-    expect(Number(column("score")[5])).toBe(detail.lastScore);
+    // Rounded for people: one decimal of the score, as the server stored it.
+    expect(column("class score").map(Number)).toEqual(
+      detail.results.map((r) => Math.round(r.score * 10) / 10),
+    );
+    // Per student and round: each seat's level as the round scored it, for the three students and the bots.
+    const students = await downloadCsv(teacher, "students");
+    const cols = students.lines[0].split(",");
+    expect(cols).toEqual([
+      "round",
+      "seat",
+      "nickname",
+      "who",
+      "scheme",
+      "level",
+      "feedback",
+      "signal",
+      "key",
+      "class score",
+    ]);
+    expect(students.lines).toHaveLength(1 + 6 * 12);
+    for (const s of c.students)
+      for (let round = 1; round <= 6; round++) {
+        const line = students.lines.find((l) => l.startsWith(`${round},${s.seat + 1},${s.name},`));
+        expect(line?.split(",")[cols.indexOf("level")]).toBe(
+          String(Math.round(s.levels[round - 1] * 100) / 100),
+        );
+      }
     finished = 6;
   });
 });
