@@ -242,8 +242,14 @@ function roundsBySchemeOf(
   const out: Record<"live" | "twin", Record<string, number[]>> = { live: {}, twin: {} };
   for (const e of events)
     if (e.type === "closed") {
-      (out.live[e.record.scheme.name] ??= []).push(e.round);
-      (out.twin[e.record.twinScheme.name] ??= []).push(e.round);
+      for (const [side, name] of [
+        ["live", e.record.scheme.name],
+        ["twin", e.record.twinScheme.name],
+      ] as const) {
+        const rounds = out[side][name] ?? [];
+        rounds.push(e.round);
+        out[side][name] = rounds;
+      }
     }
   return out;
 }
@@ -388,7 +394,7 @@ describe("a whole classroom", () => {
       expect(wall.board?.directions).toBe(0);
       expect(wall.board?.lit).toBe(0);
       expect(wall.board?.keyShown).toBe(false);
-      const wallText = (await c.projector.locator("body").innerText()) ?? "";
+      const wallText = (await c.projector.locator("body").textContent()) ?? "";
       for (const s of c.students) expect(wallText).not.toContain(s.name);
     }
     await screenshot(c.projector, "classroom-projector-global-review");
