@@ -15,9 +15,14 @@
  *   floor. A stretch that starts there already says nothing of its scheme and is left out.
  * - A scheme's pace: its stretches' progress over their rounds, as the share of the distance cut per round.
  *   The ratio of two paces (of their logarithms: the ratio of the e-fold times) is "times as fast".
- * - Rounds to 90 %: counted as the engine counts them (rounds after the first), on each class's first
- *   stretch, where both classes start alike. A class not there yet gets "at its pace, about N more", only
- *   when its pace is positive and N is a number a class could play.
+ * - Rounds to 90 %: counted as the engine counts them (rounds after the first), for every stretch that
+ *   started short of 90 %: each class's first stretch, where both start alike, and a stretch after a switch
+ *   (the class that turned to personal signals gets its credit). A stretch not there yet gets "at its
+ *   pace, about N more" only while it is being played, its scheme's pace is positive and N is a number a
+ *   class could play.
+ * - "Times as fast" is said only once the slower scheme has cut the distance by a tenth over at least two
+ *   rounds: a ratio over a pace that is still mostly noise (a few rounds of people under "Good job") would
+ *   jump from 16 to 300 in two rounds and mean nothing.
  */
 import { CLASS_CRITERION, criterionError } from "../engine/convergence.ts";
 import { exp, ln } from "../engine/detmath.ts";
@@ -37,6 +42,14 @@ export interface Stretch {
   /** Rounds counted for its pace, and the natural log of how much it shortened the distance over them. */
   readonly rounds: number;
   readonly logShrink: number;
+  /** Whether it started short of 90 % (only such a stretch says anything of its scheme). */
+  readonly counted: boolean;
+  /** Rounds it took to get 90 % of the way, from the round before it; null when it did not. */
+  readonly reachedIn: number | null;
+  /** Its rounds, as people count them (rounds 1–3: 3). */
+  readonly played: number;
+  /** For a stretch still being played and not there yet: about how many more rounds at its scheme's pace. */
+  readonly moreAtPace: number | null;
 }
 
 export interface SchemePace {
@@ -65,8 +78,9 @@ export interface Comparison {
   readonly stretches: readonly Stretch[];
   /** The schemes played, fastest first. */
   readonly paces: readonly SchemePace[];
-  /** How many times as fast the fastest scheme was as the slowest, where both made progress. */
+  /** How many times as fast the fastest scheme was as the slowest, once the slowest has a pace to divide by. */
   readonly speedup: number | null;
+  /** Each class's first stretch, where both start alike. */
   readonly first: { readonly live: FirstRun; readonly twin: FirstRun };
   /** The whole comparison in plain words. */
   readonly sentence: string;
@@ -84,6 +98,9 @@ export interface CompareOptions {
 
 /** Past this many rounds an estimate means nothing in a classroom. */
 const MAX_ESTIMATE = 100_000;
+/** The slower scheme's least progress before a ratio is said: a tenth of the distance, over two rounds. */
+const MIN_SLOW_SHRINK = ln(1 / 0.9);
+const MIN_SLOW_ROUNDS = 2;
 
 export const roundsText = (n: number): string => `${n.toLocaleString("en")} round${n === 1 ? "" : "s"}`;
 
@@ -111,7 +128,7 @@ export function timesText(ratio: number): string {
 
 const distance = (error: number): number => Math.sqrt(Math.max(0, error));
 
-/** The stretches of one side, each measured as the file's docblock says. */
+/** The stretches of one side, each measured as the file's docblock says (`moreAtPace` left for later). */
 export function stretchesOf(
   side: Side,
   errors: readonly number[],
@@ -132,8 +149,10 @@ export function stretchesOf(
         break;
       }
     const before = distance(errors[start]);
-    const after = distance(errors[end]);
-    const counted = errors[start] > goal && end > start && before > 0 && after > 0;
+    // A class that hits the key exactly (bots taking the exact step) cut its distance by all of it: a
+    // millionth stands in for zero, so the pace is a number (it reads as "100 %").
+    const after = Math.max(distance(errors[end]), before * 1e-6);
+    const counted = errors[start] > goal && end > start && before > 0;
     out.push({
       side,
       scheme: schemes[from] ?? "",
@@ -141,6 +160,10 @@ export function stretchesOf(
       to,
       rounds: counted ? end - start : 0,
       logShrink: counted ? ln(before / after) : 0,
+      counted: errors[start] > goal,
+      reachedIn: counted && errors[end] <= goal ? end - start : null,
+      played: to - from + 1,
+      moreAtPace: null,
     });
     from = to + 1;
   }
@@ -164,27 +187,11 @@ function pacesOf(stretches: readonly Stretch[]): SchemePace[] {
   return out.sort((a, b) => b.logPerRound - a.logPerRound);
 }
 
-function firstRun(
-  errors: readonly number[],
-  schemes: readonly string[],
-  goal: number,
-  pace: SchemePace | undefined,
-): FirstRun {
-  let played = 1;
-  while (played < errors.length && schemes[played] === schemes[0]) played++;
-  let reachedAt: number | null = null;
-  for (let r = 0; r < played; r++)
-    if (errors[r] <= goal) {
-      reachedAt = r;
-      break;
-    }
-  let moreAtPace: number | null = null;
-  const now = errors[played - 1];
-  if (reachedAt === null && pace && pace.logPerRound > 0 && now > goal) {
-    const more = Math.ceil(ln(distance(now) / distance(goal)) / pace.logPerRound);
-    if (more <= MAX_ESTIMATE) moreAtPace = more;
-  }
-  return { scheme: schemes[0] ?? "", reachedAt, played, moreAtPace };
+/** About how many more rounds from `now` to `goal` at `pace`, or null with no honest figure. */
+function moreRounds(now: number, goal: number, pace: SchemePace | undefined): number | null {
+  if (!pace || !(pace.logPerRound > 0) || !(now > goal)) return null;
+  const more = Math.ceil(ln(distance(now) / distance(goal)) / pace.logPerRound);
+  return more <= MAX_ESTIMATE ? more : null;
 }
 
 /** The rounds (from 1) in which a side's scheme changed. */
@@ -198,37 +205,61 @@ function switchRounds(schemes: readonly string[]): number[] {
 export function compareClasses(chart: ChartPicture, options: CompareOptions = {}): Comparison | null {
   const rounds = Math.min(chart.errors.length, chart.twinErrors.length);
   if (rounds === 0 || !(chart.errors[0] > 0)) return null;
-  const errors = chart.errors.slice(0, rounds);
-  const twinErrors = chart.twinErrors.slice(0, rounds);
-  const schemes = chart.schemes.slice(0, rounds);
-  const twinSchemes = chart.twinSchemes.slice(0, rounds);
-  const goal = criterionError(errors[0], CLASS_CRITERION);
-  const stretches = [
-    ...stretchesOf("live", errors, schemes, goal),
-    ...stretchesOf("twin", twinErrors, twinSchemes, goal),
+  const over = options.over ?? false;
+  const sides = {
+    live: { errors: chart.errors.slice(0, rounds), schemes: chart.schemes.slice(0, rounds) },
+    twin: { errors: chart.twinErrors.slice(0, rounds), schemes: chart.twinSchemes.slice(0, rounds) },
+  };
+  const goal = criterionError(sides.live.errors[0], CLASS_CRITERION);
+  const measured = [
+    ...stretchesOf("live", sides.live.errors, sides.live.schemes, goal),
+    ...stretchesOf("twin", sides.twin.errors, sides.twin.schemes, goal),
   ];
-  const paces = pacesOf(stretches);
+  const paces = pacesOf(measured);
   const paceOf = (scheme: string) => paces.find((p) => p.scheme === scheme);
+  // A stretch still being played and short of 90 %: how far its scheme's pace would take it.
+  const stretches = measured.map((s) =>
+    s.counted && s.reachedIn === null && s.to === rounds - 1 && !over
+      ? { ...s, moreAtPace: moreRounds(sides[s.side].errors[s.to], goal, paceOf(s.scheme)) }
+      : s,
+  );
   const fast = paces[0];
   const slow = paces[paces.length - 1];
+  const settled =
+    slow !== undefined && slow.rounds >= MIN_SLOW_ROUNDS && slow.logPerRound * slow.rounds >= MIN_SLOW_SHRINK;
   const speedup =
-    paces.length >= 2 && fast.logPerRound > 0 && slow.logPerRound > 0
+    paces.length >= 2 && fast.logPerRound > 0 && slow.logPerRound > 0 && settled
       ? fast.logPerRound / slow.logPerRound
       : null;
-  const first = {
-    live: firstRun(errors, schemes, goal, paceOf(schemes[0])),
-    twin: firstRun(twinErrors, twinSchemes, goal, paceOf(twinSchemes[0])),
+  const firstOf = (side: Side): FirstRun => {
+    const s = stretches.find((x) => x.side === side && x.from === 0);
+    const e = sides[side].errors;
+    return {
+      scheme: s?.scheme ?? "",
+      reachedAt: s?.reachedIn ?? null,
+      played: (s?.to ?? 0) + 1,
+      moreAtPace: s && s.reachedIn === null ? moreRounds(e[s.to], goal, paceOf(s.scheme)) : null,
+    };
   };
-  const switches = switchRounds(schemes);
+  const switches = switchRounds(sides.live.schemes);
   const words = new Words(options);
   const headline = words.paces(paces, speedup, rounds);
   const parts = [
-    switches.length > 0 ? words.switched(schemes, twinSchemes, switches) : "",
+    switches.length > 0 ? words.switched(sides.live.schemes, sides.twin.schemes, switches) : "",
     headline,
-    words.firsts(first, switches.length > 0, options.over ?? false),
+    words.reaches(paces, stretches, rounds, over),
   ];
   const sentence = parts.filter((p) => p !== "").join(" ");
-  return { rounds, switches, stretches, paces, speedup, first, sentence, headline };
+  return {
+    rounds,
+    switches,
+    stretches,
+    paces,
+    speedup,
+    first: { live: firstOf("live"), twin: firstOf("twin") },
+    sentence,
+    headline,
+  };
 }
 
 /** The comparison's sentences, with each scheme's phrase (its parameters where the options give them). */
@@ -267,21 +298,33 @@ class Words {
       .join(" ");
   }
 
-  firsts(first: Comparison["first"], switched: boolean, over: boolean): string {
-    const criterion = `${Math.round(CLASS_CRITERION * 100)} % of the way`;
-    const run = (f: FirstRun, who: string): string => {
-      if (f.reachedAt !== null) return `${who} got ${criterion} in ${roundsText(f.reachedAt)}`;
-      const until = switched
-        ? `in its ${roundsText(f.played)} before the switch`
-        : over
-          ? `in ${roundsText(f.played)}`
-          : `after ${roundsText(f.played)}`;
-      const pace =
-        f.moreAtPace !== null && !switched ? ` (at its pace, about ${aboutText(f.moreAtPace)} more)` : "";
-      return `${who} ${over || switched ? "did not get there" : "has not got there"} ${until}${pace}`;
-    };
-    const live = run(first.live, `with ${this.phrase(first.live.scheme)} the class`);
-    const twin = run(first.twin, `with ${this.phrase(first.twin.scheme)} the twin class`);
-    return `From the same start, ${live}; ${twin}.`;
+  /** Rounds to 90 % per scheme, fastest first: every stretch that started short of it, by class and start. */
+  reaches(
+    paces: readonly SchemePace[],
+    stretches: readonly Stretch[],
+    rounds: number,
+    over: boolean,
+  ): string {
+    const order = [...paces.map((p) => p.scheme), ...stretches.map((s) => s.scheme)];
+    const parts: string[] = [];
+    for (const scheme of order.filter((name, i) => order.indexOf(name) === i)) {
+      const mine = stretches
+        .filter((s) => s.scheme === scheme && s.counted && s.played > 0)
+        .sort((x, y) => x.from - y.from);
+      if (mine.length === 0) continue;
+      const one = (s: Stretch): string => {
+        const who = s.side === "live" ? "this class" : "the twin class";
+        const where = s.from === 0 ? "from the start" : `after the switch in round ${s.from + 1}`;
+        if (s.reachedIn !== null) return `${who} took ${roundsText(s.reachedIn)} ${where}`;
+        if (s.to < rounds - 1 || over)
+          return `${who} did not get there in its ${roundsText(s.played)} ${where}`;
+        const pace = s.moreAtPace !== null ? ` (at its pace, about ${aboutText(s.moreAtPace)} more)` : "";
+        return `${who} has not got there in ${roundsText(s.played)} ${where}${pace}`;
+      };
+      parts.push(`with ${this.phrase(scheme)} ${mine.map(one).join(", and ")}`);
+    }
+    return parts.length
+      ? `To get ${Math.round(CLASS_CRITERION * 100)} % of the way: ${parts.join("; ")}.`
+      : "";
   }
 }

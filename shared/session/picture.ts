@@ -36,6 +36,8 @@ export interface ClassPicture {
   readonly phase: Phase;
   /** Keys may be shown to everyone: the teacher revealed them, or the session ended. */
   readonly revealed: boolean;
+  /** "full": everything (the teacher's views); "wall": what the projector may show (wall.ts). */
+  readonly view: "full" | "wall";
   readonly round: number;
   readonly question: number;
   readonly scheme: SchemeConfig;
@@ -112,6 +114,7 @@ export function pictureOf(session: SessionState): ClassPicture {
     exam: session.config.exam,
     phase: session.phase,
     revealed: session.revealed,
+    view: "full",
     round: session.round,
     question: session.question,
     scheme: live.scheme.config,

@@ -1,40 +1,52 @@
 /**
- * What the wall may show. The projector is seen by the whole class, so during play it must not point any
- * student to its key: under a scalar scheme ("Good job, everyone", one per table) a student who found its
- * own disc, or its level against its target, would have solved the exam the scheme is about. So the wall's
- * picture drops, until the keys are revealed (the teacher's reveal, or the end):
+ * What the wall may show. The projector is seen by the whole class, so it must never give a student more
+ * than its own phone does: under a scalar scheme ("Good job, everyone", one per table) a student who found
+ * its own disc, or its level against its target, would have solved the exam the scheme is about; under
+ * `blocked` a blocked student's phone says "no signal", so its disc on the wall must say nothing either.
+ * So, until the keys are revealed (the teacher's reveal, or the end), the wall's picture keeps:
  *
- * - every nickname on the field, always (the lobby lists names as they join, apart from the field; at the end
- *   the wall shows how close the class came, not who was far);
- * - under a scalar scheme, everything per student drawn from the key: each seat's target and correction
- *   (so no disc is brighter for being far, nor carries an arrow), and the class answer against the key.
+ * - no nickname on the field, ever (the lobby lists names as they join, apart from the field; at the end the
+ *   wall shows how close the class came, not who was far);
+ * - for each seat only what that seat heard in the last round: its personal signal where it got one (a
+ *   direction alone under `sign`; nothing under "Good job", nothing for a blocked student), never the true
+ *   correction toward its key, which no phone is given;
+ * - no key: no targets, no answer against the key. The reveal shows it, and the end.
  *
- * Under a vector scheme each student already hears its own signal: the wall shows the field's corrections
- * (nameless) and the answer against the key, as the lesson wants. The teacher's own views keep everything.
+ * After the reveal the wall shows the whole picture but the names. The teacher's own views keep everything.
  */
-import type { SchemeName } from "../engine/schemes.ts";
+import type { StudentFeedback } from "../engine/feedback.ts";
 import type { ClassPicture, SeatPicture } from "./picture.ts";
 
-const SCALAR: ReadonlySet<string> = new Set<SchemeName>(["global", "teams"]);
+/** Whether the wall must keep the key off: until the keys are revealed. */
+export const wallIsBlind = (p: ClassPicture): boolean => !p.revealed;
 
 /**
- * Whether the wall must hide the key: the keys are not revealed and the class plays under a scalar scheme.
- * The picture's scheme is the one of the round on show (a switch takes effect when the next round opens),
- * so after a switch to personal signals the wall stays blind until the first personal round opens.
+ * What a seat's own phone showed after the last round, as a correction in level units: its signal, a unit
+ * step under `sign` (a direction, no size), NaN where it heard no signal of its own.
  */
-export const wallIsBlind = (p: ClassPicture): boolean => !p.revealed && SCALAR.has(p.scheme.name);
-
-const nameless = (s: SeatPicture): SeatPicture => (s.nickname === "" ? s : { ...s, nickname: "" });
-
-const blind = (s: SeatPicture): SeatPicture => ({
-  ...s,
-  nickname: "",
-  target: null,
-  credit: Number.NaN,
-});
+export function heardCorrection(f: StudentFeedback | null, scheme: string, unit: number): number {
+  if (f?.kind !== "vector") return Number.NaN;
+  if (scheme === "sign") return f.signal === 0 ? 0 : Math.sign(f.signal) * unit;
+  return f.signal;
+}
 
 /** The picture the projector draws (see the file's docblock). */
 export function wallPicture(p: ClassPicture): ClassPicture {
-  if (!wallIsBlind(p)) return { ...p, seats: p.seats.map(nameless) };
-  return { ...p, seats: p.seats.map(blind), answer: [], key: [] };
+  const heardUnder = p.chart.schemes[p.chart.schemes.length - 1] ?? p.scheme.name;
+  const seat = (s: SeatPicture): SeatPicture =>
+    p.revealed
+      ? { ...s, nickname: "" }
+      : {
+          ...s,
+          nickname: "",
+          target: null,
+          credit: heardCorrection(s.feedback, heardUnder, p.creditUnit),
+        };
+  return {
+    ...p,
+    view: "wall",
+    seats: p.seats.map(seat),
+    answer: p.revealed ? p.answer : [],
+    key: p.revealed ? p.key : [],
+  };
 }

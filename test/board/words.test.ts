@@ -64,9 +64,11 @@ describe("the board's words", () => {
   });
 
   it("say under the field what a disc shows, or that it shows nothing of the key yet", () => {
-    expect(fieldKey(true)).toMatch(/every disc looks alike: the key stays hidden until the reveal/);
-    expect(fieldKey(true)).not.toMatch(/arrow/);
-    expect(fieldKey(false)).toMatch(/up arrow should go up/);
+    expect(fieldKey("nothing")).toMatch(/every disc looks alike: the key stays hidden until the reveal/);
+    expect(fieldKey("nothing")).not.toMatch(/arrow/);
+    expect(fieldKey("heard")).toMatch(/the signal it heard/);
+    expect(fieldKey("heard")).toMatch(/the key stays hidden until the reveal/i);
+    expect(fieldKey("key")).toMatch(/up arrow should go up/);
   });
 
   it("describe the field: who sits there and which way they should move, unless the key is hidden", () => {

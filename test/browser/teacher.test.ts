@@ -203,7 +203,7 @@ describe("the teacher's dashboard", () => {
       maxRounds: 30,
       autoAdvance: false,
       standIns: true,
-      endAtCriterion: true,
+      endAtCriterion: false,
       twinLikePeople: true,
     });
 

@@ -144,14 +144,24 @@ describe("the end's summary", () => {
       ).toBe(true);
     } else expect(s.headline).toBe(c?.headline);
     expect(s.facts[0].label).toMatch(/^final class score \(100 = the key\); the twin class: \d+$/);
+    // One figure per scheme, fastest first, naming the class that played it.
     const reached = s.facts.filter((f) => f.label.startsWith("to get 90 % of the way"));
     expect(reached.map((f) => f.label)).toEqual([
-      "to get 90 % of the way: this class, with “Good job, everyone”",
-      "to get 90 % of the way: the twin class, with personal signals",
+      "to get 90 % of the way with personal signals: the twin class",
+      "to get 90 % of the way with “Good job, everyone”: this class",
     ]);
     const twin = c?.first.twin.reachedAt;
-    expect(reached[1].value).toBe(twin == null ? "not in 8 rounds" : `${twin} round${twin === 1 ? "" : "s"}`);
+    expect(reached[0].value).toBe(twin == null ? "not in 8 rounds" : `${twin} round${twin === 1 ? "" : "s"}`);
     expect(s.reveal).toMatch(/^The key, revealed/);
+  });
+
+  it("credits the class that turned to personal signals with its rounds to 90 % after the switch", () => {
+    const d = played(6, 4);
+    d.emit({ type: "ended", reason: "teacher" });
+    const s = endSummary(wallPicture(pictureOf(d.state)));
+    const personal = s.facts.find((f) => f.label.startsWith("to get 90 % of the way with personal signals"));
+    expect(personal?.label).toContain("the twin class");
+    expect(personal?.label).toContain("this class, after the switch in round 4");
   });
 
   it("says so when the class played no round", () => {

@@ -82,7 +82,7 @@ describe("the comparison of schemes", () => {
     expect(c.first.live.moreAtPace).toBe(19);
     expect(c.sentence).toBe(
       "Per round the distance to the key shrank by 91 % with personal signals and by 10 % with “Good job, everyone”: about 23 times as fast. " +
-        "From the same start, with “Good job, everyone” the class has not got there after 4 rounds (at its pace, about 19 more); with personal signals the twin class got 90 % of the way in 1 round.",
+        "To get 90 % of the way: with personal signals the twin class took 1 round from the start; with “Good job, everyone” this class has not got there in 4 rounds from the start (at its pace, about 19 more).",
     );
     expect(c.headline).toBe(
       "Per round the distance to the key shrank by 91 % with personal signals and by 10 % with “Good job, everyone”: about 23 times as fast.",
@@ -118,8 +118,9 @@ describe("the comparison of schemes", () => {
     expect(c.sentence).toContain(
       "In round 4 the class switched from “Good job, everyone” to personal signals, and the twin class to “Good job, everyone”.",
     );
+    // Rounds to 90 %: the class's personal rounds after the switch get their credit beside the twin's.
     expect(c.sentence).toContain(
-      "with “Good job, everyone” the class did not get there in its 3 rounds before the switch; with personal signals the twin class got 90 % of the way in 1 round.",
+      "To get 90 % of the way: with personal signals the twin class took 1 round from the start, and this class took 2 rounds after the switch in round 4; with “Good job, everyone” this class did not get there in its 3 rounds from the start.",
     );
   });
 
@@ -164,14 +165,30 @@ describe("the comparison of schemes", () => {
     expect(c.first.live.reachedAt).toBeNull();
     expect(c.first.live.moreAtPace).toBeGreaterThan(10);
     expect(c.sentence).toMatch(
-      /“Good job, everyone” the class has not got there after 40 rounds \(at its pace, about [\d,]+ more\)/,
+      /“Good job, everyone” this class has not got there in 40 rounds from the start \(at its pace, about [\d,]+ more\)/,
     );
   });
 
   it("says a finished session did not get there, and offers no estimate past the end", () => {
     const state = play(bots30(GLOBAL), 10, 2);
     const c = compareClasses(state.chart, { over: true, live: GLOBAL, twin: VECTORIZED });
-    expect(c?.sentence).toContain("the class did not get there in 10 rounds");
+    expect(c?.sentence).toContain("this class did not get there in its 10 rounds from the start");
+    expect(c?.sentence).not.toContain("at its pace");
+  });
+
+  it("says no “times as fast” until the slower scheme has cut a tenth of the distance over two rounds", () => {
+    const twin = [1, 0.09, 0.09, 0.09];
+    const v = ["vectorized", "vectorized", "vectorized", "vectorized"];
+    const g = ["global", "global", "global", "global"];
+    // "Good job" has cut 3 % in three rounds: a pace, but no ratio worth saying.
+    const early = compareClasses(chart([1, 0.99, 0.98, 0.97], twin, g, v));
+    expect(early?.paces.find((p) => p.scheme === "global")?.logPerRound).toBeGreaterThan(0);
+    expect(early?.speedup).toBeNull();
+    expect(early?.headline).not.toContain("times as fast");
+    // 15 % in three rounds: now the ratio is said.
+    const later = compareClasses(chart([1, 0.95, 0.9, 0.85], twin, g, v));
+    expect(later?.speedup).toBeGreaterThan(10);
+    expect(later?.headline).toContain("times as fast");
   });
 
   it("leaves out a stretch that starts at the key and counts a stretch only up to 90 % of the way", () => {

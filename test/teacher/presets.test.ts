@@ -28,6 +28,8 @@ describe("the new-session presets", () => {
       roundSeconds: 30,
       bots: 10,
       autoAdvance: false,
+      // The personal rounds after the class gets there are the lesson: the teacher ends the session.
+      endAtCriterion: false,
     });
     // The switch is the teacher's, live: the preset says when.
     expect(first?.description).toContain("after round 10");

@@ -55,15 +55,10 @@ export function rangeOf(values: readonly number[]): [number, number] {
 const finite = (v: number): number => (Number.isFinite(v) ? v : Number.NaN);
 
 /**
- * Whether the picture leaves the key out on purpose: the wall's picture under a scalar scheme before the
- * reveal. The teacher's picture of the same moment carries the key, and its board draws it.
+ * Whether the picture leaves the key out on purpose: the wall's picture before the reveal. The teacher's
+ * picture of the same moment carries the key, and its board draws it.
  */
-export function keyHidden(p: ClassPicture): boolean {
-  if (!wallIsBlind(p)) return false;
-  if (p.exam === "independent")
-    return p.seats.some((s) => s.seated) && p.seats.every((s) => s.target === null);
-  return p.key.length === 0;
-}
+export const keyHidden = (p: ClassPicture): boolean => p.view === "wall" && wallIsBlind(p);
 
 export function answerModel(p: ClassPicture): AnswerModel {
   if (keyHidden(p)) return { kind: "hidden" };

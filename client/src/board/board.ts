@@ -28,7 +28,7 @@ import { FrameWindow } from "./frameStats.ts";
 import { ChartLegend } from "./legend.ts";
 import { closedRounds, type Moment, momentOf, roundClosed } from "./moment.ts";
 import { createView, fillView, KIND, washOf } from "./neurons.ts";
-import { CHART_WORDS, fieldKey, fieldSummary, THEORY_NOTE, THEORY_PREFIX } from "./words.ts";
+import { CHART_WORDS, type FieldShows, fieldKey, fieldSummary, THEORY_NOTE, THEORY_PREFIX } from "./words.ts";
 
 export type { ChartScale } from "./chartData.ts";
 
@@ -73,9 +73,11 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return e;
 }
 
-/** Whether the field carries nothing of the key: the wall's picture under a scalar scheme. */
-const fieldBlind = (p: ClassPicture): boolean =>
-  wallIsBlind(p) && p.seats.length > 0 && p.seats.every((s) => Number.isNaN(s.credit));
+/** What the field's discs show (see fieldKey): the wall before the reveal shows only what each seat heard. */
+function fieldShows(p: ClassPicture): FieldShows {
+  if (p.view !== "wall" || !wallIsBlind(p)) return "key";
+  return p.seats.some((s) => Number.isFinite(s.credit)) ? "heard" : "nothing";
+}
 
 /** Whether an answer panel shows the key. */
 function showsKey(a: AnswerModel): boolean {
@@ -153,7 +155,7 @@ export class ClassBoard {
       fontPx: () => Number.parseFloat(getComputedStyle(chartEl).fontSize) || 14,
     });
     this.fieldNote = el("p", "board-key", this.root);
-    this.fieldNote.textContent = fieldKey(false);
+    this.fieldNote.textContent = fieldKey("key");
     this.renderChartWords();
     this.scene = new BoardScene(
       () => this.frame,
@@ -230,7 +232,7 @@ export class ClassBoard {
     if (f.layoutVersion + f.paintVersion + f.flashVersion + f.answerVersion !== versions)
       this.setPace("active");
     this.renderChart();
-    const note = fieldKey(fieldBlind(picture));
+    const note = fieldKey(fieldShows(picture));
     if (this.fieldNote.textContent !== note) this.fieldNote.textContent = note;
     const moment = momentOf(picture);
     if (moment?.headline !== this.moment?.headline || moment?.detail !== this.moment?.detail) {

@@ -1,7 +1,8 @@
 /**
  * The end screen's summary, a pure function of the final picture: how many times as fast one scheme closed
  * the distance to the key per round (the shared comparison's figures, told by scheme), the final class
- * score, the rounds each class took to get 90 % of the way, and a line on the key, which the wall now shows.
+ * score, the rounds each scheme took to get 90 % of the way (whichever class played it), and a line on the
+ * key, which the wall now shows.
  */
 import { CLASS_CRITERION } from "../../../shared/engine/convergence.ts";
 import { classScore } from "../../../shared/engine/exam.ts";
@@ -10,6 +11,7 @@ import {
   type Comparison,
   compareClasses,
   roundsText,
+  type Stretch,
 } from "../../../shared/session/comparison.ts";
 import type { ClassPicture } from "../../../shared/session/picture.ts";
 import { heardUnder } from "../board/words.ts";
@@ -49,11 +51,29 @@ function headlineOf(c: Comparison, phrase: (name: string) => string): string {
   return `Per round, ${phrase(fast.scheme)} closed the distance to the key ${timesValue(c.speedup)} as fast as ${phrase(slow.scheme)}.`;
 }
 
-/** Rounds to the criterion on a class's first stretch, where both classes start alike. */
-function reachedFact(who: string, f: Comparison["first"]["live"], phrase: (name: string) => string): Fact {
-  const label = `to get ${CRITERION}: ${who}, with ${phrase(f.scheme)}`;
-  if (f.reachedAt !== null) return { value: roundsText(f.reachedAt), label };
-  return { value: `not in ${roundsText(f.played)}`, label };
+/**
+ * Rounds to the criterion, one figure per scheme: its fastest stretch that got there (by class, from the
+ * start or after the switch, so a class that turned to personal signals gets its credit), or, when none did,
+ * how many rounds it was played without getting there.
+ */
+function reachedFact(c: Comparison, scheme: string, phrase: (name: string) => string): Fact | null {
+  const mine = c.stretches.filter((s) => s.scheme === scheme && s.counted && s.played > 0);
+  if (mine.length === 0) return null;
+  const who = (s: Stretch): string =>
+    `${s.side === "live" ? "this class" : "the twin class"}${s.from === 0 ? "" : `, after the switch in round ${s.from + 1}`}`;
+  const got = mine
+    .filter((s) => s.reachedIn !== null)
+    .sort((a, b) => (a.reachedIn ?? 0) - (b.reachedIn ?? 0));
+  if (got.length > 0)
+    return {
+      value: roundsText(got[0].reachedIn ?? 0),
+      label: `to get ${CRITERION} with ${phrase(scheme)}: ${got.map(who).join("; ")}${got.length > 1 ? ` (${got.map((s) => s.reachedIn).join(" and ")} rounds)` : ""}`,
+    };
+  const longest = mine.reduce((a, b) => (b.played > a.played ? b : a));
+  return {
+    value: `not in ${roundsText(longest.played)}`,
+    label: `to get ${CRITERION} with ${phrase(scheme)}: ${who(longest)}`,
+  };
 }
 
 const REVEALS: Record<ClassPicture["exam"], string> = {
@@ -81,8 +101,10 @@ export function endSummary(p: ClassPicture): EndSummary {
       value: timesValue(c.speedup),
       label: `as fast per round with ${phrase(c.paces[0].scheme)} as with ${phrase(c.paces[c.paces.length - 1].scheme)}`,
     });
-  facts.push(reachedFact("this class", c.first.live, phrase));
-  facts.push(reachedFact("the twin class", c.first.twin, phrase));
+  for (const scheme of [...new Set([...c.paces.map((p) => p.scheme), ...c.stretches.map((s) => s.scheme)])]) {
+    const fact = reachedFact(c, scheme, phrase);
+    if (fact) facts.push(fact);
+  }
   return { headline: headlineOf(c, phrase), facts, reveal };
 }
 

@@ -146,6 +146,7 @@ export function statePicture(state: ProjectorState): ClassPicture {
     exam: EXAM_KINDS.find((k) => k === state.exam) ?? ("independent" satisfies ExamKind),
     phase: PHASES.find((p) => p === state.phase) ?? "lobby",
     revealed: state.revealed === true,
+    view: "full",
     round: count(state.round),
     question: count(state.question),
     scheme: parseScheme(state.scheme, DEFAULT_SCHEME),

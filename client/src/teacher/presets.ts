@@ -56,12 +56,14 @@ export const PRESETS: readonly Preset[] = [
     id: "first-class",
     name: "First class: 20 minutes, “Good job” then personal signals",
     description:
-      "30 s rounds, 10 bots beside the class, at most 30 rounds; you open each round. Play “Good job, everyone”, then after round 10 switch the scheme to personal signals and watch the class speed up.",
+      "30 s rounds, 10 bots beside the class, at most 30 rounds; you open each round, and the session runs until you end it. Play “Good job, everyone”, then after round 10 switch the scheme to personal signals and watch the class speed up; reveal the keys, then end it.",
     values: {
       ...DEFAULT_FORM,
       scheme: { name: "global" },
       roundSeconds: 30,
       maxRounds: 30,
+      // The lesson needs the personal rounds after the class gets there: the teacher ends it, not the criterion.
+      endAtCriterion: false,
       maxStudents: 60,
       bots: 10,
       standIns: true,
