@@ -32,6 +32,9 @@ export type StudentFeedback =
     }
   | { readonly kind: "none"; readonly round: number };
 
+/** Below this size a personal signal is "stay where you are" (level units: the slider runs from 0 to 1). */
+export const STAY_BELOW = 0.01;
+
 const improvedOver = (now: number, before: number): boolean | null =>
   Number.isNaN(before) ? null : now < before;
 

@@ -9,7 +9,7 @@
 
 import { questionLevels } from "../engine/classroom.ts";
 import { classScore } from "../engine/exam.ts";
-import { feedbackFor, type StudentFeedback } from "../engine/feedback.ts";
+import { feedbackFor, STAY_BELOW, type StudentFeedback } from "../engine/feedback.ts";
 import { schemeLabel } from "../protocol/schemeWords.ts";
 import type { RoundRecord } from "../protocol/session.ts";
 import type { SessionEvent } from "./events.ts";
@@ -67,7 +67,8 @@ export function feedbackCells(f: StudentFeedback): [words: string, signal: numbe
         null,
       ];
     case "vector":
-      return [f.signal > 0 ? "raise" : f.signal < 0 ? "lower" : "stay", round2(f.signal)];
+      // The student's page says "stay" below STAY_BELOW; the table says what the page said.
+      return [Math.abs(f.signal) < STAY_BELOW ? "stay" : f.signal > 0 ? "raise" : "lower", round2(f.signal)];
     case "none":
       return ["nothing (blocked)", null];
   }
@@ -136,7 +137,11 @@ export function csvCell(v: Cell): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/**
+ * The table as CSV, UTF-8 with a byte-order mark first: without it a spreadsheet on Windows reads "Zoë" as
+ * "ZoÃ«"; with it every spreadsheet and CSV reader knows the encoding (and the mark is not a cell).
+ */
 export function toCsv(table: Table): string {
   const lines = [table.columns, ...table.rows].map((row) => row.map(csvCell).join(","));
-  return `${lines.join("\n")}\n`;
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

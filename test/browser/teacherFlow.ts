@@ -99,9 +99,11 @@ export async function downloadCsv(
     .locator(`.replay-panel .${which === "rounds" ? "export-csv" : "export-students"}`)
     .first();
   const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+  // The file opens with UTF-8's byte-order mark (for spreadsheets) and ends its lines with CR LF.
   const lines = readFileSync(await download.path(), "utf8")
+    .replace(/^\uFEFF/, "")
     .trim()
-    .split("\n");
+    .split(/\r?\n/);
   return { filename: download.suggestedFilename(), lines };
 }
 

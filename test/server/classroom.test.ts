@@ -132,16 +132,27 @@ describe("a classroom session", () => {
       ).body,
     ).toEqual({ ok: true, rounds: 9 });
     const csv = await api<string>(server(), `/sessions/${created.id}/export.csv`, created.teacherToken);
-    expect(csv.body.split("\n")[0]).toBe(
+    // UTF-8 with its byte-order mark (a decoder drops it from the text: read the bytes), CR LF line ends.
+    const raw = await fetch(`${server().http}/api/sessions/${created.id}/export.csv`, {
+      headers: { authorization: `Bearer ${created.teacherToken}` },
+    });
+    expect([...new Uint8Array(await raw.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.body).toContain("\r\n");
+    const csvLines = (text: string) =>
+      text
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split("\r\n");
+    expect(csvLines(csv.body)[0]).toBe(
       "round,question,scheme,class score,distance to the key,twin scheme,twin score,twin distance,students,bots",
     );
-    expect(csv.body.trim().split("\n")).toHaveLength(10);
+    expect(csvLines(csv.body)).toHaveLength(10);
     const perStudent = await api<string>(
       server(),
       `/sessions/${created.id}/students.csv`,
       created.teacherToken,
     );
-    const lines = perStudent.body.trim().split("\n");
+    const lines = csvLines(perStudent.body);
     expect(lines[0]).toBe("round,seat,nickname,who,scheme,level,feedback,signal,key,class score");
     // Every round, one line per seat in play (students and bots), each level as the round scored it.
     const seated = detail.body.results.reduce((n, r) => n + r.students + r.bots, 0);

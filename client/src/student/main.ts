@@ -48,6 +48,8 @@ function attach(r: StudentRoom): void {
     const phase = phaseOf(state);
     const m = current();
     const newRound = phase === "open" && state.round !== m.round;
+    // An ended session has no seat to go back to: the join page must not offer one (this page keeps its end).
+    if (phase === "ended" && m.phase !== "ended") forgetSeat();
     const scores = state.scores;
     update({
       phase,

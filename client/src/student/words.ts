@@ -2,13 +2,13 @@
  * Feedback and phases in words: what the student reads under the neuron and what a screen reader
  * announces. A direction is always a word and an arrow, never only a colour.
  */
-import type { StudentFeedback } from "../../../shared/engine/feedback.ts";
+import { STAY_BELOW, type StudentFeedback } from "../../../shared/engine/feedback.ts";
 import type { FeedbackMessage } from "../../../shared/protocol/messages.ts";
 import { formatRemaining } from "./clock.ts";
 import type { Phase } from "./publicState.ts";
 
-/** Below this a personal signal says "stay"; from LOT on it says "a lot" (level units: the range is 0–1). */
-export const STAY_BELOW = 0.01;
+/** Below STAY_BELOW (shared: the exports say the same) a signal says "stay"; from LOT on it says "a lot". */
+export { STAY_BELOW };
 export const LOT_FROM = 0.2;
 
 export type Glyph = "up" | "down" | "stay" | "good" | "bad" | "neutral" | "none";
