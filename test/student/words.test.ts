@@ -29,6 +29,12 @@ describe("the review line", () => {
     );
   });
 
+  it("says what the class will hear next after the teacher's switch, as the wall does", () => {
+    expect(phaseWords("review", 3, true, true, null, "vectorized")).toBe(
+      "Round 3 is over: your teacher will start the next round, with personal signals",
+    );
+  });
+
   it("counts down to an automatic next round in minutes and seconds, rounded up", () => {
     expect(phaseWords("review", 3, true, false, 6_200)).toBe("Round 3 is over: next round in 0:07");
     expect(nextRoundWords(7_000)).toBe("next round in 0:07");

@@ -28,7 +28,15 @@ import { FrameWindow } from "./frameStats.ts";
 import { ChartLegend } from "./legend.ts";
 import { closedRounds, type Moment, momentOf, roundClosed } from "./moment.ts";
 import { createView, fillView, KIND, washOf } from "./neurons.ts";
-import { CHART_WORDS, type FieldShows, fieldKey, fieldSummary, THEORY_NOTE, THEORY_PREFIX } from "./words.ts";
+import {
+  CHART_WORDS,
+  CRITERION_WORDS,
+  type FieldShows,
+  fieldKey,
+  fieldSummary,
+  THEORY_NOTE,
+  THEORY_PREFIX,
+} from "./words.ts";
 
 export type { ChartScale } from "./chartData.ts";
 
@@ -160,6 +168,8 @@ export class ClassBoard {
     this.scene = new BoardScene(
       () => this.frame,
       () => this.setPace("idle"),
+      // A compact board's names would be a few pixels tall: the roster beside it names everyone.
+      compact ? 0 : NAMES_UP_TO,
     );
     this.game = new Phaser.Game({
       type: Phaser.AUTO,
@@ -271,9 +281,13 @@ export class ClassBoard {
     const data = boardChart(p, this.chartOptions);
     this.chart.show(data);
     this.marks = (data.marks ?? []).map((m) => ({ round: m.round, label: m.label }));
-    // The criterion is named on the chart, beside its line: the legend need not say it again.
+    // The criterion is named in the legend, not on the plot: beside its line it hid where the curves end.
     const theory = data.lines.some((l) => l.label.startsWith(THEORY_PREFIX));
-    this.legend.show(legendOf(p), theory ? THEORY_NOTE : null);
+    const note = data.criterion !== null ? `Grey dotted line: ${CRITERION_WORDS}.` : "";
+    this.legend.show(
+      legendOf(p),
+      [note, theory ? THEORY_NOTE : ""].filter((t) => t !== "").join(" ") || null,
+    );
     this.livePoints = drawnPoints(p.chart.errors);
     this.twinPoints = drawnPoints(p.chart.twinErrors);
   }

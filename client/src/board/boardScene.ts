@@ -50,10 +50,14 @@ export class BoardScene extends Phaser.Scene {
   private seen = { layout: -1, paint: -1, flash: -1, answer: -1 };
   private answerAt = Number.NEGATIVE_INFINITY;
 
-  constructor(source: () => BoardFrame, onIdle: () => void) {
+  private readonly namesUpTo: number;
+
+  /** `namesUpTo`: nicknames under students' neurons up to this many seats (0: never). */
+  constructor(source: () => BoardFrame, onIdle: () => void, namesUpTo = NAMES_UP_TO) {
     super("board");
     this.source = source;
     this.onIdle = onIdle;
+    this.namesUpTo = namesUpTo;
   }
 
   /** The smallest text the scene has drawn, in logical pixels (before the canvas is scaled to its box). */
@@ -66,7 +70,7 @@ export class BoardScene extends Phaser.Scene {
     const title = { fontFamily: "system-ui, sans-serif", fontSize: `${TITLE_PX}px`, color: INK };
     this.add.text(FIELD.x + 4, 8, "The class: one neuron each", title);
     this.add.text(ANSWER.x + 4, 8, "Answer against the key", title);
-    this.neurons = new NeuronLayer(this, { arrows: true, namesUpTo: NAMES_UP_TO });
+    this.neurons = new NeuronLayer(this, { arrows: true, namesUpTo: this.namesUpTo });
     this.answers = new AnswerLayer(this, ANSWER);
   }
 

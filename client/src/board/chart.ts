@@ -301,25 +301,9 @@ export class ErrorChart {
       ctx.lineTo(x, top + height);
       ctx.stroke();
       const w = ctx.measureText(m.label).width;
+      // Right of the mark where it fits, else left of it, never over the y axis's numbers.
       const tx = x + pad + w > left + width ? x - pad - w : x + pad;
-      ctx.fillText(m.label, Math.max(0, tx), band ? top - pad / 2 : top + pad);
-    }
-    const { criterion } = this.data;
-    const label = this.data.criterionLabel ?? "";
-    if (this.style.labelCriterion && criterion !== null && Number.isFinite(criterion) && label !== "") {
-      const y = u.valToPos(criterion, "y", true);
-      if (y >= top && y <= top + height) {
-        // Under the line in the upper half of the plot, over it in the lower half.
-        const under = y - top < height / 2;
-        const w = ctx.measureText(label).width;
-        const x = left + width - pad - w;
-        const ty = under ? y + pad / 2 : y - pad / 2 - fontPx * 1.2;
-        ctx.fillStyle = this.style.panel ?? "transparent";
-        ctx.fillRect(x - pad / 2, ty, w + pad, fontPx * 1.2);
-        ctx.fillStyle = this.style.criterion;
-        ctx.textBaseline = "top";
-        ctx.fillText(label, x, ty + fontPx * 0.1);
-      }
+      ctx.fillText(m.label, Math.max(left, tx), band ? top - pad / 2 : top + pad);
     }
     ctx.restore();
   }

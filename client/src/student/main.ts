@@ -11,7 +11,7 @@ import { connect, type StudentRoom } from "./connection.ts";
 import { levelControl } from "./levelControl.ts";
 import { current, type Ending, subscribe, update } from "./model.ts";
 import { startNeuron } from "./neuronScene.ts";
-import { phaseOf } from "./publicState.ts";
+import { phaseOf, schemeNameOf } from "./publicState.ts";
 import { startTimer } from "./timer.ts";
 import { startView } from "./view.ts";
 import { announcement } from "./words.ts";
@@ -57,6 +57,7 @@ function attach(r: StudentRoom): void {
       closesAt: state.closesAt,
       remainingMs: state.remainingMs,
       nextRoundAt: state.nextRoundAt ?? 0,
+      nextScheme: schemeNameOf(state.nextScheme),
       revealed: state.revealed ?? false,
       exam: state.exam ?? "",
       classScore: scores && scores.length > 0 ? (scores.at(scores.length - 1) ?? null) : null,

@@ -22,6 +22,8 @@ export interface Model {
   readonly remainingMs: number;
   /** Server ms at which the next round opens by itself; 0 while the class waits for the teacher. */
   readonly nextRoundAt: number;
+  /** The scheme the teacher switched to for the next round, by name ("" when it stays). */
+  readonly nextScheme: string;
   /** The keys are out (the teacher's Reveal, or the end); the student's own arrives in `you.key`. */
   readonly revealed: boolean;
   readonly exam: string;
@@ -48,6 +50,7 @@ const initial: Model = {
   closesAt: 0,
   remainingMs: 0,
   nextRoundAt: 0,
+  nextScheme: "",
   revealed: false,
   exam: "",
   classScore: null,

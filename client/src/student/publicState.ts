@@ -22,6 +22,8 @@ export interface PublicState {
   readonly revealed?: boolean;
   /** Server ms at which the next round opens by itself; 0 while the class waits for the teacher. */
   readonly nextRoundAt?: number;
+  /** JSON of the scheme the next round will use, when the teacher has switched it; "" otherwise. */
+  readonly nextScheme?: string;
 }
 
 export type Phase = "lobby" | "open" | "review" | "paused" | "ended";
@@ -31,3 +33,15 @@ const PHASES: readonly string[] = ["lobby", "open", "review", "paused", "ended"]
 /** The phase, or "lobby" until the first full state has arrived. */
 export const phaseOf = (state: PublicState | undefined): Phase =>
   state && PHASES.includes(state.phase) ? (state.phase as Phase) : "lobby";
+
+/** The name of a scheme from the state's JSON ("" when it is empty or not one). */
+export function schemeNameOf(json: string | undefined): string {
+  if (!json) return "";
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (typeof parsed !== "object" || parsed === null || !("name" in parsed)) return "";
+    return typeof parsed.name === "string" ? parsed.name : "";
+  } catch {
+    return "";
+  }
+}

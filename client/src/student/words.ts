@@ -3,7 +3,9 @@
  * announces. A direction is always a word and an arrow, never only a colour.
  */
 import { STAY_BELOW, type StudentFeedback } from "../../../shared/engine/feedback.ts";
+import { SCHEME_NAMES } from "../../../shared/engine/schemes.ts";
 import type { FeedbackMessage } from "../../../shared/protocol/messages.ts";
+import { schemePhrase } from "../../../shared/protocol/schemeWords.ts";
 import { formatRemaining } from "./clock.ts";
 import type { Phase } from "./publicState.ts";
 
@@ -103,6 +105,7 @@ export function phaseWords(
   seated: boolean,
   submitted: boolean,
   msToNext: number | null = null,
+  nextScheme = "",
 ): string {
   switch (phase) {
     case "lobby":
@@ -113,12 +116,18 @@ export function phaseWords(
         ? `Round ${round}: submitted (you can still change it)`
         : `Round ${round}: move your level`;
     case "review":
-      return `Round ${round} is over: ${nextRoundWords(msToNext)}`;
+      return `Round ${round} is over: ${nextRoundWords(msToNext)}${nextScheme ? `, with ${nextHeard(nextScheme)}` : ""}`;
     case "paused":
       return "Paused by the teacher";
     case "ended":
       return "The session has ended";
   }
+}
+
+/** What the class will hear from the next round, after the teacher's switch (by the shared scheme words). */
+function nextHeard(name: string): string {
+  const known = SCHEME_NAMES.find((n) => n === name);
+  return known ? schemePhrase({ name: known }) : name;
 }
 
 /** "your teacher will start the next round", or the countdown "next round in 0:07". */

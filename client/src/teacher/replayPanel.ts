@@ -11,11 +11,12 @@ import { compareClasses } from "../../../shared/session/comparison.ts";
 import type { ClassPicture } from "../../../shared/session/picture.ts";
 import { replayFrames } from "../../../shared/session/replayFrames.ts";
 import { ReplayMismatch } from "../../../shared/session/session.ts";
+import { wallPicture } from "../../../shared/session/wall.ts";
 import { ClassBoard } from "../board/board.ts";
 import type { BoardHook, ReplayHook } from "../common/testHook.ts";
 import { type ExportKind, exportFile, sessionDetail, sessionEvents } from "./api.ts";
 import { type ChartScale, keptScale } from "./chartScale.ts";
-import { h, setText } from "./dom.ts";
+import { freshId, h, setText } from "./dom.ts";
 import { saveBlob } from "./download.ts";
 import { keptSession } from "./store.ts";
 import { dateText, scoreText } from "./words.ts";
@@ -51,6 +52,11 @@ export class ReplayPanel {
   private readonly comparison = h("p", { class: "comparison" });
   private readonly exports: HTMLElement;
   private readonly board: ClassBoard;
+  /**
+   * Whether the board shows the moment as the wall showed it (no names, no key before the reveal): a replay
+   * projected after class must not show who was far from the key. Off: the teacher's own full picture.
+   */
+  private readonly asWall = h("input", { type: "checkbox", id: freshId("as-wall"), class: "as-wall" });
   private frames: ClassPicture[] = [];
   private shown = 0;
   private error: string | null = null;
@@ -83,8 +89,20 @@ export class ReplayPanel {
       this.comparison,
       this.boardBox,
       this.timelineSlot,
+      h(
+        "div",
+        { class: "check as-wall-row" },
+        this.asWall,
+        h(
+          "label",
+          { for: this.asWall.id },
+          "As the wall showed it: no names, no key before the reveal (for projecting)",
+        ),
+      ),
       this.exports,
     );
+    this.asWall.checked = true;
+    this.asWall.addEventListener("change", () => this.showAt(this.shown));
     this.board = new ClassBoard(this.boardBox, { compact: true, chartScale: keptScale() });
     void this.load();
   }
@@ -145,7 +163,7 @@ export class ReplayPanel {
     const index = Math.min(Math.max(0, at), this.frames.length - 1);
     this.shown = index;
     const frame = this.frames[index];
-    this.board.show(frame);
+    this.board.show(this.asWall.checked ? wallPicture(frame) : frame);
     setText(
       this.position,
       at > this.rounds
