@@ -56,7 +56,7 @@ export const PRESETS: readonly Preset[] = [
     id: "first-class",
     name: "First class: 20 minutes, “Good job” then personal signals",
     description:
-      "30 s rounds, 10 bots beside the class, at most 30 rounds; you open each round, and the session runs until you end it. Play “Good job, everyone”, then after round 10 switch the scheme to personal signals and watch the class speed up; reveal the keys, then end it.",
+      "30 s rounds, 10 bots, at most 30 rounds, each opened by you; it runs until you end it. Play “Good job, everyone”, after round 10 switch to personal signals and watch the class speed up.",
     values: {
       ...DEFAULT_FORM,
       scheme: { name: "global" },
