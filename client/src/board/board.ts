@@ -60,8 +60,7 @@ const DARK_CHART: ChartStyle = {
   criterion: CRITERION_INK,
   height: { wide: 340, narrow: 240 },
   legend: false,
-  labelCriterion: true,
-  panel: "rgba(21,32,49,0.85)",
+  markBand: true,
 };
 const COMPACT_CHART: ChartStyle = { ...DARK_CHART, height: { wide: 240, narrow: 200 } };
 /** Frame samples kept: a few seconds at 60 frames a second. */

@@ -74,12 +74,10 @@ export interface ChartStyle {
   /** uPlot's own legend under the plot (default true); a page with a legend of its own turns it off. */
   readonly legend?: boolean;
   /**
-   * Write the criterion's name on the chart beside its line (on a patch of `panel`), and the scheme-change
-   * marks' words in a band over the plot, where no line runs under them.
+   * Write the scheme-change marks' words in a band over the plot, where no line runs under them (the
+   * criterion is named in the board's legend, not on the plot).
    */
-  readonly labelCriterion?: boolean;
-  /** The plot's background, behind words written on it. */
-  readonly panel?: string;
+  readonly markBand?: boolean;
 }
 
 /** The demo's look: dark ink on white. */
@@ -264,7 +262,7 @@ export class ErrorChart {
         cursor: { drag: { x: false, y: false } },
         legend: { show: this.style.legend ?? true, live: false },
         // A band over the plot for the marks' words (uPlot's own padding elsewhere).
-        padding: this.style.labelCriterion ? [Math.round(px * 1.8), null, null, null] : undefined,
+        padding: this.style.markBand ? [Math.round(px * 1.8), null, null, null] : undefined,
         hooks: { draw: [(u) => this.drawLabels(u)] },
       },
       this.aligned(),
@@ -282,7 +280,7 @@ export class ErrorChart {
     const { left, top, width, height } = u.bbox;
     const ratio = devicePixelRatio || 1;
     const pad = 6 * ratio;
-    const band = this.style.labelCriterion === true;
+    const band = this.style.markBand === true;
     const fontPx = this.fontPx * ratio;
     ctx.save();
     ctx.font = `${Math.round(fontPx)}px ${FONT}`;
