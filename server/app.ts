@@ -10,6 +10,7 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import type express from "express";
 import { sessionsApi } from "./http/sessionsApi.ts";
 import { examRoom } from "./rooms/ExamRoom.ts";
+import { createRoomLoader } from "./rooms/roomLoader.ts";
 import { openStore, type SessionStore } from "./store/sessionStore.ts";
 
 export interface AppOptions {
@@ -18,6 +19,8 @@ export interface AppOptions {
   readonly dataDir: string;
   /** Seconds a dropped student's seat is kept (at least 60 in a classroom). */
   readonly reconnectSeconds?: number;
+  /** Seconds a room with nobody in it stays loaded (its session resumes from the log on the next join). */
+  readonly idleSeconds?: number;
   readonly log?: (message: string, data?: Record<string, unknown>) => void;
   readonly now?: () => number;
   /** Extra routes (the client pages, later). */
@@ -32,9 +35,16 @@ export interface AppOptions {
 export interface App {
   readonly port: number;
   readonly store: SessionStore;
-  readonly interrupted: readonly string[];
+  /** Live sessions this start brought back from their logs, and those too old to resume. */
+  readonly resumed: readonly string[];
+  readonly expired: readonly string[];
   close(): Promise<void>;
 }
+
+/** After a restart every student has this long to come back into its seat. */
+const RESTORE_GRACE_SECONDS = 300;
+/** A room nobody has been in for this long is unloaded; its session stays live and resumes on the next join. */
+const IDLE_ROOM_SECONDS = 1800;
 
 export function jsonLog(message: string, data?: Record<string, unknown>): void {
   process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), message, ...data })}\n`);
@@ -44,9 +54,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const log = options.log ?? jsonLog;
   const now = options.now ?? Date.now;
   const store = openStore(options.dataDir);
-  const interrupted = store.markLiveAsInterrupted();
-  if (interrupted.length)
-    log("sessions left live by the last run are marked interrupted", { sessions: interrupted });
+  const rooms = createRoomLoader({ store, now, log });
 
   // The teacher's first full state holds the whole roster: room for 4,000 seats without regrowing.
   Encoder.BUFFER_SIZE = 512 * 1024;
@@ -59,20 +67,36 @@ export async function startApp(options: AppOptions): Promise<App> {
     gracefullyShutdown: false,
     express: (app) => {
       app.set("trust proxy", false);
-      app.use("/api", sessionsApi({ store, now, log, joinOrigin: () => joinOrigin }));
+      app.use("/api", sessionsApi({ store, rooms, now, log, joinOrigin: () => joinOrigin }));
       options.routes?.(app);
     },
   });
-  server.define("exam", examRoom({ store, now, log, reconnectSeconds: options.reconnectSeconds ?? 90 }));
+  const reconnectSeconds = options.reconnectSeconds ?? 90;
+  server.define(
+    "exam",
+    examRoom({
+      store,
+      now,
+      log,
+      reconnectSeconds,
+      rules: { graceMs: reconnectSeconds * 1000, restoreGraceMs: RESTORE_GRACE_SECONDS * 1000 },
+      idleSeconds: options.idleSeconds ?? IDLE_ROOM_SECONDS,
+    }),
+  );
   // Clients may join a room they were told about and reconnect; rooms are made only by the HTTP API.
   matchMaker.controller.exposedMethods = ["joinById", "reconnect"];
   await server.listen(options.port, options.host);
   const port = (httpServer.address() as AddressInfo).port;
   joinOrigin = options.joinOrigin?.(port) ?? null;
+  const started = now();
+  const { resumed, expired } = await rooms.resumeAll();
+  if (resumed.length || expired.length)
+    log("live sessions brought back from their logs", { resumed, expired, ms: now() - started });
   return {
     port,
     store,
-    interrupted,
+    resumed,
+    expired,
     async close() {
       await server.gracefullyShutdown(false);
       store.close();

@@ -18,12 +18,14 @@ import type { LoggedEvent } from "../../shared/session/events.ts";
 import { roundsTable, studentsTable, toCsv } from "../../shared/session/exports.ts";
 import { EngineVersionMismatch, replay } from "../../shared/session/replay.ts";
 import { createdEvent, ReplayMismatch } from "../../shared/session/session.ts";
+import type { RoomLoader } from "../rooms/roomLoader.ts";
 import type { SessionRow, SessionStore } from "../store/sessionStore.ts";
 import { hashToken, newId, newToken, randomU32s } from "../tokens.ts";
 import { createJoinLimiter } from "./joinLimiter.ts";
 
 export interface ApiDeps {
   readonly store: SessionStore;
+  readonly rooms: RoomLoader;
   readonly now: () => number;
   readonly log: (message: string, data?: Record<string, unknown>) => void;
   /** The origin students' phones reach the server at, when it is known better than the page's own. */
@@ -118,9 +120,16 @@ export function sessionsApi(deps: ApiDeps): express.Router {
     }
     const code = normalizeJoinCode(String(req.params.code).slice(0, 32));
     const row = isJoinCode(code) ? deps.store.sessionByCode(code) : null;
-    const rooms = row ? await matchMaker.query({ name: "exam" }) : [];
-    const room = row ? rooms.find((r) => r.metadata?.sessionId === row.id) : undefined;
-    if (!row || !room) {
+    let roomId: string | null = null;
+    if (row)
+      try {
+        roomId = await deps.rooms.roomFor(row);
+      } catch (error) {
+        deps.log("a live session's room could not be brought back", { session: row.id, error: String(error) });
+        res.set("Retry-After", "5");
+        return fail(res, 503, "The class server cannot open this session right now: trying again shortly.");
+      }
+    if (!row || !roomId) {
       // A code that was right once is no guess: say the session is over and do not count it as a miss.
       const past = isJoinCode(code) ? deps.store.latestByCode(code) : null;
       if (past) return fail(res, 410, "That session has ended. Ask your teacher for the new code.");
@@ -128,7 +137,7 @@ export function sessionsApi(deps: ApiDeps): express.Router {
       deps.log("wrong join code", { address });
       return fail(res, 404, "No session has that code. Check it with your teacher.");
     }
-    res.json({ roomId: room.roomId, code });
+    res.json({ roomId, code });
   });
 
   /** Where students join from: the projector's QR code and join URL use it. */

@@ -6,7 +6,8 @@
 import type { ArraySchema } from "@colyseus/schema";
 import { questionLevels } from "../../shared/engine/classroom.ts";
 import { PROTOCOL_VERSION } from "../../shared/protocol/version.ts";
-import { credits, creditUnit, seatPicture } from "../../shared/session/picture.ts";
+import { credits, creditUnit } from "../../shared/session/picture.ts";
+import { seatPicture } from "../../shared/session/seatViews.ts";
 import type { SessionState } from "../../shared/session/session.ts";
 import { type ExamState, SeatState, StaffState } from "./examState.ts";
 

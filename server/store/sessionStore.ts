@@ -29,8 +29,8 @@ export interface SessionStore {
   latestByCode(code: string): SessionRow | null;
   sessions(): SessionRow[];
   setStatus(id: string, status: SessionStatus): void;
-  /** At start-up: sessions left live by a stopped server are interrupted. Returns their ids. */
-  markLiveAsInterrupted(): string[];
+  /** Sessions not ended, with the time of their last event: what a restarted server brings back. */
+  liveSessions(): { readonly row: SessionRow; readonly lastAt: number }[];
   close(): void;
 }
 
@@ -75,8 +75,11 @@ const toRow = (r: RawSession): SessionRow => ({
 export function openStore(dataDir: string): SessionStore {
   mkdirSync(dataDir, { recursive: true });
   const db = new DatabaseSync(join(dataDir, "group-exam.sqlite"));
+  // Exclusive locking before WAL keeps the WAL index in the process's own memory, not in a shared-memory file
+  // beside the database: a disk that fails under a mapped -shm file kills the process with SIGBUS, while a
+  // failed write to the WAL itself is an error the room can report. It also keeps a second server off the file.
   db.exec(
-    "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+    "PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
   );
   db.exec(SCHEMA);
   const insertSession = db.prepare(
@@ -93,6 +96,9 @@ export function openStore(dataDir: string): SessionStore {
     "SELECT * FROM sessions WHERE code = ? ORDER BY created_at DESC, id DESC LIMIT 1",
   );
   const selectAll = db.prepare("SELECT * FROM sessions ORDER BY created_at DESC, id");
+  const selectLive = db.prepare(
+    "SELECT s.*, (SELECT MAX(at) FROM events e WHERE e.session_id = s.id) AS last_at FROM sessions s WHERE status = 'live' ORDER BY created_at",
+  );
   const updateStatus = db.prepare("UPDATE sessions SET status = ? WHERE id = ?");
   const nextSeq = new Map<string, number>();
 
@@ -161,12 +167,9 @@ export function openStore(dataDir: string): SessionStore {
     setStatus(id, status) {
       updateStatus.run(status, id);
     },
-    markLiveAsInterrupted() {
-      const live = (
-        db.prepare("SELECT id FROM sessions WHERE status = 'live'").all() as { id: string }[]
-      ).map((r) => r.id);
-      db.prepare("UPDATE sessions SET status = 'interrupted' WHERE status = 'live'").run();
-      return live;
+    liveSessions() {
+      const rows = selectLive.all() as unknown as (RawSession & { last_at: number })[];
+      return rows.map((r) => ({ row: toRow(r), lastAt: Number(r.last_at) }));
     },
     close() {
       db.close();

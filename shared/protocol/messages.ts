@@ -48,6 +48,34 @@ export const TeacherMessages = {
  */
 export const PROJECTOR_MAY: readonly TeacherMessageType[] = ["advance"];
 
+/** A message and its type as one value, checked as one: what the room hands to the conductor. */
+const command = <T extends string, S extends z.ZodType>(type: T, body: S) =>
+  z.object({ type: z.literal(type), body });
+
+export const StudentCommand = z.discriminatedUnion("type", [
+  command("level", StudentMessages.level),
+  command("submit", StudentMessages.submit),
+]);
+export type StudentCommand = z.infer<typeof StudentCommand>;
+
+export const StaffCommand = z.discriminatedUnion("type", [
+  command("start", TeacherMessages.start),
+  command("pause", TeacherMessages.pause),
+  command("resume", TeacherMessages.resume),
+  command("advance", TeacherMessages.advance),
+  command("end", TeacherMessages.end),
+  command("scheme", TeacherMessages.scheme),
+  command("roundTime", TeacherMessages.roundTime),
+  command("bots", TeacherMessages.bots),
+  command("kick", TeacherMessages.kick),
+  command("ban", TeacherMessages.ban),
+  command("lock", TeacherMessages.lock),
+  command("standIns", TeacherMessages.standIns),
+  command("reveal", TeacherMessages.reveal),
+  command("autoAdvance", TeacherMessages.autoAdvance),
+]);
+export type StaffCommand = z.infer<typeof StaffCommand>;
+
 export type StudentMessageType = keyof typeof StudentMessages;
 export type TeacherMessageType = keyof typeof TeacherMessages;
 export type ClientMessage<T extends StudentMessageType | TeacherMessageType> = T extends StudentMessageType

@@ -7,28 +7,12 @@
 import type { ClassState } from "../engine/classroom.ts";
 import { questionLevels } from "../engine/classroom.ts";
 import type { Exam, ExamKind } from "../engine/exam.ts";
-import { feedbackFor, type StudentFeedback } from "../engine/feedback.ts";
 import type { SchemeConfig } from "../protocol/session.ts";
 import type { ChartPicture } from "./chart.ts";
+import { type SeatPicture, seatPicture } from "./seatViews.ts";
 import type { Phase, SessionState } from "./session.ts";
 
-export type SeatLabel = "human" | "bot" | "stand-in";
-
-export interface SeatPicture {
-  readonly seat: number;
-  readonly kind: SeatLabel;
-  readonly nickname: string;
-  readonly connected: boolean;
-  readonly submitted: boolean;
-  readonly seated: boolean;
-  readonly level: number;
-  /** The student's hidden target for the question, where the exam gives one. */
-  readonly target: number | null;
-  /** The correction toward the key in level units (−∂E/∂x over the curvature): its sign says up or down. */
-  readonly credit: number;
-  /** The last round's feedback as the student saw it, or null before the first. */
-  readonly feedback: StudentFeedback | null;
-}
+export type { SeatLabel, SeatPicture } from "./seatViews.ts";
 
 export interface ClassPicture {
   readonly code: string;
@@ -72,31 +56,6 @@ export function creditUnit(exam: Exam): number {
   for (let i = 0; i < credit.length; i++) ss += credit[i] * credit[i];
   const rms = Math.sqrt(ss / Math.max(1, exam.activeCount)) / exam.curvature;
   return rms > 0 && Number.isFinite(rms) ? rms : 1;
-}
-
-/** One seat as the staff see it, or null for a seat nobody holds; `credit` from `credits` (NaN: unknown). */
-export function seatPicture(
-  session: SessionState,
-  seat: number,
-  credit: Float64Array | null,
-): SeatPicture | null {
-  const s = session.seats[seat];
-  if (s.kind === "empty" && !s.seated) return null;
-  const live = session.live;
-  const m = live.exam.students;
-  const closed = session.lastClosed;
-  return {
-    seat,
-    kind: s.kind === "human" && s.standIn ? "stand-in" : s.kind === "bot" ? "bot" : "human",
-    nickname: s.kind === "empty" ? "(left)" : s.nickname,
-    connected: s.connected,
-    submitted: s.submitted,
-    seated: s.seated,
-    level: live.levels[session.question * m + seat],
-    target: live.exam.targetOf(seat, session.question),
-    credit: credit ? credit[seat] : Number.NaN,
-    feedback: closed && s.seated ? feedbackFor(closed.result, closed.scheme, seat) : null,
-  };
 }
 
 export function pictureOf(session: SessionState): ClassPicture {

@@ -4,8 +4,9 @@
  * the shared engine: the live class (humans, bots and stand-ins) and its twin (bots only, the same exam and
  * seats, under the other scheme), played in the same rounds.
  *
- * The state is mutable and owned by its caller (a room, a replay); nothing here touches the clock, the
- * network or storage. `check` says whether an event coming from a person may be logged; `apply` then folds it.
+ * The state is mutable and owned by its caller (a room's conductor, a replay); nothing here touches the
+ * clock, the network or storage. `rules.ts` says whether an event may be logged, `conductor.ts` decides which
+ * events an input makes, and `apply` folds each one.
  */
 import {
   actBots,
@@ -27,16 +28,14 @@ import {
   submitLevel,
   switchScheme,
 } from "../engine/classroom.ts";
-import { CLASS_CRITERION, criterionError } from "../engine/convergence.ts";
 import type { LearnerSpec } from "../engine/learners.ts";
 import { deriveSeed } from "../engine/random.ts";
 import type { Scheme } from "../engine/schemes.ts";
 import { ENGINE_VERSION } from "../engine/version.ts";
-import type { Rejection } from "../protocol/messages.ts";
 import { nicknameKey } from "../protocol/nickname.ts";
 import { botSeats, type RoundRecord, type SchemeConfig, type SessionConfig } from "../protocol/session.ts";
 import { ChartBuilder } from "./chart.ts";
-import type { CloseReason, EndReason, SessionEvent } from "./events.ts";
+import type { CloseReason, EndReason, PauseReason, SessionEvent } from "./events.ts";
 import { liveLearner } from "./rates.ts";
 
 export type SeatKind = "empty" | "human" | "bot";
@@ -53,6 +52,8 @@ export interface Seat {
   seated: boolean;
   /** A bot plays this student's seat while the student is away. */
   standIn: boolean;
+  /** When an away student's seat is given up (server ms), 0 while connected or kept without limit. */
+  graceUntil: number;
 }
 
 /** A closed round with copies of its per-student feedback (the engine reuses its buffers). */
@@ -72,6 +73,8 @@ export interface SessionState {
   /** Why the session ended, once it has. */
   endReason: EndReason | null;
   pausedIn: "open" | "review" | null;
+  /** Who paused: the teacher, or a restart of the server that found the class in play. */
+  pausedBy: PauseReason | null;
   remainingMs: number;
   round: number;
   question: number;
@@ -84,12 +87,16 @@ export interface SessionState {
   /** The next round opens by itself `reviewSeconds` after a close; otherwise the teacher moves the class on. */
   autoAdvance: boolean;
   reviewSeconds: number;
-  /** When the room will open the next round by itself (server ms), 0 while it waits for the teacher. Not logged. */
+  /** When the next round opens by itself (server ms), 0 while the class waits for the teacher. */
   nextRoundAt: number;
   bots: number;
   pendingScheme: SchemeConfig | null;
   readonly seats: Seat[];
+  /** Browser keys and nickname keys of banned students: a ban holds against either. */
   readonly banned: Set<string>;
+  readonly bannedNames: Set<string>;
+  /** Seats whose student is away with a grace deadline: what `nextDeadline` looks through. */
+  readonly away: Set<number>;
   readonly live: ClassState;
   liveSquad: BotSquad;
   readonly twin: ClassState;
@@ -114,6 +121,7 @@ function emptySeat(): Seat {
     submitted: false,
     seated: false,
     standIn: false,
+    graceUntil: 0,
   };
 }
 
@@ -161,6 +169,7 @@ export function createSession(event: Extract<SessionEvent, { type: "created" }>)
     phase: "lobby",
     endReason: null,
     pausedIn: null,
+    pausedBy: null,
     remainingMs: 0,
     round: 0,
     question: 0,
@@ -176,6 +185,8 @@ export function createSession(event: Extract<SessionEvent, { type: "created" }>)
     pendingScheme: null,
     seats,
     banned: new Set(),
+    bannedNames: new Set(),
+    away: new Set(),
     live,
     liveSquad: squadFor(live, new Int32Array(0), seed, "live", null),
     twin,
@@ -199,58 +210,6 @@ function setBotCount(state: SessionState, count: number): void {
   }
 }
 
-/** The lowest free student seat, or −1 when the class is full. */
-export function freeSeat(state: SessionState): number {
-  for (let i = 0; i < state.humanSeats; i++) if (state.seats[i].kind === "empty") return i;
-  return -1;
-}
-
-export type JoinRefusal = "ended" | "locked" | "banned" | "full" | "name-taken";
-
-/** Whether a student may take a seat, before its nickname is logged. */
-export function checkJoin(state: SessionState, nickname: string, clientKey: string): JoinRefusal | null {
-  if (state.phase === "ended") return "ended";
-  if (state.banned.has(clientKey)) return "banned";
-  if (state.locked) return "locked";
-  const key = nicknameKey(nickname);
-  if (state.seats.some((s) => s.kind === "human" && nicknameKey(s.nickname) === key)) return "name-taken";
-  if (freeSeat(state) < 0) return "full";
-  return null;
-}
-
-const isOpen = (state: SessionState): boolean => state.phase === "open" || state.pausedIn === "open";
-
-/** Whether an event from a person may be logged now (null: yes). */
-export function check(state: SessionState, event: SessionEvent): Rejection | null {
-  if (state.phase === "ended") return "not-now";
-  switch (event.type) {
-    case "submitted": {
-      if (!isOpen(state)) return "no-open-round";
-      if (event.round !== state.round) return "wrong-round";
-      const seat = state.seats[event.seat];
-      if (seat?.kind !== "human") return "no-such-seat";
-      if (!seat.seated) return "not-seated";
-      return null;
-    }
-    case "started":
-      return state.phase === "lobby" ? null : "not-now";
-    case "paused":
-      return state.phase === "open" || state.phase === "review" ? null : "not-now";
-    case "resumed":
-      return state.phase === "paused" ? null : "not-now";
-    case "left": {
-      const seat = state.seats[event.seat];
-      return seat && seat.kind === "human" ? null : "no-such-seat";
-    }
-    case "bots":
-      return event.count <= state.capacity - state.humanSeats ? null : "not-now";
-    case "revealed":
-      return state.phase === "lobby" || state.revealed ? "not-now" : null;
-    default:
-      return null;
-  }
-}
-
 /** Folds one event into the state. For `closed`, `verify` compares the stored result with the one recomputed. */
 export function apply(state: SessionState, event: SessionEvent, verify = false): void {
   switch (event.type) {
@@ -264,11 +223,16 @@ export function apply(state: SessionState, event: SessionEvent, verify = false):
         clientKey: event.clientKey,
         connected: true,
       });
+      state.away.delete(event.seat);
       return;
     }
     case "left": {
       const seat = state.seats[event.seat];
-      if (event.reason === "banned") state.banned.add(seat.clientKey);
+      if (event.reason === "banned") {
+        state.banned.add(seat.clientKey);
+        state.bannedNames.add(nicknameKey(seat.nickname));
+      }
+      state.away.delete(event.seat);
       // The seat stays in play until the next round opens; its level stands for the round in progress.
       Object.assign(seat, {
         kind: "empty",
@@ -277,12 +241,18 @@ export function apply(state: SessionState, event: SessionEvent, verify = false):
         connected: false,
         submitted: false,
         standIn: false,
+        graceUntil: 0,
       });
       return;
     }
-    case "connection":
-      state.seats[event.seat].connected = event.connected;
+    case "connection": {
+      const seat = state.seats[event.seat];
+      seat.connected = event.connected;
+      seat.graceUntil = event.connected ? 0 : (event.graceUntil ?? 0);
+      if (seat.graceUntil > 0) state.away.add(event.seat);
+      else state.away.delete(event.seat);
       return;
+    }
     case "started":
       state.phase = "review";
       return;
@@ -297,6 +267,7 @@ export function apply(state: SessionState, event: SessionEvent, verify = false):
     }
     case "closed": {
       const record = closeOpenRound(state, event.reason);
+      state.nextRoundAt = event.nextRoundAt ?? 0;
       if (verify && record.checksum !== event.record.checksum)
         throw new ReplayMismatch(event.round, event.record, record);
       return;
@@ -304,18 +275,27 @@ export function apply(state: SessionState, event: SessionEvent, verify = false):
     case "paused":
       state.pausedIn = state.phase === "open" ? "open" : "review";
       state.phase = "paused";
+      state.pausedBy = event.reason ?? "teacher";
       state.remainingMs = event.remainingMs;
+      state.nextRoundAt = 0;
       return;
     case "resumed":
       state.phase = state.pausedIn ?? "review";
       state.pausedIn = null;
+      state.pausedBy = null;
       state.closesAt = event.closesAt;
+      state.nextRoundAt = event.nextRoundAt ?? 0;
       return;
     case "ended":
       state.phase = "ended";
       state.endReason = event.reason;
       state.pausedIn = null;
+      state.pausedBy = null;
       state.revealed = true;
+      state.nextRoundAt = 0;
+      // An ended session gives up no seat: its students may come back to read their keys.
+      for (const i of state.away) state.seats[i].graceUntil = 0;
+      state.away.clear();
       return;
     case "revealed":
       state.revealed = true;
@@ -323,6 +303,7 @@ export function apply(state: SessionState, event: SessionEvent, verify = false):
     case "autoAdvance":
       state.autoAdvance = event.enabled;
       state.reviewSeconds = event.seconds;
+      if (event.nextRoundAt !== undefined) state.nextRoundAt = event.nextRoundAt;
       return;
     case "scheme":
       state.pendingScheme = event.scheme;
@@ -395,6 +376,7 @@ function openNext(state: SessionState, round: number, closesAt: number): void {
   state.round = round;
   state.question = (round - 1) % state.config.questions;
   state.closesAt = closesAt;
+  state.nextRoundAt = 0;
   state.phase = "open";
   openRound(state.live, state.question);
   openRound(state.twin, state.question);
@@ -449,36 +431,18 @@ function closeOpenRound(state: SessionState, _reason: CloseReason): RoundRecord 
   return record;
 }
 
-/** The `closed` event for the open round, applied: the room logs what this returns. */
-export function closeNow(state: SessionState, reason: CloseReason): SessionEvent {
+/**
+ * The `closed` event for the open round, applied: the conductor logs what this returns. `nextRoundAt` is
+ * when the review ends by itself (0: the class waits for the teacher).
+ */
+export function closeNow(
+  state: SessionState,
+  reason: CloseReason,
+  nextRoundAt = 0,
+): Extract<SessionEvent, { type: "closed" }> {
   const record = closeOpenRound(state, reason);
-  return { type: "closed", round: record.round, reason, record };
-}
-
-/** Whether every connected student in play has submitted (and there is at least one). */
-export function allSubmitted(state: SessionState): boolean {
-  let waiting = 0;
-  let students = 0;
-  for (const seat of state.seats) {
-    if (seat.kind !== "human" || !seat.seated || !seat.connected) continue;
-    students++;
-    if (!seat.submitted) waiting++;
-  }
-  return students > 0 && waiting === 0;
-}
-
-/** Why the session should end after the round just closed, if it should. */
-export function autoEnd(state: SessionState): EndReason | null {
-  const last = state.results[state.results.length - 1];
-  if (!last) return null;
-  if (last.round >= state.config.maxRounds) return "round-limit";
-  if (
-    state.config.endAtCriterion &&
-    state.results.length > 1 &&
-    last.classError <= criterionError(state.startError, CLASS_CRITERION)
-  )
-    return "criterion";
-  return null;
+  state.nextRoundAt = nextRoundAt;
+  return { type: "closed", round: record.round, reason, record, nextRoundAt };
 }
 
 export const createdEvent = (config: SessionConfig, seed: number, code: string): SessionEvent => ({

@@ -15,7 +15,7 @@ import { ExamState } from "../../server/rooms/examState.ts";
 import { initState, syncState } from "../../server/rooms/stateSync.ts";
 import type { SessionConfigInput } from "../../shared/protocol/session.ts";
 import { pictureOf } from "../../shared/session/picture.ts";
-import { freeSeat } from "../../shared/session/session.ts";
+import { freeSeat } from "../../shared/session/rules.ts";
 import { driver } from "../session/driver.ts";
 
 function session(config: SessionConfigInput, rounds: number) {

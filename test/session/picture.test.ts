@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { SessionConfigInput } from "../../shared/protocol/session.ts";
 import { pictureOf } from "../../shared/session/picture.ts";
 import { replay } from "../../shared/session/replay.ts";
-import { freeSeat } from "../../shared/session/session.ts";
+import { freeSeat } from "../../shared/session/rules.ts";
 import { driver } from "./driver.ts";
 
 const allBots: SessionConfigInput = {

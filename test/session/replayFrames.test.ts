@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import type { ChartPicture } from "../../shared/session/chart.ts";
 import { type ClassPicture, pictureOf } from "../../shared/session/picture.ts";
 import { replayFrames } from "../../shared/session/replayFrames.ts";
-import { freeSeat, ReplayMismatch, type SessionState } from "../../shared/session/session.ts";
+import { freeSeat } from "../../shared/session/rules.ts";
+import { ReplayMismatch, type SessionState } from "../../shared/session/session.ts";
 import { driver } from "./driver.ts";
 
 /** The live picture with its chart copied (the session's own chart keeps growing). */

@@ -14,14 +14,8 @@ import {
 import type { SessionConfigInput } from "../../shared/protocol/session.ts";
 import { liveLearner } from "../../shared/session/rates.ts";
 import { replay } from "../../shared/session/replay.ts";
-import {
-  allSubmitted,
-  autoEnd,
-  check,
-  checkJoin,
-  freeSeat,
-  ReplayMismatch,
-} from "../../shared/session/session.ts";
+import { allSubmitted, autoEnd, check, checkJoin, freeSeat } from "../../shared/session/rules.ts";
+import { ReplayMismatch } from "../../shared/session/session.ts";
 import { driver } from "./driver.ts";
 
 const base: SessionConfigInput = {

@@ -1,0 +1,15 @@
+/** What an exam room needs from its server: the store, the clock, the log, and the conductor's time rules. */
+import type { ConductorRules } from "../../shared/session/conductor.ts";
+import type { SessionStore } from "../store/sessionStore.ts";
+
+export interface RoomDeps {
+  readonly store: SessionStore;
+  readonly now: () => number;
+  readonly log: (message: string, data?: Record<string, unknown>) => void;
+  /** How long a dropped teacher's or projector's connection may come back by its token. */
+  readonly reconnectSeconds: number;
+  /** How long a dropped student's seat is kept, and how long everyone has to return after a restart. */
+  readonly rules: ConductorRules;
+  /** How long a room with nobody in it stays loaded (its session resumes from the log on the next join). */
+  readonly idleSeconds: number;
+}
