@@ -125,7 +125,10 @@ export function sessionsApi(deps: ApiDeps): express.Router {
       try {
         roomId = await deps.rooms.roomFor(row);
       } catch (error) {
-        deps.log("a live session's room could not be brought back", { session: row.id, error: String(error) });
+        deps.log("a live session's room could not be brought back", {
+          session: row.id,
+          error: String(error),
+        });
         res.set("Retry-After", "5");
         return fail(res, 503, "The class server cannot open this session right now: trying again shortly.");
       }

@@ -8,6 +8,8 @@ import { type AuthContext, type Client, CloseCode, Room } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import type { z } from "zod";
 import {
+  CLOSING_WORDS,
+  type ClosingMessage,
   PROJECTOR_MAY,
   REJECTIONS,
   type Rejection,
@@ -154,7 +156,8 @@ export class ExamRoom extends Room<{ state: ExamState }> {
     // A graceful stop: what is pending goes to disk, and the pages hear "server shutdown", so they come back.
     this.pipe.flush();
     this.stopped = true;
-    this.disconnect(CloseCode.SERVER_SHUTDOWN);
+    this.tellClosing("restart");
+    void this.disconnect(CloseCode.SERVER_SHUTDOWN);
   }
 
   override onDispose(): void {
@@ -186,7 +189,12 @@ export class ExamRoom extends Room<{ state: ExamState }> {
    * conductor receives a typed value. A body of the wrong shape is a broken or hostile client: one log line,
    * and its connection is closed.
    */
-  private listen<C>(type: string, role: Role, schema: z.ZodType<C>, input: (holder: Holder, command: C) => Input): void {
+  private listen<C>(
+    type: string,
+    role: Role,
+    schema: z.ZodType<C>,
+    input: (holder: Holder, command: C) => Input,
+  ): void {
     this.onMessage(type, (client, body: unknown) => {
       const holder = this.admitted(client, type, role);
       if (!holder) return;
@@ -210,7 +218,8 @@ export class ExamRoom extends Room<{ state: ExamState }> {
       }
       return null;
     }
-    const projectorMay = holder.role === "projector" && role === "teacher" && PROJECTOR_MAY.some((t) => t === type);
+    const projectorMay =
+      holder.role === "projector" && role === "teacher" && PROJECTOR_MAY.some((t) => t === type);
     if (holder.role !== role && !projectorMay) {
       this.reject(holder, type, "not-allowed");
       return null;
@@ -220,7 +229,12 @@ export class ExamRoom extends Room<{ state: ExamState }> {
   }
 
   private reject(holder: Holder, type: string, reason: Rejection): void {
-    this.deps.log("refused a message", { type: type.slice(0, 40), reason, role: holder.role, seat: holder.seat });
+    this.deps.log("refused a message", {
+      type: type.slice(0, 40),
+      reason,
+      role: holder.role,
+      seat: holder.seat,
+    });
     holder.client.send("rejected", { type: type.slice(0, 40), reason, message: REJECTIONS[reason] });
   }
 
@@ -253,8 +267,10 @@ export class ExamRoom extends Room<{ state: ExamState }> {
       case "you":
       case "feedback": {
         const holder = this.seats.get(effect.seat);
-        const message = effect.kind === "you" ? youOf(this.session, effect.seat) : feedbackOf(this.session, effect.seat);
-        if (holder && message && !holder.pending) this.pipe.after(() => holder.client.send(effect.kind, message));
+        const message =
+          effect.kind === "you" ? youOf(this.session, effect.seat) : feedbackOf(this.session, effect.seat);
+        if (holder && message && !holder.pending)
+          this.pipe.after(() => holder.client.send(effect.kind, message));
         return;
       }
       case "release":
@@ -333,8 +349,14 @@ export class ExamRoom extends Room<{ state: ExamState }> {
       error: String(error),
     });
     this.stopped = true;
-    // The pages hear "server shutdown" and keep trying; the session is still live on disk, up to its last write.
+    // The pages keep trying; the session is still live on disk, up to its last write, and comes back from there.
+    this.tellClosing("storage");
     void this.disconnect(CloseCode.SERVER_SHUTDOWN);
+  }
+
+  private tellClosing(reason: ClosingMessage["reason"]): void {
+    const message: ClosingMessage = { reason, message: CLOSING_WORDS[reason] };
+    this.broadcast("closing", message);
   }
 
   /** A real timer: Colyseus's room clock only moves with its patch ticks, and a round must close on time. */

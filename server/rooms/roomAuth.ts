@@ -52,7 +52,8 @@ export function authenticate(
   const parsed = JoinOptions.safeParse(options);
   if (!parsed.success) throw new ServerError(400, "Those join options were not understood.");
   const o = parsed.data;
-  if (o.protocol !== PROTOCOL_VERSION) throw new ServerError(400, "This page is out of date: reload it to join.");
+  if (o.protocol !== PROTOCOL_VERSION)
+    throw new ServerError(400, "This page is out of date: reload it to join.");
   if (o.role === "teacher" || o.role === "projector") {
     const hash = o.role === "teacher" ? secrets.teacherTokenHash : secrets.projectorTokenHash;
     if (!sameToken(o.token, hash)) {

@@ -151,6 +151,22 @@ export interface FeedbackMessage {
   readonly classScore: number;
 }
 
+/**
+ * Sent to every page just before the server closes the room without ending the session: a graceful stop
+ * ("restart": it will be right back) or a disk it cannot write to ("storage": back once it can). Either way
+ * the session is live on disk, and the pages keep trying to come back into it.
+ */
+export interface ClosingMessage {
+  readonly reason: "restart" | "storage";
+  readonly message: string;
+}
+
+export const CLOSING_WORDS: Record<ClosingMessage["reason"], string> = {
+  restart: "The class server is restarting: it will be right back, and so will your seat.",
+  storage:
+    "The class server cannot save the class right now; it will carry on from the last saved moment as soon as it can.",
+};
+
 export interface TimeReply {
   readonly now: number;
 }

@@ -135,7 +135,12 @@ export function conduct(state: SessionState, input: Input, now: number, rules: C
     case "drop": {
       const seat = state.seats[input.seat];
       if (state.phase !== "ended" && seat?.kind === "human" && seat.connected)
-        step.keep({ type: "connection", seat: input.seat, connected: false, graceUntil: now + rules.graceMs });
+        step.keep({
+          type: "connection",
+          seat: input.seat,
+          connected: false,
+          graceUntil: now + rules.graceMs,
+        });
       break;
     }
     case "return":
@@ -166,7 +171,8 @@ export function nextDeadline(state: SessionState): number | null {
   let next = Number.POSITIVE_INFINITY;
   if (state.phase === "open") next = state.closesAt;
   else if (state.phase === "review" && state.nextRoundAt > 0) next = state.nextRoundAt;
-  if (state.phase !== "ended") for (const seat of state.away) next = Math.min(next, state.seats[seat].graceUntil);
+  if (state.phase !== "ended")
+    for (const seat of state.away) next = Math.min(next, state.seats[seat].graceUntil);
   return Number.isFinite(next) ? next : null;
 }
 
@@ -218,7 +224,10 @@ function staff(step: StepBuilder, role: "teacher" | "projector", command: StaffC
       if (step.emit({ type: "started" })) openRound(step);
       return;
     case "pause":
-      if (state.phase !== "open" && state.phase !== "review") return step.reject("not-now");
+      if (state.phase !== "open" && state.phase !== "review") {
+        step.reject("not-now");
+        return;
+      }
       step.keep({
         type: "paused",
         remainingMs: state.phase === "open" ? Math.max(0, state.closesAt - now) : 0,
@@ -226,7 +235,10 @@ function staff(step: StepBuilder, role: "teacher" | "projector", command: StaffC
       });
       return;
     case "resume": {
-      if (state.phase !== "paused") return step.reject("not-now");
+      if (state.phase !== "paused") {
+        step.reject("not-now");
+        return;
+      }
       const wasOpen = state.pausedIn === "open";
       step.keep({
         type: "resumed",
@@ -245,7 +257,10 @@ function staff(step: StepBuilder, role: "teacher" | "projector", command: StaffC
       else step.reject("not-now");
       return;
     case "end":
-      if (state.phase === "ended") return step.reject("not-now");
+      if (state.phase === "ended") {
+        step.reject("not-now");
+        return;
+      }
       // A round still open closes first, so its levels count; the end then follows its review.
       if (state.phase === "open" || state.pausedIn === "open") close(step, "end");
       end(step, "teacher");

@@ -27,7 +27,6 @@ export interface SeatPicture {
   readonly feedback: StudentFeedback | null;
 }
 
-
 /** One seat as the staff see it, or null for a seat nobody holds; `credit` from `credits` (NaN: unknown). */
 export function seatPicture(
   session: SessionState,
