@@ -84,6 +84,8 @@ export const ExamState = schema(
     reviewSeconds: t.number().default(0),
     nextRoundAt: t.number().default(0),
     endReason: t.string().default(""),
+    /** Who paused the class: "teacher", or "restart" when a restarted server brought it back paused. */
+    pausedBy: t.string().default(""),
     staff: t.ref(StaffState).view(),
   },
   "ExamState",

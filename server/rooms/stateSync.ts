@@ -48,6 +48,7 @@ function syncSeat(state: ExamState, session: SessionState, seat: number, credit:
 export function syncState(state: ExamState, session: SessionState, seats: Iterable<number> | null): void {
   state.phase = session.phase;
   state.endReason = session.endReason ?? "";
+  state.pausedBy = session.pausedBy ?? "";
   state.round = session.round;
   state.question = session.question;
   state.closesAt = session.phase === "open" ? session.closesAt : 0;

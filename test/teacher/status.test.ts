@@ -21,12 +21,32 @@ const base: StatusInput = {
   nextRoundAt: 0,
   revealed: false,
   endReason: "",
+  pausedBy: "",
+  students: 0,
+  connected: 0,
   seated: 0,
   submitted: 0,
 };
 const at = (fields: Partial<StatusInput>) => liveStatus({ ...base, ...fields }, NOW);
 
 describe("the status line", () => {
+  it("says a restarted server brought the class back paused, how many are back, and that Resume goes on", () => {
+    const s = at({
+      phase: "paused",
+      pausedBy: "restart",
+      round: 3,
+      remainingMs: 21_000,
+      students: 12,
+      connected: 9,
+    });
+    expect(s.headline).toBe("The server restarted · the class waits, paused in round 3 with 0:21 left");
+    expect(s.detail).toContain("9 of 12 students are back");
+    expect(s.detail).toContain("Press Resume");
+    expect(
+      at({ phase: "paused", pausedBy: "teacher", round: 3, remainingMs: 21_000 }).headline,
+    ).not.toContain("restarted");
+  });
+
   it("says the lobby waits to start and how to start", () => {
     const s = at({});
     expect(s.phase).toBe("lobby");

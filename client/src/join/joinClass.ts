@@ -8,6 +8,7 @@ import { isJoinCode, normalizeJoinCode } from "../../../shared/protocol/joinCode
 import type { JoinOptions } from "../../../shared/protocol/messages.ts";
 import { cleanNickname } from "../../../shared/protocol/nickname.ts";
 import { PROTOCOL_VERSION } from "../../../shared/protocol/version.ts";
+import { findRoom } from "../common/lookup.ts";
 import { clientKey, type Seat, serverOrigin } from "./handover.ts";
 import { BAD_CODE, type JoinError, joinErrorFor, nicknameError, OFFLINE } from "./joinErrors.ts";
 
@@ -27,17 +28,10 @@ function described(error: unknown): { code: number | undefined; message: string 
   };
 }
 
-async function findRoom(code: string): Promise<{ roomId: string } | JoinError> {
-  let res: Response;
-  try {
-    res = await fetch(`${serverOrigin()}/api/join/${encodeURIComponent(code)}`);
-  } catch {
-    return OFFLINE;
-  }
-  const body: unknown = await res.json().catch(() => null);
-  const b = (body ?? {}) as { roomId?: unknown; error?: unknown };
-  if (res.ok && typeof b.roomId === "string") return { roomId: b.roomId };
-  return joinErrorFor(res.status, typeof b.error === "string" ? b.error : undefined);
+async function roomOf(code: string): Promise<{ roomId: string } | JoinError> {
+  const found = await findRoom(code);
+  if (found.ok) return { roomId: found.roomId };
+  return found.status === 0 ? OFFLINE : joinErrorFor(found.status, found.error ?? undefined);
 }
 
 export async function joinClass(typedCode: string, typedNickname: string): Promise<JoinResult> {
@@ -46,7 +40,7 @@ export async function joinClass(typedCode: string, typedNickname: string): Promi
   const name = cleanNickname(typedNickname);
   if (!name.ok) return fail(nicknameError(name.error));
 
-  const found = await findRoom(code);
+  const found = await roomOf(code);
   if (!("roomId" in found)) return fail(found);
 
   const options: JoinOptions = {

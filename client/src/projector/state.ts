@@ -63,5 +63,7 @@ export interface ProjectorState extends PublicState {
   readonly reviewSeconds?: number;
   /** Server ms at which the next round opens by itself; 0 while the class waits for the teacher. */
   readonly nextRoundAt?: number;
+  /** "restart" when the server came back with the class paused for the teacher. */
+  readonly pausedBy?: string;
   readonly staff?: StaffLike;
 }

@@ -1,10 +1,15 @@
 /**
- * The student's seat over the network: reconnect with the stored token on page load, follow the SDK's own
- * reconnects on network drops, retry by hand while the server still keeps the seat, and store the renewed
- * token after every (re)connect (a token works once).
+ * The student's seat over the network. Two ways back into it, fastest first: the seat's reconnection token
+ * (a network drop, a reload: the server still holds the connection's place), then the browser's key (a
+ * restart of the server, or a token that no longer works): join the room again, and the server gives this
+ * browser its own seat, level and history back. The renewed token is stored after every (re)connect (a token
+ * works once). A server that is restarting is waited for; only an answer that cannot change ends the page.
  */
 import { Client, CloseCode, ErrorCode, type Room } from "@colyseus/sdk";
-import { loadSeat, type Seat, saveSeat, serverOrigin } from "../join/handover.ts";
+import type { JoinOptions } from "../../../shared/protocol/messages.ts";
+import { PROTOCOL_VERSION } from "../../../shared/protocol/version.ts";
+import { findRoom } from "../common/lookup.ts";
+import { clientKey, loadSeat, type Seat, saveSeat, serverOrigin } from "../join/handover.ts";
 import type { PublicState } from "./publicState.ts";
 
 export type StudentRoom = Room<unknown, PublicState>;
@@ -12,20 +17,18 @@ export type StudentRoom = Room<unknown, PublicState>;
 export type Status = "connecting" | "connected" | "reconnecting";
 
 /** Why the page has no seat any more; each gets its own sentence and way back. */
-export type Gone = "no-seat" | "seat-lost" | "server-stopped" | "closed";
+export type Gone = "no-seat" | "seat-lost" | "closed" | "banned" | "ended";
 
 export interface ConnectionHandlers {
   /** A room connection to attach message handlers to: the first, or a fresh one after a manual reconnect. */
   readonly onRoom: (room: StudentRoom, seat: Seat) => void;
   readonly onStatus: (status: Status) => void;
-  /** The connection is over for good (a "removed" message or the end of the session is told separately). */
+  /** The connection is over for good (a "removed" message is told separately). */
   readonly onGone: (why: Gone) => void;
 }
 
-// The server keeps a dropped seat 90 s; trying a little less long leaves no reconnect racing its expiry.
-const GIVE_UP_AFTER_MS = 85_000;
-// Codes for "this seat or room no longer exists": retrying cannot help.
-const SEAT_GONE = new Set<number>([ErrorCode.MATCHMAKE_INVALID_ROOM_ID, ErrorCode.MATCHMAKE_EXPIRED]);
+// A restart, a redeploy or a laptop waking up can take minutes; the server keeps the seat for five.
+const GIVE_UP_AFTER_MS = 5 * 60_000;
 // Close codes after which the SDK gave up or never tried, but the seat may still be waiting.
 const WORTH_RETRYING = new Set<number>([
   CloseCode.NORMAL_CLOSURE,
@@ -34,14 +37,65 @@ const WORTH_RETRYING = new Set<number>([
   CloseCode.ABNORMAL_CLOSURE,
   CloseCode.FAILED_TO_RECONNECT,
   CloseCode.MAY_TRY_RECONNECT,
+  CloseCode.SERVER_SHUTDOWN,
 ]);
+// What a join by key may answer that no retry can change.
+const FINAL: Record<number, Gone> = {
+  403: "banned",
+  410: "ended",
+  409: "seat-lost",
+  423: "seat-lost",
+  503: "seat-lost",
+};
+
+type Attempt =
+  | { readonly kind: "in"; readonly room: StudentRoom }
+  | { readonly kind: "retry" }
+  | { readonly kind: "gone"; readonly why: Gone };
 
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
 const errorCode = (error: unknown): number | undefined =>
-  typeof error === "object" && error !== null && typeof (error as { code?: unknown }).code === "number"
-    ? (error as { code: number }).code
+  typeof error === "object" && error !== null && "code" in error && typeof error.code === "number"
+    ? error.code
     : undefined;
+
+async function byToken(seat: Seat): Promise<StudentRoom | null> {
+  try {
+    return await new Client(serverOrigin()).reconnect<PublicState>(seat.reconnectionToken);
+  } catch {
+    return null;
+  }
+}
+
+/** Joins the seat's room with this browser's key; the room is looked up by code when it is not loaded. */
+async function byKey(seat: Seat): Promise<Attempt> {
+  const options: JoinOptions = {
+    role: "student",
+    protocol: PROTOCOL_VERSION,
+    code: seat.code,
+    nickname: seat.nickname,
+    clientKey: clientKey(),
+  };
+  const join = async (roomId: string): Promise<Attempt> => {
+    try {
+      return { kind: "in", room: await new Client(serverOrigin()).joinById<PublicState>(roomId, options) };
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === ErrorCode.MATCHMAKE_INVALID_ROOM_ID) return { kind: "retry" };
+      const final = code === undefined ? undefined : FINAL[code];
+      return final ? { kind: "gone", why: final } : { kind: "retry" };
+    }
+  };
+  const direct = await join(seat.roomId);
+  if (direct.kind !== "retry") return direct;
+  // The room is not loaded here (yet): the lookup brings a live session back from its log.
+  const found = await findRoom(seat.code);
+  if (found.ok) return join(found.roomId);
+  if (found.status === 410) return { kind: "gone", why: "ended" };
+  if (found.status === 404) return { kind: "gone", why: "seat-lost" };
+  return { kind: "retry" };
+}
 
 export function connect(handlers: ConnectionHandlers): { stop(): void } {
   let stopped = false;
@@ -49,28 +103,26 @@ export function connect(handlers: ConnectionHandlers): { stop(): void } {
 
   const keepToken = (room: StudentRoom): void => {
     if (!seat) return;
-    seat = { ...seat, reconnectionToken: room.reconnectionToken };
+    seat = { ...seat, roomId: room.roomId, reconnectionToken: room.reconnectionToken };
     saveSeat(seat);
   };
 
-  /** Reconnects by hand until it works, the seat is known to be gone, or the grace period is over. */
+  /** Comes back by the token, then by the key, until it works, cannot work, or the seat's time is over. */
   async function reconnect(): Promise<void> {
     const started = Date.now();
     for (let attempt = 0; !stopped; attempt++) {
       if (!seat) return handlers.onGone("no-seat");
-      try {
-        const room = await new Client(serverOrigin()).reconnect<PublicState>(seat.reconnectionToken);
-        if (stopped) return void room.leave(true);
-        attach(room as StudentRoom);
+      const viaToken = attempt === 0 ? await byToken(seat) : null;
+      const result: Attempt = viaToken ? { kind: "in", room: viaToken } : await byKey(seat);
+      if (stopped) {
+        if (result.kind === "in") void result.room.leave(true);
         return;
-      } catch (error) {
-        const code = errorCode(error);
-        // A refresh can beat the server to noticing the old socket closed: give it a moment first.
-        if (SEAT_GONE.has(code ?? 0) && attempt >= 2) return handlers.onGone("seat-lost");
-        if (Date.now() - started > GIVE_UP_AFTER_MS) return handlers.onGone("seat-lost");
-        handlers.onStatus("reconnecting");
-        await sleep(Math.min(5000, 300 * 2 ** attempt));
       }
+      if (result.kind === "in") return attach(result.room);
+      if (result.kind === "gone") return handlers.onGone(result.why);
+      if (Date.now() - started > GIVE_UP_AFTER_MS) return handlers.onGone("seat-lost");
+      handlers.onStatus("reconnecting");
+      await sleep(Math.min(5000, 300 * 2 ** attempt));
     }
   }
 
@@ -85,7 +137,6 @@ export function connect(handlers: ConnectionHandlers): { stop(): void } {
     });
     room.onLeave((code: number) => {
       if (stopped) return;
-      if (code === CloseCode.SERVER_SHUTDOWN) return handlers.onGone("server-stopped");
       if (WORTH_RETRYING.has(code)) {
         handlers.onStatus("reconnecting");
         void reconnect();

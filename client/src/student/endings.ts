@@ -25,11 +25,11 @@ export const ENDINGS: Record<Ending, EndingText> = {
     link: "Join again",
     sameClass: true,
   },
-  "server-stopped": {
-    title: "The class server stopped",
-    text: "Your teacher may restart it with a new code.",
-    link: "Join a class",
-    sameClass: false,
+  elsewhere: {
+    title: "Your seat is open in another tab",
+    text: "This browser opened the class again in another tab or window: carry on there.",
+    link: "Play here instead",
+    sameClass: true,
   },
   closed: {
     title: "The connection to your class closed",

@@ -3,7 +3,12 @@
  * network drops, and turns the room's messages into the model that the neuron, the words and the level
  * control draw from.
  */
-import type { FeedbackMessage, RejectedMessage, YouMessage } from "../../../shared/protocol/messages.ts";
+import type {
+  ClosingMessage,
+  FeedbackMessage,
+  RejectedMessage,
+  YouMessage,
+} from "../../../shared/protocol/messages.ts";
 import { element } from "../join/dom.ts";
 import { forgetSeat } from "../join/handover.ts";
 import { measureOffset } from "./clock.ts";
@@ -43,7 +48,11 @@ function attach(r: StudentRoom): void {
   r.onMessage("you", onYou);
   r.onMessage("feedback", onFeedback);
   r.onMessage("rejected", (m: RejectedMessage) => update({ notice: m.message }));
-  r.onMessage("removed", (m: { reason?: string }) => end(m.reason === "banned" ? "banned" : "kicked"));
+  r.onMessage("removed", (m: { reason?: string }) =>
+    end(m.reason === "banned" ? "banned" : m.reason === "elsewhere" ? "elsewhere" : "kicked"),
+  );
+  // A restart or a disk that cannot be written: the page says so while it finds its way back.
+  r.onMessage("closing", (m: ClosingMessage) => update({ notice: m.message }));
   r.onStateChange((state) => {
     const phase = phaseOf(state);
     const m = current();
@@ -75,7 +84,8 @@ connect({
     attach(r);
   },
   onStatus: (status) => {
-    if (current().ending === null) update({ status });
+    // Back in: whatever the server said on its way down is no longer news.
+    if (current().ending === null) update(status === "connected" ? { status, notice: null } : { status });
     if (status === "connected" && room) void measureOffset(room);
   },
   onGone: (why) => {

@@ -8,7 +8,7 @@ import type { Gone, Status } from "./connection.ts";
 import type { Phase } from "./publicState.ts";
 
 /** Why the seat is gone: the connection's reasons, the teacher's, or the end of the session. */
-export type Ending = Gone | "kicked" | "banned" | "ended";
+export type Ending = Gone | "kicked" | "banned" | "elsewhere" | "ended";
 
 export interface Model {
   readonly status: Status | "gone";

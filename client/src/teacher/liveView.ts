@@ -54,6 +54,9 @@ const statusInput = (s: TeacherState): StatusInput => ({
   nextRoundAt: s.nextRoundAt ?? 0,
   revealed: s.revealed === true,
   endReason: s.endReason,
+  pausedBy: s.pausedBy ?? "",
+  students: s.students,
+  connected: s.connected,
   seated: s.seated,
   submitted: s.submitted,
 });

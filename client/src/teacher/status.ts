@@ -20,6 +20,11 @@ export interface StatusInput {
   readonly nextRoundAt: number;
   readonly revealed: boolean;
   readonly endReason: string;
+  /** "restart" when the server came back with the class paused; "teacher" or "" otherwise. */
+  readonly pausedBy: string;
+  /** Students in the class, and how many of them are connected now. */
+  readonly students: number;
+  readonly connected: number;
   /** Students in play this round, and how many of them have submitted. */
   readonly seated: number;
   readonly submitted: number;
@@ -94,6 +99,13 @@ export function liveStatus(s: StatusInput, now: number): Status {
     }
     case "paused": {
       const inRound = s.remainingMs > 0;
+      if (s.pausedBy === "restart")
+        return {
+          phase: "paused",
+          headline: `The server restarted · the class waits, paused${inRound ? ` in round ${s.round} with ${formatRemaining(s.remainingMs)} left` : ""}`,
+          detail: `${s.connected.toLocaleString("en")} of ${plural(s.students, "student")} are back; the others come back by themselves (their pages reconnect). Press Resume (or the space bar) when the class is ready.${revealed}`,
+          countdownMs: null,
+        };
       return {
         phase: "paused",
         headline: inRound
