@@ -399,11 +399,12 @@ function closeOpenRound(state: SessionState, _reason: CloseReason): RoundRecord 
   };
   let students = 0;
   let bots = 0;
-  for (const seat of state.seats) {
-    if (!seat.seated) continue;
-    if (seat.kind === "bot" || seat.standIn) bots++;
+  state.seats.forEach((seat, i) => {
+    if (!seat.seated) return;
+    // Seats past the students' are bots' even when the teacher took the bot away during the round.
+    if (i >= state.humanSeats || seat.standIn) bots++;
     else students++;
-  }
+  });
   const record: RoundRecord = {
     round: live.round,
     question: live.question,

@@ -69,7 +69,10 @@ export const seatsTold = (step: Step, kind: "you" | "feedback"): number[] =>
   effectsOf(step, kind).map((e) => e.seat);
 
 /** The step's only event of this type (a test fails if there is none). */
-export function eventOf<T extends SessionEvent["type"]>(step: Step, type: T): Extract<SessionEvent, { type: T }> {
+export function eventOf<T extends SessionEvent["type"]>(
+  step: Step,
+  type: T,
+): Extract<SessionEvent, { type: T }> {
   const found = step.events.filter((e): e is Extract<SessionEvent, { type: T }> => e.type === type);
   if (found.length !== 1) throw new Error(`expected one ${type} event, got ${found.length}`);
   return found[0];
