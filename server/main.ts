@@ -2,17 +2,19 @@
  * `npm start`: the exam server on all interfaces (phones in the classroom must reach the teacher's laptop),
  * printing the addresses to open. PORT, HOST and DATA_DIR change the defaults (2567, 0.0.0.0, ./data);
  * PUBLIC_URL is the address students join at (the QR code), by default the first LAN address.
+ * What an operator can fix (a data folder that cannot be written, a port in use) is one line on stderr and
+ * a non-zero exit, never a stack trace.
  */
 import { networkInterfaces } from "node:os";
 import { resolve } from "node:path";
-import { startApp } from "./app.ts";
+import { type App, startApp } from "./app.ts";
 import { servePages } from "./http/pages.ts";
+import { checkDataDir, DATABASE_FILE } from "./store/dataDir.ts";
 
 function lanAddresses(): string[] {
   return Object.values(networkInterfaces())
     .flat()
-    .filter((a) => a && a.family === "IPv4" && !a.internal)
-    .map((a) => (a as { address: string }).address);
+    .flatMap((a) => (a && a.family === "IPv4" && !a.internal ? [a.address] : []));
 }
 
 const port = Number(process.env.PORT ?? 2567);
@@ -23,19 +25,40 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+/** One line for the operator, and out. */
+function refuse(line: string): never {
+  process.stderr.write(`${line}\n`);
+  process.exit(1);
+}
+
+const unwritable = checkDataDir(dataDir);
+if (unwritable) refuse(unwritable);
+
 const pagesDir = resolve(import.meta.dirname, "..", "dist", "client");
 const lan = host === "0.0.0.0" ? lanAddresses() : [host];
 // Phones cannot reach "localhost": the QR code carries the first LAN address unless PUBLIC_URL says better.
 const publicUrl = process.env.PUBLIC_URL?.replace(/\/+$/, "");
 const joinOriginAt = (listening: number): string | null =>
   publicUrl ?? (lan[0] ? `http://${lan[0]}:${listening}` : null);
-const app = await startApp({
-  port,
-  host,
-  dataDir,
-  joinOrigin: joinOriginAt,
-  routes: (express) => servePages(express, pagesDir),
-});
+let app: App;
+try {
+  app = await startApp({
+    port,
+    host,
+    dataDir,
+    joinOrigin: joinOriginAt,
+    routes: (express) => servePages(express, pagesDir),
+  });
+} catch (error) {
+  const code = error instanceof Error && "code" in error ? error.code : undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  // A database that is not one (a stray file of that name) or that another server holds open.
+  if (code === "ERR_SQLITE_ERROR")
+    refuse(`Group Exam cannot open its database ${resolve(dataDir, DATABASE_FILE)}: ${message}.`);
+  if (code === "EADDRINUSE")
+    refuse(`Port ${port} on ${host} is in use (another Group Exam?): stop it, or choose another with PORT.`);
+  throw error;
+}
 const local = `http://${host === "0.0.0.0" ? "localhost" : host}:${app.port}`;
 process.stdout.write(
   [

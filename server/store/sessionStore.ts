@@ -108,7 +108,9 @@ export function openStore(dataDir: string): SessionStore {
       work();
       db.exec("COMMIT");
     } catch (e) {
-      db.exec("ROLLBACK");
+      // A COMMIT that fails on a full or broken disk has already been rolled back by SQLite; a second
+      // ROLLBACK would throw "no transaction is active" and hide the error that says what went wrong.
+      if (db.isTransaction) db.exec("ROLLBACK");
       throw e;
     }
   };
