@@ -4,7 +4,7 @@
  * through the event pipe before anything they cause is sent. The order of play is not here; it is in
  * `shared/session/conductor.ts`.
  */
-import { type AuthContext, type Client, CloseCode, Room } from "@colyseus/core";
+import { type AuthContext, type Client, CloseCode, Room, ServerError } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import type { z } from "zod";
 import {
@@ -78,7 +78,15 @@ export class ExamRoom extends Room<{ state: ExamState }> {
     initState(this.state, this.session);
     syncState(this.state, this.session, null);
     this.registerMessages();
-    if (options.restore) this.run({ kind: "restore", stoppedAt: log[log.length - 1]?.at ?? this.deps.now() });
+    if (options.restore) {
+      this.run({ kind: "restore", stoppedAt: log[log.length - 1]?.at ?? this.deps.now() });
+      // A room comes back only when its log takes writes again: the restore's events are its first write.
+      // If it fails, creating the room fails, the code's lookup answers 503, and the session stays live.
+      this.pipe.flush();
+      // A ServerError, so Colyseus does not print its stack: sessionsApi logs the lookup's failure in one line.
+      if (this.stopped) throw new ServerError(503, "the session log cannot be written yet");
+    }
+    this.opened = true;
     if (this.session.phase === "ended") this.closeLater();
     this.idleCheck();
   }
@@ -149,6 +157,8 @@ export class ExamRoom extends Room<{ state: ExamState }> {
   }
 
   override onUncaughtException(error: Error, method: string): void {
+    // A room that fails to open does not go on: Colyseus rethrows to createRoom, whose caller says why.
+    if (method === "onCreate") return;
     this.deps.log("uncaught exception in the exam room; the room goes on", { method, error: String(error) });
   }
 
@@ -241,6 +251,8 @@ export class ExamRoom extends Room<{ state: ExamState }> {
   // ── the conductor's steps ─────────────────────────────────────────────
 
   private stopped = false;
+  /** onCreate has returned: the room is open to clients. */
+  private opened = false;
 
   /** One input through the conductor: its events to disk, then its effects; then the next deadline armed. */
   private run(input: Input, from?: Holder, messageType: string = input.kind): void {
@@ -349,6 +361,8 @@ export class ExamRoom extends Room<{ state: ExamState }> {
       error: String(error),
     });
     this.stopped = true;
+    // While onCreate runs nobody is in the room, and Colyseus cannot disconnect it yet: onCreate throws instead.
+    if (!this.opened) return;
     // The pages keep trying; the session is still live on disk, up to its last write, and comes back from there.
     this.tellClosing("storage");
     void this.disconnect(CloseCode.SERVER_SHUTDOWN);

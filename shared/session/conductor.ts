@@ -147,8 +147,10 @@ export function conduct(state: SessionState, input: Input, now: number, rules: C
       comeBack(step, input.seat);
       break;
     case "leave":
-      if (state.phase !== "ended" && state.seats[input.seat]?.kind === "human")
+      if (state.phase !== "ended" && state.seats[input.seat]?.kind === "human") {
         step.keep({ type: "left", seat: input.seat, reason: input.reason });
+        closeIfAllIn(step);
+      }
       break;
     case "student":
       student(step, input.seat, input.command);
@@ -214,7 +216,15 @@ function student(step: StepBuilder, seat: number, command: StudentCommand): void
   const final = command.type === "submit";
   if (!step.emit({ type: "submitted", round, seat, level, final })) return;
   step.effect({ kind: "you", seat });
-  if (final && step.state.phase === "open" && allSubmitted(step.state)) close(step, "all-submitted");
+  if (final) closeIfAllIn(step);
+}
+
+/**
+ * An open round closes early once every connected student in play has submitted: after a submission, a
+ * student who left for good, or a resume. Not after a mere drop: a phone that blinks must not lose its round.
+ */
+function closeIfAllIn(step: StepBuilder): void {
+  if (step.state.phase === "open" && allSubmitted(step.state)) close(step, "all-submitted");
 }
 
 function staff(step: StepBuilder, role: "teacher" | "projector", command: StaffCommand): void {
@@ -245,6 +255,8 @@ function staff(step: StepBuilder, role: "teacher" | "projector", command: StaffC
         closesAt: wasOpen ? now + state.remainingMs : 0,
         nextRoundAt: !wasOpen && state.autoAdvance ? now + state.reviewSeconds * 1000 : 0,
       });
+      // Everyone submitted during the pause (students coming back after a restart do): nothing to wait for.
+      closeIfAllIn(step);
       return;
     }
     case "advance":
@@ -285,7 +297,9 @@ function staff(step: StepBuilder, role: "teacher" | "projector", command: StaffC
       const why = command.type === "ban" ? "banned" : "kicked";
       const { seat } = command.body;
       // The seat is let go whether its student is here or away: an away student's reconnection is refused.
-      if (step.emit({ type: "left", seat, reason: why })) step.effect({ kind: "release", seat, why });
+      if (!step.emit({ type: "left", seat, reason: why })) return;
+      step.effect({ kind: "release", seat, why });
+      closeIfAllIn(step);
       return;
     }
     case "reveal":

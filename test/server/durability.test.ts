@@ -1,6 +1,7 @@
 /**
  * A server killed with SIGKILL at any moment loses no committed event: after a restart the sessions list and
- * every log read as before, the session shows as interrupted, and its log still replays exactly.
+ * every log read as before, the session is still live (it resumes: see resume.test.ts), and its log still
+ * replays exactly.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
@@ -55,7 +56,7 @@ const get = async <T>(server: TestServer, path: string, token?: string): Promise
   ).json()) as T;
 
 describe("durability", () => {
-  it("keeps every committed event through a SIGKILL, and shows the session as interrupted after a restart", async () => {
+  it("keeps every committed event through a SIGKILL, and keeps the session live after a restart", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "group-exam-kill-"));
     const first = await startServerProcess(dataDir);
     const res = await fetch(`${first.server.http}/api/sessions`, {
@@ -99,7 +100,7 @@ describe("durability", () => {
 
     const second = await startServerProcess(dataDir);
     const list = await get<SessionSummary[]>(second.server, "/sessions");
-    expect(list.map((s) => [s.id, s.status])).toEqual([[created.id, "interrupted"]]);
+    expect(list.map((s) => [s.id, s.status])).toEqual([[created.id, "live"]]);
     const after = await get<LoggedEvent[]>(
       second.server,
       `/sessions/${created.id}/events`,

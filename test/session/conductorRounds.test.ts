@@ -59,6 +59,29 @@ describe("submissions", () => {
     expect(d.state.phase).toBe("review");
   });
 
+  it("the round closes once the last student still to submit leaves for good or is kicked, not when it merely drops", () => {
+    const left = scene("open");
+    left.run(student(0, "submit", 1, 0.4), NOW);
+    expect(types(left.run({ kind: "drop", seat: 1 }, NOW + 1))).toEqual(["connection"]);
+    expect(types(left.run({ kind: "return", seat: 1 }, NOW + 2))).toEqual(["connection"]);
+    expect(types(left.run({ kind: "leave", seat: 1, reason: "left" }, NOW + 3))).toEqual(["left", "closed"]);
+    const kicked = scene("open");
+    kicked.run(student(0, "submit", 1, 0.4), NOW);
+    const step = kicked.run(teacher({ type: "kick", body: { seat: 1 } }), NOW + 1);
+    expect(types(step)).toEqual(["left", "closed"]);
+    expect(eventOf(step, "closed").reason).toBe("all-submitted");
+  });
+
+  it("a round in which everyone submitted during a pause closes as soon as the teacher resumes it", () => {
+    const d = scene("paused");
+    d.run(student(0, "submit", 1, 0.4), NOW);
+    d.run(student(1, "submit", 1, 0.6), NOW + 1);
+    expect(d.state.phase).toBe("paused");
+    const step = d.run(teacher({ type: "resume", body: {} }), NOW + 2);
+    expect(types(step)).toEqual(["resumed", "closed"]);
+    expect(eventOf(step, "closed").reason).toBe("all-submitted");
+  });
+
   it("an away student does not hold the round up", () => {
     const d = scene("open");
     d.run({ kind: "drop", seat: 1 }, NOW);

@@ -8,6 +8,7 @@
  * on its own after a drop.
  */
 import "./projector.css";
+import type { ClosingMessage } from "../../../shared/protocol/messages.ts";
 import type { ClassPicture } from "../../../shared/session/picture.ts";
 import { wallPicture } from "../../../shared/session/wall.ts";
 import { ClassBoard } from "../board/board.ts";
@@ -107,6 +108,10 @@ function onRoom(r: ProjectorRoom): void {
   r.onStateChange((s) => onState(s));
   // A refused `advance` (the room had moved on): the next press may try again.
   r.onMessage("rejected", () => guard.refused());
+  // The server is going down without ending the class (a restart, a disk it cannot write): said until it is back.
+  r.onMessage("closing", (m: ClosingMessage) => {
+    closingNote = m.message;
+  });
   r.onMessage("*", () => undefined);
   // Only the request is used, which every room has: the student page's clock serves the projector too.
   void measureOffset(r as unknown as StudentRoom);
@@ -130,9 +135,12 @@ const STATUS_TEXT: Record<LinkStatus, string> = {
   reconnecting: "Connection lost: reconnecting…",
 };
 
+let closingNote: string | null = null;
+
 function onStatus(status: LinkStatus, note?: string): void {
   connected = status === "connected";
-  view.setStatus(note ?? STATUS_TEXT[status]);
+  if (connected) closingNote = null;
+  view.setStatus(closingNote ?? note ?? STATUS_TEXT[status]);
   refresh();
 }
 

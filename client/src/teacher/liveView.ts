@@ -5,7 +5,7 @@
  * its keys, auto-advance with its countdown, the reveal), the line for the last action's result or refusal,
  * the settings and the roster. The page reads the room's state and sends intents; it never plays the game.
  */
-import type { RejectedMessage } from "../../../shared/protocol/messages.ts";
+import type { ClosingMessage, RejectedMessage } from "../../../shared/protocol/messages.ts";
 import { botSeats, MAX_SEATS } from "../../../shared/protocol/session.ts";
 import { compareClasses } from "../../../shared/session/comparison.ts";
 import { ClassBoard } from "../board/board.ts";
@@ -254,6 +254,10 @@ export function openLive(container: HTMLElement, id: string, onChange: () => voi
       });
       r.onMessage("rejected", (m: RejectedMessage) => {
         say(typeof m?.message === "string" ? `The room refused: ${m.message}` : "The room refused that.");
+        onChange();
+      });
+      r.onMessage("closing", (m: ClosingMessage) => {
+        say(m.message);
         onChange();
       });
       // Anything else the room says is not for this page.
