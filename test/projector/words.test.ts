@@ -24,6 +24,8 @@ describe("the projector's words", () => {
   it("title the round by phase, with its countdown apart", () => {
     expect(roundTitle("open", 3, false)).toBe("Round 3");
     expect(roundTitle("paused", 3, true)).toBe("Round 3 · paused");
+    expect(roundTitle("paused", 3, true, "restart")).toBe("Round 3 · paused after a restart");
+    expect(roundTitle("paused", 3, false, "restart")).toBe("After round 3 · paused by a restart");
     expect(roundTitle("paused", 3, false)).toBe("Paused after round 3");
     expect(roundTitle("review", 3, false)).toBe("Round 3 closed");
     expect(roundTitle("ended", 3, false)).toBe("The session has ended");

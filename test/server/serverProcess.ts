@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { resolve } from "node:path";
+import { Client, type Room } from "@colyseus/sdk";
 import { afterEach } from "vitest";
 import { waitFor } from "./harness.ts";
 
@@ -63,3 +64,45 @@ export function stopServerProcess(server: ServerProcess, signal: "SIGKILL" | "SI
 afterEach(() => {
   for (const c of children.splice(0)) if (alive(c) && c.pid) process.kill(-c.pid, "SIGKILL");
 });
+
+/** The room id the server gives for a join code, or null while it cannot (down, starting, refusing). */
+export async function lookup(server: ServerProcess, code: string): Promise<string | null> {
+  try {
+    const res = await fetch(`${server.http}/api/join/${code}`);
+    const body: unknown = await res.json();
+    return res.ok && typeof body === "object" && body && "roomId" in body && typeof body.roomId === "string"
+      ? body.roomId
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What the tests read of the room's state (the teacher's view). */
+export interface ClassView {
+  readonly phase: string;
+  readonly round: number;
+  readonly connected: number;
+  readonly pausedBy: string;
+}
+
+/** Joins by the code's lookup again and again until it works (the server may be down or starting), as a page does. */
+export async function comeBack(
+  server: () => ServerProcess,
+  code: string,
+  options: Record<string, unknown>,
+  what: string,
+): Promise<Room<unknown, ClassView>> {
+  const started = Date.now();
+  for (;;) {
+    const roomId = await lookup(server(), code);
+    if (roomId)
+      try {
+        return await new Client(server().ws).joinById<ClassView>(roomId, options);
+      } catch {
+        // The room went away between the lookup and the join: look it up again.
+      }
+    if (Date.now() - started > 30_000) throw new Error(`${what} could not come back`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

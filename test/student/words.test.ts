@@ -52,6 +52,8 @@ describe("the review line", () => {
     expect(phaseWords("open", 2, true, false)).toBe("Round 2: move your level");
     expect(phaseWords("open", 2, false, false)).toBe("You play from the next round");
     expect(phaseWords("ended", 4, true, true, 5_000)).toBe("The session has ended");
+    expect(phaseWords("paused", 4, true, false)).toBe("Paused by the teacher");
+    expect(phaseWords("paused", 4, true, false, null, "", "restart")).toBe("Paused: the server restarted");
   });
 });
 

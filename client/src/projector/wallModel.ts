@@ -72,7 +72,7 @@ export function wallModel(s: ProjectorState, picture: ClassPicture, now: number)
     s.autoAdvance === true && typeof s.nextRoundAt === "number" && s.nextRoundAt > 0 ? s.nextRoundAt : null;
   return {
     screen,
-    title: roundTitle(s.phase, s.round, pausedInRound),
+    title: roundTitle(s.phase, s.round, pausedInRound, s.pausedBy),
     clock,
     submitted: s.phase === "open" || pausedInRound ? submittedLine(s) : "",
     next: nextLine({

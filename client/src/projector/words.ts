@@ -24,8 +24,15 @@ export function submittedLine(f: { submitted: number; seated: number; bots: numb
   return `${n(f.submitted)} of ${n(f.seated)} student${f.seated === 1 ? "" : "s"} submitted${bots}`;
 }
 
-/** The bar's title by phase: "Round 3", "Round 3 closed", "Paused after round 3". */
-export function roundTitle(phase: string, round: number, pausedInRound: boolean): string {
+/**
+ * The bar's title by phase: "Round 3", "Round 3 closed", "Paused after round 3"; after a restart of the
+ * server, "Round 3 · paused after a restart" (nobody chose that pause: the wall says why).
+ */
+export function roundTitle(phase: string, round: number, pausedInRound: boolean, pausedBy = ""): string {
+  if (phase === "paused" && pausedBy === "restart")
+    return pausedInRound
+      ? `Round ${n(round)} · paused after a restart`
+      : `After round ${n(round)} · paused by a restart`;
   switch (phase) {
     case "lobby":
       return "Waiting for the teacher to start";

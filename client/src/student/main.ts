@@ -67,6 +67,7 @@ function attach(r: StudentRoom): void {
       remainingMs: state.remainingMs,
       nextRoundAt: state.nextRoundAt ?? 0,
       nextScheme: schemeNameOf(state.nextScheme),
+      pausedBy: state.pausedBy ?? "",
       revealed: state.revealed ?? false,
       exam: state.exam ?? "",
       classScore: scores && scores.length > 0 ? (scores.at(scores.length - 1) ?? null) : null,

@@ -24,6 +24,8 @@ export interface Model {
   readonly nextRoundAt: number;
   /** The scheme the teacher switched to for the next round, by name ("" when it stays). */
   readonly nextScheme: string;
+  /** "restart" while the class waits, paused, after the server came back; "" otherwise. */
+  readonly pausedBy: string;
   /** The keys are out (the teacher's Reveal, or the end); the student's own arrives in `you.key`. */
   readonly revealed: boolean;
   readonly exam: string;
@@ -51,6 +53,7 @@ const initial: Model = {
   remainingMs: 0,
   nextRoundAt: 0,
   nextScheme: "",
+  pausedBy: "",
   revealed: false,
   exam: "",
   classScore: null,

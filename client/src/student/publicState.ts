@@ -24,6 +24,8 @@ export interface PublicState {
   readonly nextRoundAt?: number;
   /** JSON of the scheme the next round will use, when the teacher has switched it; "" otherwise. */
   readonly nextScheme?: string;
+  /** "restart" when a restarted server brought the class back paused; "teacher" or "" otherwise. */
+  readonly pausedBy?: string;
 }
 
 export type Phase = "lobby" | "open" | "review" | "paused" | "ended";

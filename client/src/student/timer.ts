@@ -13,7 +13,15 @@ import { phaseWords } from "./words.ts";
 export function phaseLine(m: Model, now: number): string {
   if (m.status === "connecting") return "Connecting…";
   const msToNext = m.phase === "review" && m.nextRoundAt > 0 ? m.nextRoundAt - now : null;
-  return phaseWords(m.phase, m.round, m.you?.seated ?? false, m.submitted, msToNext, m.nextScheme);
+  return phaseWords(
+    m.phase,
+    m.round,
+    m.you?.seated ?? false,
+    m.submitted,
+    msToNext,
+    m.nextScheme,
+    m.pausedBy,
+  );
 }
 
 export function startTimer(): void {

@@ -106,6 +106,7 @@ export function phaseWords(
   submitted: boolean,
   msToNext: number | null = null,
   nextScheme = "",
+  pausedBy = "",
 ): string {
   switch (phase) {
     case "lobby":
@@ -118,7 +119,8 @@ export function phaseWords(
     case "review":
       return `Round ${round} is over: ${nextRoundWords(msToNext)}${nextScheme ? `, with ${nextHeard(nextScheme)}` : ""}`;
     case "paused":
-      return "Paused by the teacher";
+      // After a restart nobody chose the pause: the class waits for everyone to be back.
+      return pausedBy === "restart" ? "Paused: the server restarted" : "Paused by the teacher";
     case "ended":
       return "The session has ended";
   }

@@ -1,0 +1,143 @@
+/**
+ * A student page and the projector across a restart of the server, in real Chromium against `npm start`'s
+ * own process: the server is SIGKILLed mid-round and started again on the same port and data; the student
+ * page says it is reconnecting, then is back in its own seat with its level; the projector is back by
+ * itself; the class waits, paused, until the teacher resumes it. Then a graceful stop (SIGTERM): the pages
+ * say the server will be right back, and are.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ProjectorHook, StudentHook } from "../../client/src/common/testHook.ts";
+import { PROTOCOL_VERSION } from "../../shared/protocol/version.ts";
+import { type Created, waitFor } from "../server/harness.ts";
+import {
+  comeBack,
+  type ServerProcess,
+  startServerProcess,
+  stopServerProcess,
+} from "../server/serverProcess.ts";
+import { launchBrowser, screenshot } from "./browser.ts";
+import { joinInBrowser, waitForHook } from "./studentFlow.ts";
+
+const dataDir = mkdtempSync(join(tmpdir(), "group-exam-restart-"));
+let browser: Browser;
+let server: ServerProcess;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const portOf = (s: ServerProcess): string => new URL(s.http).port;
+
+describe("pages across a restart of the server", () => {
+  it("come back by themselves: the student into its own seat and level, the projector to the paused class", async () => {
+    server = await startServerProcess(dataDir);
+    const port = portOf(server);
+    const res = await fetch(`${server.http}/api/sessions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        exam: "independent",
+        scheme: { name: "global" },
+        maxStudents: 4,
+        bots: 6,
+        roundSeconds: 600,
+        endAtCriterion: false,
+      }),
+    });
+    const created: Created = await res.json();
+    const teacherOptions = { role: "teacher", protocol: PROTOCOL_VERSION, token: created.teacherToken };
+    const teacherBack = () => comeBack(() => server, created.code, teacherOptions, "the teacher");
+    let teacher = await teacherBack();
+    teacher.onMessage("*", () => undefined);
+
+    const phone: Page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    const wall: Page = await (
+      await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+    ).newPage();
+    const errors: string[] = [];
+    for (const page of [phone, wall]) page.on("pageerror", (e) => errors.push(String(e)));
+    const seated = await joinInBrowser(phone, server.http, created.code, "Robin");
+    await wall.goto(`${server.http}/class/${created.code}#key=${encodeURIComponent(created.projectorToken)}`);
+    await waitForHook<ProjectorHook>(
+      wall,
+      (h) => h.page === "projector" && h.joined === 1,
+      "the wall's lobby",
+    );
+    teacher.send("start", {});
+    await waitForHook<StudentHook>(phone, (h) => h.phase === "open" && h.round === 1, "round 1 on the phone");
+    await phone.locator("#level").fill("0.73");
+    await waitFor(() => teacher.state.phase === "open", "the teacher's state");
+    await new Promise((r) => setTimeout(r, 300));
+
+    await stopServerProcess(server, "SIGKILL");
+    await waitForHook<StudentHook>(phone, (h) => !h.connected, "the phone to notice");
+    await expect
+      .poll(() => phone.locator("#status").textContent(), { timeout: 10_000 })
+      .toBe("Reconnecting…");
+    await screenshot(phone, "restart-student-reconnecting-390");
+    await waitForHook<ProjectorHook>(wall, (h) => !h.connected, "the wall to notice");
+    await screenshot(wall, "restart-projector-reconnecting-1920");
+
+    const restarted = Date.now();
+    server = await startServerProcess(dataDir, { PORT: port });
+    const back = await waitForHook<StudentHook>(
+      phone,
+      (h) => h.connected && h.seat >= 0 && h.phase === "paused",
+      "the phone back in its seat, paused",
+      30_000,
+    );
+    const backMs = Date.now() - restarted;
+    expect(back).toMatchObject({ seat: seated.seat, level: 0.73, round: 1, phase: "paused" });
+    await expect
+      .poll(() => phone.locator("#phase").textContent(), { timeout: 5000 })
+      .toBe("Paused: the server restarted");
+    await screenshot(phone, "restart-student-back-paused-390");
+    await waitForHook<ProjectorHook>(
+      wall,
+      (h) => h.connected && h.board?.phase === "paused",
+      "the wall back, paused",
+      30_000,
+    );
+    await screenshot(wall, "restart-projector-back-paused-1920");
+
+    teacher = await teacherBack();
+    teacher.onMessage("*", () => undefined);
+    await waitFor(
+      () => teacher.state.pausedBy === "restart" && teacher.state.connected === 1,
+      "the class back",
+    );
+    teacher.send("resume", {});
+    await waitForHook<StudentHook>(phone, (h) => h.phase === "open", "the round open again on the phone");
+    await phone.locator("#submit").click();
+    await waitFor(() => teacher.state.phase === "review", "round 1 to close on the only student's submit");
+
+    // A graceful stop: the pages are told the server will be right back, and come back.
+    await stopServerProcess(server, "SIGTERM");
+    await expect
+      .poll(() => phone.locator("#notice").textContent(), { timeout: 10_000 })
+      .toContain("right back");
+    await screenshot(phone, "restart-student-sigterm-390");
+    server = await startServerProcess(dataDir, { PORT: port });
+    await waitForHook<StudentHook>(
+      phone,
+      (h) => h.connected && h.round === 1,
+      "the phone back after SIGTERM",
+      30_000,
+    );
+    await waitForHook<ProjectorHook>(wall, (h) => h.connected, "the wall back after SIGTERM", 30_000);
+    expect(await phone.locator("#notice").textContent()).toBe("");
+    expect(errors).toEqual([]);
+    console.log(
+      `restart: the student page was back in its seat ${backMs} ms after the server process started again`,
+    );
+    await stopServerProcess(server, "SIGKILL");
+  }, 120_000);
+});
