@@ -3,7 +3,7 @@
  * own process: the server is SIGKILLed mid-round and started again on the same port and data; the student
  * page says it is reconnecting, then is back in its own seat with its level; the projector is back by
  * itself; the class waits, paused, until the teacher resumes it. Then a graceful stop (SIGTERM): the pages
- * say the server will be right back, and are.
+ * say the server will be right back, and are. The teacher's dashboard says what happened.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,6 +21,7 @@ import {
 } from "../server/serverProcess.ts";
 import { launchBrowser, screenshot } from "./browser.ts";
 import { joinInBrowser, waitForHook } from "./studentFlow.ts";
+import { untilTeacher } from "./teacherFlow.ts";
 
 const dataDir = mkdtempSync(join(tmpdir(), "group-exam-restart-"));
 let browser: Browser;
@@ -58,12 +59,28 @@ describe("pages across a restart of the server", () => {
     let teacher = await teacherBack();
     teacher.onMessage("*", () => undefined);
 
+    // The teacher's dashboard, with the session kept in its browser as the new-session form keeps it.
+    const desk: Page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    await desk.goto(`${server.http}/teacher`);
+    await desk.evaluate(
+      (kept) => localStorage.setItem("groupExam.teacherSessions", kept),
+      JSON.stringify({
+        [created.id]: {
+          teacherToken: created.teacherToken,
+          projectorToken: created.projectorToken,
+          code: created.code,
+          createdAt: Date.now(),
+        },
+      }),
+    );
+    await desk.goto(`${server.http}/teacher#live/${created.id}`);
+    await untilTeacher(desk, (h) => h.connected, "the dashboard to connect");
     const phone: Page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
     const wall: Page = await (
       await browser.newContext({ viewport: { width: 1920, height: 1080 } })
     ).newPage();
     const errors: string[] = [];
-    for (const page of [phone, wall]) page.on("pageerror", (e) => errors.push(String(e)));
+    for (const page of [phone, wall, desk]) page.on("pageerror", (e) => errors.push(String(e)));
     const seated = await joinInBrowser(phone, server.http, created.code, "Robin");
     await wall.goto(`${server.http}/class/${created.code}#key=${encodeURIComponent(created.projectorToken)}`);
     await waitForHook<ProjectorHook>(
@@ -108,6 +125,16 @@ describe("pages across a restart of the server", () => {
     );
     await screenshot(wall, "restart-projector-back-paused-1920");
 
+    const status = await untilTeacher(
+      desk,
+      (h) => h.connected && h.status?.headline.startsWith("The server restarted") === true,
+      "the dashboard to say the restart paused the class",
+      30_000,
+    );
+    expect(status.status?.headline).toMatch(
+      /^The server restarted · the class waits, paused in round 1 with \d+:\d\d left$/,
+    );
+    await screenshot(desk, "restart-teacher-paused-1366");
     teacher = await teacherBack();
     teacher.onMessage("*", () => undefined);
     await waitFor(

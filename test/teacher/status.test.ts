@@ -40,7 +40,16 @@ describe("the status line", () => {
       connected: 9,
     });
     expect(s.headline).toBe("The server restarted · the class waits, paused in round 3 with 0:21 left");
-    expect(s.detail).toContain("9 of 12 students are back");
+    expect(s.detail).toContain("9 of 12 students are back; the others come back by themselves");
+    expect(at({ phase: "paused", pausedBy: "restart", students: 12, connected: 1 }).detail).toContain(
+      "1 of 12 students is back",
+    );
+    expect(at({ phase: "paused", pausedBy: "restart", students: 12, connected: 12 }).detail).toContain(
+      "All 12 students are back.",
+    );
+    expect(at({ phase: "paused", pausedBy: "restart", students: 1, connected: 1 }).detail).toContain(
+      "The student is back.",
+    );
     expect(s.detail).toContain("Press Resume");
     expect(
       at({ phase: "paused", pausedBy: "teacher", round: 3, remainingMs: 21_000 }).headline,

@@ -48,6 +48,14 @@ const plural = (n: number, one: string, many = `${one}s`): string =>
 /** Whole seconds left, rounded up so "in 0 s" never shows while the class still waits. */
 export const secondsLeft = (ms: number): number => Math.max(0, Math.ceil(ms / 1000));
 
+/** Who is back after a restart: the others' pages reconnect by themselves. */
+function backWords(connected: number, students: number): string {
+  if (students === 0) return "No student had joined yet.";
+  if (connected >= students)
+    return students === 1 ? "The student is back." : `All ${plural(students, "student")} are back.`;
+  return `${connected.toLocaleString("en")} of ${plural(students, "student")} ${connected === 1 ? "is" : "are"} back; the others come back by themselves as their pages reconnect.`;
+}
+
 function submittedWords(s: StatusInput): string {
   if (s.seated <= 0) return "No student is in play: the bots play, and the round closes when its time is up.";
   return `${s.submitted.toLocaleString("en")} of ${plural(s.seated, "student")} in play have submitted; the round closes when its time is up or all have.`;
@@ -103,7 +111,7 @@ export function liveStatus(s: StatusInput, now: number): Status {
         return {
           phase: "paused",
           headline: `The server restarted · the class waits, paused${inRound ? ` in round ${s.round} with ${formatRemaining(s.remainingMs)} left` : ""}`,
-          detail: `${s.connected.toLocaleString("en")} of ${plural(s.students, "student")} are back; the others come back by themselves (their pages reconnect). Press Resume (or the space bar) when the class is ready.${revealed}`,
+          detail: `${backWords(s.connected, s.students)} Press Resume (or the space bar) when the class is ready.${revealed}`,
           countdownMs: null,
         };
       return {
