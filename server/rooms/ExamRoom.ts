@@ -6,42 +6,19 @@
  */
 import { type AuthContext, type Client, CloseCode, Room, ServerError } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
-import type { z } from "zod";
-import {
-  CLOSING_WORDS,
-  type ClosingMessage,
-  PROJECTOR_MAY,
-  REJECTIONS,
-  type Rejection,
-  type Role,
-  StaffCommand,
-  StudentCommand,
-  StudentMessages,
-  TeacherMessages,
-} from "../../shared/protocol/messages.ts";
+import { CLOSING_WORDS, type ClosingMessage } from "../../shared/protocol/messages.ts";
 import { conduct, type Effect, type Input, nextDeadline } from "../../shared/session/conductor.ts";
 import { replay } from "../../shared/session/replay.ts";
 import { feedbackOf, youOf } from "../../shared/session/seatViews.ts";
 import type { SessionState } from "../../shared/session/session.ts";
 import { createEventPipe, type EventPipe } from "./eventPipe.ts";
 import { ExamState } from "./examState.ts";
-import { type Bucket, newBucket, take } from "./limiter.ts";
+import { type Holder, newHolder, refuse, SeatHolders } from "./holders.ts";
+import { listenForCommands } from "./messageGate.ts";
 import { type AuthResult, authenticate, joinRefused, type RoomSecrets } from "./roomAuth.ts";
 import type { RoomDeps } from "./roomDeps.ts";
+import { after, DeadlineTimer, type Timer } from "./roomTimers.ts";
 import { initState, syncState } from "./stateSync.ts";
-
-interface Holder {
-  readonly role: Role;
-  seat: number;
-  client: Client;
-  bucket: Bucket;
-  /** The conductor let this seat go (kick, ban, expiry, the same browser elsewhere): nothing more from it. */
-  released: boolean;
-  /** The seat kept for this dropped connection; rejecting it refuses the old reconnection token. */
-  pending: ReturnType<Room["allowReconnection"]> | null;
-  /** A newer connection came with this one's token while this one still looked open (a fast reload). */
-  takenOver: boolean;
-}
 
 /** How long an ended session's room stays up for the screens to show its end. */
 const ENDED_ROOM_SECONDS = 600;
@@ -53,11 +30,15 @@ export class ExamRoom extends Room<{ state: ExamState }> {
   private session!: SessionState;
   private secrets!: RoomSecrets;
   private pipe!: EventPipe;
-  private readonly seats = new Map<number, Holder>();
+  private readonly seats = new SeatHolders();
   private readonly dirty = new Set<number>();
-  private deadline: { at: number; clear(): void } | null = null;
-  private idle: { clear(): void } | null = null;
-  private closing: { clear(): void } | null = null;
+  private readonly deadline = new DeadlineTimer();
+  private idle: Timer | null = null;
+  private closing: Timer | null = null;
+  /** No more inputs: the room is stopping, failed to write, or was unloaded. */
+  private stopped = false;
+  /** onCreate has returned: the room is open to clients. */
+  private opened = false;
 
   override onCreate(options: { sessionId: string; restore?: boolean }): void {
     const row = this.deps.store.session(options.sessionId);
@@ -77,7 +58,14 @@ export class ExamRoom extends Room<{ state: ExamState }> {
     });
     initState(this.state, this.session);
     syncState(this.state, this.session, null);
-    this.registerMessages();
+    listenForCommands({
+      on: (type, handler) => this.onMessage(type, handler),
+      onAny: (handler) => this.onMessage("*", (client, type) => handler(client, String(type))),
+      holderOf: (client) => this.holder(client),
+      now: this.deps.now,
+      log: this.deps.log,
+      run: (input, holder, type) => this.run(input, holder, type),
+    });
     if (options.restore) {
       this.run({ kind: "restore", stoppedAt: log[log.length - 1]?.at ?? this.deps.now() });
       // A room comes back only when its log takes writes again: the restore's events are its first write.
@@ -98,15 +86,7 @@ export class ExamRoom extends Room<{ state: ExamState }> {
   }
 
   override onJoin(client: Client, _options: unknown, auth: AuthResult): void {
-    const holder: Holder = {
-      role: auth.role,
-      seat: -1,
-      client,
-      bucket: newBucket(this.deps.now()),
-      released: false,
-      pending: null,
-      takenOver: false,
-    };
+    const holder = newHolder(auth.role, client, this.deps.now());
     client.userData = holder;
     this.idleCheck();
     if (auth.role !== "student") {
@@ -150,9 +130,8 @@ export class ExamRoom extends Room<{ state: ExamState }> {
     const holder = this.holder(client);
     client.view?.dispose();
     this.idleCheck();
-    if (holder.role !== "student" || holder.released || this.seats.get(holder.seat) !== holder) return;
-    this.seats.delete(holder.seat);
-    holder.released = true;
+    if (!this.seats.holds(holder)) return;
+    this.seats.release(holder.seat, "left", () => undefined);
     this.run({ kind: "leave", seat: holder.seat, reason: code === CloseCode.CONSENTED ? "left" : "dropped" });
   }
 
@@ -175,84 +154,7 @@ export class ExamRoom extends Room<{ state: ExamState }> {
     this.pipe.flush();
   }
 
-  // ── messages ──────────────────────────────────────────────────────────
-
-  private registerMessages(): void {
-    for (const type of Object.keys(StudentMessages))
-      this.listen(type, "student", StudentCommand, (holder, command) => ({
-        kind: "student",
-        seat: holder.seat,
-        command,
-      }));
-    for (const type of Object.keys(TeacherMessages))
-      this.listen(type, "teacher", StaffCommand, (holder, command) => ({
-        kind: "staff",
-        role: holder.role === "projector" ? "projector" : "teacher",
-        command,
-      }));
-    this.onMessage("time", () => ({ now: this.deps.now() }));
-    this.onMessage("*", (client, type) => this.reject(this.holder(client), String(type), "bad-message"));
-  }
-
-  /**
-   * One message type, checked as a whole command (type and body) with the protocol's zod schema, so the
-   * conductor receives a typed value. A body of the wrong shape is a broken or hostile client: one log line,
-   * and its connection is closed.
-   */
-  private listen<C>(
-    type: string,
-    role: Role,
-    schema: z.ZodType<C>,
-    input: (holder: Holder, command: C) => Input,
-  ): void {
-    this.onMessage(type, (client, body: unknown) => {
-      const holder = this.admitted(client, type, role);
-      if (!holder) return;
-      const parsed = schema.safeParse({ type, body });
-      if (parsed.success) this.run(input(holder, parsed.data), holder, type);
-      else {
-        this.deps.log("closed a connection for a malformed message", { type, role: holder.role });
-        client.leave(CloseCode.WITH_ERROR);
-      }
-    });
-  }
-
-  /** The sender, when it may send this message at this rate; otherwise it is told why not. */
-  private admitted(client: Client, type: string, role: Role): Holder | null {
-    const holder = this.holder(client);
-    const now = this.deps.now();
-    if (!take(holder.bucket, now)) {
-      if (now - holder.bucket.lastWarnedAt > 1000) {
-        holder.bucket.lastWarnedAt = now;
-        this.reject(holder, type, "rate-limited");
-      }
-      return null;
-    }
-    const projectorMay =
-      holder.role === "projector" && role === "teacher" && PROJECTOR_MAY.some((t) => t === type);
-    if (holder.role !== role && !projectorMay) {
-      this.reject(holder, type, "not-allowed");
-      return null;
-    }
-    if (holder.released) return null;
-    return holder;
-  }
-
-  private reject(holder: Holder, type: string, reason: Rejection): void {
-    this.deps.log("refused a message", {
-      type: type.slice(0, 40),
-      reason,
-      role: holder.role,
-      seat: holder.seat,
-    });
-    holder.client.send("rejected", { type: type.slice(0, 40), reason, message: REJECTIONS[reason] });
-  }
-
   // ── the conductor's steps ─────────────────────────────────────────────
-
-  private stopped = false;
-  /** onCreate has returned: the room is open to clients. */
-  private opened = false;
 
   /** One input through the conductor: its events to disk, then its effects; then the next deadline armed. */
   private run(input: Input, from?: Holder, messageType: string = input.kind): void {
@@ -260,20 +162,23 @@ export class ExamRoom extends Room<{ state: ExamState }> {
     const step = conduct(this.session, input, this.deps.now(), this.deps.rules);
     for (const event of step.events) this.pipe.push(event);
     for (const effect of step.effects) this.carry(effect, from, messageType);
-    this.arm();
+    this.deadline.arm(
+      nextDeadline(this.session),
+      this.deps.now(),
+      () => this.run({ kind: "due" }),
+      (e) => this.onUncaughtException(e, "timer"),
+    );
   }
 
   private carry(effect: Effect, from: Holder | undefined, messageType: string): void {
     switch (effect.kind) {
       case "seat":
-        if (!from) return;
-        from.seat = effect.seat;
-        this.seats.set(effect.seat, from);
+        if (from) this.seats.bind(effect.seat, from);
         return;
       case "refuse":
         throw joinRefused(effect.refusal);
       case "reject":
-        if (from) this.reject(from, messageType, effect.reason);
+        if (from) refuse(from, messageType, effect.reason, this.deps.log);
         else this.deps.log("refused an internal input", { input: messageType, reason: effect.reason });
         return;
       case "you":
@@ -286,7 +191,7 @@ export class ExamRoom extends Room<{ state: ExamState }> {
         return;
       }
       case "release":
-        this.release(effect.seat, effect.why);
+        this.seats.release(effect.seat, effect.why, (tell) => this.pipe.after(tell));
         return;
       case "publish":
         if (effect.seats === null) this.dirty.add(-1);
@@ -298,36 +203,6 @@ export class ExamRoom extends Room<{ state: ExamState }> {
         this.closeLater();
         return;
     }
-  }
-
-  /** Whoever held the seat holds it no more: an away holder's reconnection is refused, a present one is closed. */
-  private release(seat: number, why: string): void {
-    const holder = this.seats.get(seat);
-    if (!holder) return;
-    this.seats.delete(seat);
-    holder.released = true;
-    if (holder.pending) {
-      holder.pending.reject(new Error(`seat released: ${why}`));
-      holder.pending = null;
-      return;
-    }
-    this.pipe.after(() => {
-      holder.client.send("removed", { reason: why });
-      holder.client.leave(CloseCode.CONSENTED);
-    });
-  }
-
-  private arm(): void {
-    const at = nextDeadline(this.session);
-    if (at === this.deadline?.at) return;
-    this.deadline?.clear();
-    this.deadline = null;
-    if (at === null) return;
-    const timer = this.after(Math.max(0, at - this.deps.now()), () => {
-      this.deadline = null;
-      this.run({ kind: "due" });
-    });
-    this.deadline = { at, clear: timer.clear };
   }
 
   private publish(): void {
@@ -373,16 +248,8 @@ export class ExamRoom extends Room<{ state: ExamState }> {
     this.broadcast("closing", message);
   }
 
-  /** A real timer: Colyseus's room clock only moves with its patch ticks, and a round must close on time. */
-  private after(ms: number, run: () => void): { clear(): void } {
-    const handle = setTimeout(() => {
-      try {
-        run();
-      } catch (error) {
-        this.onUncaughtException(error instanceof Error ? error : new Error(String(error)), "timer");
-      }
-    }, ms);
-    return { clear: () => clearTimeout(handle) };
+  private after(ms: number, run: () => void): Timer {
+    return after(ms, run, (e) => this.onUncaughtException(e, "timer"));
   }
 
   private holder(client: Client): Holder {
