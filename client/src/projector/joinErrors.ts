@@ -32,7 +32,8 @@ export function lookupFailure(
       note: message ?? "Too many wrong codes from here: waiting before trying again.",
       afterMs: retryAfterS && retryAfterS > 0 ? retryAfterS * 1000 : null,
     };
-  return { kind: "retry", note: `The server answered ${status}: trying again.`, afterMs: null };
+  // A 503 comes with the server's own reason (a session it cannot open yet): say it while trying again.
+  return { kind: "retry", note: message ?? `The server answered ${status}: trying again.`, afterMs: null };
 }
 
 /** A failed join: the room's refusals (4xx, with its sentence) are final; anything else is tried again. */
