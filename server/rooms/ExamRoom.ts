@@ -109,6 +109,7 @@ export class ExamRoom extends Room<{ state: ExamState }> {
     // While the room is closing Colyseus answers with a plain rejected promise: nothing to hold.
     holder.pending = "reject" in pending ? pending : null;
     if (student) this.run({ kind: "drop", seat: holder.seat }, holder);
+    this.idleCheck();
   }
 
   /** A reload the server has not noticed yet: the old connection closes (4002) and the new one takes the seat. */

@@ -24,7 +24,13 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  options: { reconnectSeconds?: number; dataDir?: string; pagesDir?: string } = {},
+  options: {
+    reconnectSeconds?: number;
+    dataDir?: string;
+    pagesDir?: string;
+    idleSeconds?: number;
+    now?: () => number;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "group-exam-test-"));
   const logs: TestServer["logs"] = [];
@@ -33,6 +39,8 @@ export async function startTestServer(
     host: "127.0.0.1",
     dataDir,
     reconnectSeconds: options.reconnectSeconds ?? 60,
+    idleSeconds: options.idleSeconds,
+    now: options.now,
     log: (message, data) => logs.push({ message, data }),
     routes: options.pagesDir ? (app) => servePages(app, options.pagesDir as string) : undefined,
   });
