@@ -45,7 +45,7 @@ export function createRoomLoader(deps: {
   return {
     async roomFor(row) {
       if (await matchMaker.getRoomById(row.id)) return row.id;
-      const lastAt = deps.store.liveSessions().find((s) => s.row.id === row.id)?.lastAt ?? row.createdAt;
+      const lastAt = deps.store.lastEventAt(row.id) ?? row.createdAt;
       if (tooOld(lastAt)) {
         expire(row);
         return null;

@@ -29,6 +29,8 @@ export interface SessionStore {
   latestByCode(code: string): SessionRow | null;
   sessions(): SessionRow[];
   setStatus(id: string, status: SessionStatus): void;
+  /** The time of a session's last event, or null for an unknown session. */
+  lastEventAt(sessionId: string): number | null;
   /** Sessions not ended, with the time of their last event: what a restarted server brings back. */
   liveSessions(): { readonly row: SessionRow; readonly lastAt: number }[];
   close(): void;
@@ -96,6 +98,7 @@ export function openStore(dataDir: string): SessionStore {
     "SELECT * FROM sessions WHERE code = ? ORDER BY created_at DESC, id DESC LIMIT 1",
   );
   const selectAll = db.prepare("SELECT * FROM sessions ORDER BY created_at DESC, id");
+  const selectLastAt = db.prepare("SELECT MAX(at) AS at FROM events WHERE session_id = ?");
   const selectLive = db.prepare(
     "SELECT s.*, (SELECT MAX(at) FROM events e WHERE e.session_id = s.id) AS last_at FROM sessions s WHERE status = 'live' ORDER BY created_at",
   );
@@ -168,6 +171,10 @@ export function openStore(dataDir: string): SessionStore {
     },
     setStatus(id, status) {
       updateStatus.run(status, id);
+    },
+    lastEventAt(sessionId) {
+      const r = selectLastAt.get(sessionId) as { at: number | null } | undefined;
+      return r?.at === null || r?.at === undefined ? null : Number(r.at);
     },
     liveSessions() {
       const rows = selectLive.all() as unknown as (RawSession & { last_at: number })[];

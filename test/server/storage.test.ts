@@ -425,7 +425,8 @@ describe("a disk that fails mid-session", () => {
       await server.close();
       servers.splice(0);
       const store = openStore(server.dataDir);
-      expect(store.events(before.created.id)).toEqual(live.body);
+      // A prefix: students still leaving as the server closes may add their leaves after the read.
+      expect(store.events(before.created.id).slice(0, live.body.length)).toEqual(live.body);
       store.close();
     },
   );
