@@ -122,7 +122,8 @@ export function connect(handlers: ConnectionHandlers): { stop(): void } {
       if (result.kind === "gone") return handlers.onGone(result.why);
       if (Date.now() - started > GIVE_UP_AFTER_MS) return handlers.onGone("seat-lost");
       handlers.onStatus("reconnecting");
-      await sleep(Math.min(5000, 300 * 2 ** attempt));
+      // Every 2 s at most: a restarted server is back within a second or two, and a try costs one request.
+      await sleep(Math.min(2000, 300 * 2 ** attempt));
     }
   }
 
