@@ -3,54 +3,16 @@
  * every log read as before, the session is still live (it resumes: see resume.test.ts), and its log still
  * replays exactly.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
 import type { SessionDetail, SessionSummary } from "../../shared/protocol/session.ts";
 import type { LoggedEvent } from "../../shared/session/events.ts";
-import { type Created, joinStaff, joinStudent, type TestServer, waitFor } from "./harness.ts";
+import { type Created, joinStaff, joinStudent, type Reachable, waitFor } from "./harness.ts";
+import { startServerProcess, stopServerProcess } from "./serverProcess.ts";
 
-const main = resolve(import.meta.dirname, "..", "..", "server", "main.ts");
-const children: ChildProcess[] = [];
-
-/** `npm start`'s entry point in its own process group, on a free port, with the given data folder. */
-async function startServerProcess(dataDir: string): Promise<{ child: ChildProcess; server: TestServer }> {
-  const child = spawn(process.execPath, ["--disable-warning=ExperimentalWarning", main], {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir },
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  let out = "";
-  child.stdout?.on("data", (d) => {
-    out += d;
-  });
-  await waitFor(() => /http:\/\/127\.0\.0\.1:(\d+)\//.test(out), "the server to start", 20_000);
-  const port = Number(/http:\/\/127\.0\.0\.1:(\d+)\//.exec(out)?.[1]);
-  const server = {
-    http: `http://127.0.0.1:${port}`,
-    ws: `ws://127.0.0.1:${port}`,
-    dataDir,
-    logs: [],
-  } as unknown as TestServer;
-  return { child, server };
-}
-
-function killGroup(child: ChildProcess): Promise<void> {
-  return new Promise((done) => {
-    child.once("exit", () => done());
-    process.kill(-(child.pid as number), "SIGKILL");
-  });
-}
-
-afterEach(() => {
-  for (const c of children.splice(0))
-    if (c.exitCode === null && c.signalCode === null) process.kill(-(c.pid as number), "SIGKILL");
-});
-
-const get = async <T>(server: TestServer, path: string, token?: string): Promise<T> =>
+const get = async <T>(server: Reachable, path: string, token?: string): Promise<T> =>
   (await (
     await fetch(`${server.http}/api${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })
   ).json()) as T;
@@ -59,7 +21,7 @@ describe("durability", () => {
   it("keeps every committed event through a SIGKILL, and keeps the session live after a restart", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "group-exam-kill-"));
     const first = await startServerProcess(dataDir);
-    const res = await fetch(`${first.server.http}/api/sessions`, {
+    const res = await fetch(`${first.http}/api/sessions`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
@@ -74,9 +36,9 @@ describe("durability", () => {
       }),
     });
     const created = (await res.json()) as Created;
-    const teacher = await joinStaff(first.server, created);
-    const ana = await joinStudent(first.server, created, "ana");
-    const ben = await joinStudent(first.server, created, "ben");
+    const teacher = await joinStaff(first, created);
+    const ana = await joinStudent(first, created, "ana");
+    const ben = await joinStudent(first, created, "ben");
     teacher.room.send("start", {});
     for (let round = 1; round <= 3; round++) {
       await waitFor(() => ana.you.some((y) => y.round === round && y.seated), `round ${round}`);
@@ -88,32 +50,24 @@ describe("durability", () => {
     await waitFor(() => ana.you.some((y) => y.round === 4), "round 4");
     ana.room.send("level", { round: 4, level: 0.77 });
     await waitFor(() => teacher.room.state.staff?.roster.get("0")?.level === 0.77, "the submission to show");
-    const before = await get<LoggedEvent[]>(
-      first.server,
-      `/sessions/${created.id}/events`,
-      created.teacherToken,
-    );
+    const before = await get<LoggedEvent[]>(first, `/sessions/${created.id}/events`, created.teacherToken);
 
     // A burst of submissions, killed in the middle of it.
     for (let i = 0; i < 200; i++) ben.room.send("level", { round: 4, level: (i % 10) / 10 });
-    await killGroup(first.child);
+    await stopServerProcess(first, "SIGKILL");
 
     const second = await startServerProcess(dataDir);
-    const list = await get<SessionSummary[]>(second.server, "/sessions");
+    const list = await get<SessionSummary[]>(second, "/sessions");
     expect(list.map((s) => [s.id, s.status])).toEqual([[created.id, "live"]]);
-    const after = await get<LoggedEvent[]>(
-      second.server,
-      `/sessions/${created.id}/events`,
-      created.teacherToken,
-    );
+    const after = await get<LoggedEvent[]>(second, `/sessions/${created.id}/events`, created.teacherToken);
     expect(after.slice(0, before.length)).toEqual(before);
     expect(after.map((e) => e.seq)).toEqual(after.map((_, i) => i + 1));
-    const detail = await get<SessionDetail>(second.server, `/sessions/${created.id}`, created.teacherToken);
+    const detail = await get<SessionDetail>(second, `/sessions/${created.id}`, created.teacherToken);
     expect(detail.results).toHaveLength(3);
-    expect(await get(second.server, `/sessions/${created.id}/replay`, created.teacherToken)).toEqual({
+    expect(await get(second, `/sessions/${created.id}/replay`, created.teacherToken)).toEqual({
       ok: true,
       rounds: 3,
     });
-    await killGroup(second.child);
+    await stopServerProcess(second, "SIGKILL");
   });
 });

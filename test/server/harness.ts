@@ -73,7 +73,10 @@ export function useTestServer(
 
 export type Created = CreateSessionReply & { roomId: string };
 
-export async function createSession(server: TestServer, config: SessionConfigInput): Promise<Created> {
+/** Where a server answers: a test server, or `npm start` in a process of its own. */
+export type Reachable = Pick<TestServer, "http" | "ws">;
+
+export async function createSession(server: Reachable, config: SessionConfigInput): Promise<Created> {
   const res = await fetch(`${server.http}/api/sessions`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -84,7 +87,7 @@ export async function createSession(server: TestServer, config: SessionConfigInp
 }
 
 export async function api<T>(
-  server: TestServer,
+  server: Reachable,
   path: string,
   token?: string,
 ): Promise<{ status: number; body: T }> {
@@ -128,7 +131,7 @@ function participant(room: Room): Participant {
 }
 
 export async function joinStudent(
-  server: TestServer,
+  server: Reachable,
   created: Created,
   nickname: string,
   clientKey = `key-${nickname}-0000`,
@@ -147,7 +150,7 @@ export async function joinStudent(
 }
 
 export async function joinStaff(
-  server: TestServer,
+  server: Reachable,
   created: Created,
   role: "teacher" | "projector" = "teacher",
 ) {

@@ -22,10 +22,11 @@ export interface ServerProcess {
 
 const alive = (child: ChildProcess): boolean => child.exitCode === null && child.signalCode === null;
 
-export async function startServerProcess(
+/** `npm start`'s entry point spawned in its own process group, its output kept; stopped after the test. */
+export function spawnServer(
   dataDir: string,
   env: Record<string, string> = {},
-): Promise<ServerProcess> {
+): { child: ChildProcess; output: () => { stdout: string; stderr: string } } {
   const child = spawn(process.execPath, ["--disable-warning=ExperimentalWarning", main], {
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, ...env },
     detached: true,
@@ -40,16 +41,19 @@ export async function startServerProcess(
   child.stderr?.on("data", (d) => {
     stderr += d;
   });
+  return { child, output: () => ({ stdout, stderr }) };
+}
+
+export async function startServerProcess(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
+  const { child, output } = spawnServer(dataDir, env);
   const address = /http:\/\/127\.0\.0\.1:(\d+)\//;
-  await waitFor(() => address.test(stdout) || !alive(child), "the server to start", 20_000);
-  const port = Number(address.exec(stdout)?.[1]);
-  if (!port) throw new Error(`the server did not start: ${stderr}`);
-  return {
-    child,
-    http: `http://127.0.0.1:${port}`,
-    ws: `ws://127.0.0.1:${port}`,
-    output: () => ({ stdout, stderr }),
-  };
+  await waitFor(() => address.test(output().stdout) || !alive(child), "the server to start", 20_000);
+  const port = Number(address.exec(output().stdout)?.[1]);
+  if (!port) throw new Error(`the server did not start: ${output().stderr}`);
+  return { child, http: `http://127.0.0.1:${port}`, ws: `ws://127.0.0.1:${port}`, output };
 }
 
 /** Sends the signal to the process's group and waits for the process to exit. */

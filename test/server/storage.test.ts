@@ -12,7 +12,7 @@
  * the filler goes) and an ext4 disk that turns itself read-only on an error (errors=remount-ro, raised by the
  * kernel's trigger_fs_error; that one needs loop devices and skips without them).
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import {
   closeSync,
   existsSync,
@@ -27,7 +27,7 @@ import {
   writeSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { checkDataDir } from "../../server/store/dataDir.ts";
 import { openStore } from "../../server/store/sessionStore.ts";
@@ -46,8 +46,7 @@ import {
   type TestServer,
   waitFor,
 } from "./harness.ts";
-
-const main = resolve(import.meta.dirname, "..", "..", "server", "main.ts");
+import { spawnServer } from "./serverProcess.ts";
 
 // ── disks ───────────────────────────────────────────────────────────────
 
@@ -136,35 +135,15 @@ function fillDisk(dir: string): string {
 
 // ── npm start, as a child process ──────────────────────────────────────
 
-const children: ChildProcess[] = [];
-
-afterEach(() => {
-  for (const c of children.splice(0))
-    if (c.exitCode === null && c.signalCode === null && c.pid) process.kill(-c.pid, "SIGKILL");
-});
-
 /** `npm start`'s entry point in its own process group, run until it exits (or for at most 20 s). */
 function runMain(dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ["--disable-warning=ExperimentalWarning", main], {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir },
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  let stdout = "";
-  let stderr = "";
-  child.stdout?.on("data", (d) => {
-    stdout += d;
-  });
-  child.stderr?.on("data", (d) => {
-    stderr += d;
-  });
+  const { child, output } = spawnServer(dataDir);
   return new Promise((done) => {
     // A server that starts anyway never exits: kill it, and the test sees no exit code.
     const timer = setTimeout(() => child.pid && process.kill(-child.pid, "SIGKILL"), 20_000);
-    child.once("close", (code) => {
+    child.once("close", (code: number | null) => {
       clearTimeout(timer);
-      done({ code, stdout, stderr });
+      done({ code, ...output() });
     });
   });
 }
