@@ -77,11 +77,11 @@ class StepBuilder {
     this.now = now;
   }
 
-  /** Checks, folds and keeps an event; on refusal tells the sender (when there is one) and returns false. */
-  emit(event: SessionEvent, toldSender = true): boolean {
+  /** Checks, folds and keeps an event caused by a person; on refusal tells the sender and returns false. */
+  emit(event: SessionEvent): boolean {
     const refusal = check(this.state, event);
     if (refusal) {
-      if (toldSender) this.effects.push({ kind: "reject", reason: refusal });
+      this.reject(refusal);
       return false;
     }
     this.keep(event);

@@ -3,7 +3,7 @@
  * QR code (decoded from the screen) and names; a class of people through rounds of "Good job, everyone",
  * a switch to personal signals and the end, every text readable from the back at 1920×1080 (DOM and canvas)
  * and the legend true to the event log; the wall hiding names and the key until the reveal; the presenter's
- * keys, which open rounds and never close one; the frame time with 2,000 neurons; a wrong or missing key
+ * keys, which open rounds and never close one; the key off the address bar once the tab keeps it; the frame time with 2,000 neurons; a wrong or missing key
  * shown as a plain message. Screenshots at 1920×1080 and 1280×720 go to artifacts/screenshots.
  */
 import type { Browser, Page } from "playwright-core";
@@ -234,6 +234,35 @@ describe("the projector", () => {
     expect(reloaded.board?.livePoints).toBe(final);
     expect(reloaded.error).toBeNull();
     expect(await page.locator(".board-host").isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it("takes its key off the address bar once it has it, and a reload of the tab still joins the class", async () => {
+    const created = await createSession(server(), {
+      exam: "independent",
+      scheme: { name: "global" },
+      bots: 4,
+      maxStudents: 4,
+      endAtCriterion: false,
+    });
+    const { page, errors } = await openProjector(created.code, created.projectorToken, WALL);
+    const clean = `${server().http}/class/${created.code}`;
+    await waitForProjector(page, (h) => h.connected && h.screen === "lobby", "the lobby");
+    expect(page.url()).toBe(clean);
+    expect(page.url()).not.toContain(encodeURIComponent(created.projectorToken));
+    // The tab holds it instead (session storage: this tab only, gone with it).
+    const kept = await page.evaluate(() => Object.values({ ...sessionStorage }));
+    expect(kept).toContain(created.projectorToken);
+    await screenshot(page, "projector-lobby-key-kept-1920");
+
+    await page.reload();
+    const back = await waitForProjector(page, (h) => h.connected && h.screen === "lobby", "the lobby after a reload");
+    expect(back.error).toBeNull();
+    expect(page.url()).toBe(clean);
+    // And it is still the projector: its clicker starts the class, which only staff may do.
+    await page.keyboard.press("Space");
+    await waitForProjector(page, (h) => h.board?.phase === "open", "round 1 opened from the reloaded tab");
+    expect(page.url()).toBe(clean);
     expect(errors).toEqual([]);
   });
 

@@ -1,6 +1,14 @@
-/** The projector's URL: the code in the path, the key in the fragment, and the join URL it shows. */
+/**
+ * The projector's URL: the code in the path, the key in the fragment or else kept by the tab, the address
+ * shown once the key is kept, and the join URL it shows.
+ */
 import { describe, expect, it } from "vitest";
-import { joinUrlFor, readAddress } from "../../client/src/projector/address.ts";
+import {
+  addressWithoutKey,
+  joinUrlFor,
+  keptKeyName,
+  readAddress,
+} from "../../client/src/projector/address.ts";
 
 describe("the projector's address", () => {
   it("reads the code from the path and the key from the fragment", () => {
@@ -8,8 +16,14 @@ describe("the projector's address", () => {
       ok: true,
       code: "ACDEFG",
       token: "abc123",
+      fromLink: true,
     });
-    expect(readAddress("/class/acd-efg/", "#key=t%2Bk")).toEqual({ ok: true, code: "ACDEFG", token: "t+k" });
+    expect(readAddress("/class/acd-efg/", "#key=t%2Bk")).toEqual({
+      ok: true,
+      code: "ACDEFG",
+      token: "t+k",
+      fromLink: true,
+    });
     expect(readAddress("/class/ACDEFG", "#other=1&key=xyz")).toMatchObject({ ok: true, token: "xyz" });
   });
 
@@ -20,6 +34,35 @@ describe("the projector's address", () => {
     expect(readAddress("/class/0000", "#key=abc")).toEqual({ ok: false, code: "0000", problem: "no-code" });
     expect(readAddress("/class/%E0%A4%A", "#key=abc")).toMatchObject({ ok: false, problem: "no-code" });
     expect(readAddress("/teacher", "#key=abc")).toEqual({ ok: false, code: null, problem: "no-code" });
+  });
+
+  it("takes the key the tab kept for the code when the address has none, and a link's key over the kept one", () => {
+    const kept = new Map([["ACDEFG", "kept-key"]]);
+    const lookup = (code: string) => kept.get(code) ?? null;
+    expect(readAddress("/class/ACDEFG", "", lookup)).toEqual({
+      ok: true,
+      code: "ACDEFG",
+      token: "kept-key",
+      fromLink: false,
+    });
+    expect(readAddress("/class/acd-efg", "", lookup)).toMatchObject({ ok: true, token: "kept-key" });
+    expect(readAddress("/class/ACDEFG", "#key=new-key", lookup)).toMatchObject({
+      token: "new-key",
+      fromLink: true,
+    });
+    // Another class's kept key is not this one's.
+    expect(readAddress("/class/ACDEFH", "", lookup)).toEqual({ ok: false, code: "ACDEFH", problem: "no-key" });
+    // A link with a broken key says so rather than quietly using an older one.
+    expect(readAddress("/class/ACDEFG", "#key=", lookup)).toMatchObject({ ok: false, problem: "no-key" });
+    expect(readAddress("/class/ACDEFG", "", () => "x".repeat(129))).toMatchObject({ problem: "no-key" });
+  });
+
+  it("shows the page's address without the key, keeping its query, and keeps keys per class", () => {
+    expect(addressWithoutKey("/class/ACDEFG", "")).toBe("/class/ACDEFG");
+    expect(addressWithoutKey("/class/ACDEFG", "?server=http%3A%2F%2F10.0.0.2")).toBe(
+      "/class/ACDEFG?server=http%3A%2F%2F10.0.0.2",
+    );
+    expect(keptKeyName("ACDEFG")).not.toBe(keptKeyName("ACDEFH"));
   });
 
   it("builds the join URL from the server's join origin, or the page's own", () => {

@@ -1,5 +1,6 @@
 /**
- * The projector page (`/class/CODE#key=TOKEN`): joins the class room with the projector's key, shows the
+ * The projector page (`/class/CODE#key=TOKEN`): keeps the key for the tab and takes it off the address bar
+ * (address.ts), joins the class room with it, shows the
  * lobby (code, join URL, QR code, the names as students join) until the teacher starts, then the class board
  * with the round's countdown, the submissions, what happens after the feedback and the comparison in one
  * sentence, and at the end a summary with the key revealed. The wall draws the wall's picture
@@ -16,9 +17,10 @@ import { type ProjectorHook, publish } from "../common/testHook.ts";
 import { serverOrigin } from "../join/handover.ts";
 import { measureOffset, serverNow } from "../student/clock.ts";
 import type { StudentRoom } from "../student/connection.ts";
-import { joinUrlFor, readAddress } from "./address.ts";
+import { addressWithoutKey, joinUrlFor, readAddress } from "./address.ts";
 import { connectProjector, type LinkStatus, type ProjectorRoom } from "./connection.ts";
 import { summaryLines } from "./endSummary.ts";
+import { keepKey, keptKey } from "./keptKey.ts";
 import { JoinOrder, type NamedSeat } from "./joinOrder.ts";
 import { AdvanceGuard, isPresenterKey } from "./presenter.ts";
 import type { ProjectorState } from "./state.ts";
@@ -28,7 +30,10 @@ import { type WallModel, wallModel } from "./wallModel.ts";
 import { ENDED, NO_CODE, NO_KEY, type Problem } from "./words.ts";
 
 const view = new ProjectorView();
-const address = readAddress(location.pathname, location.hash);
+const address = readAddress(location.pathname, location.hash, keptKey);
+// The class reads the wall, address bar included: once the tab holds the key, the address shows the code only.
+if (address.ok && address.fromLink && keepKey(address.code, address.token))
+  history.replaceState(history.state, "", addressWithoutKey(location.pathname, location.search));
 const order = new JoinOrder();
 const guard = new AdvanceGuard();
 let board: ClassBoard | null = null;
