@@ -256,7 +256,11 @@ describe("the projector", () => {
     await screenshot(page, "projector-lobby-key-kept-1920");
 
     await page.reload();
-    const back = await waitForProjector(page, (h) => h.connected && h.screen === "lobby", "the lobby after a reload");
+    const back = await waitForProjector(
+      page,
+      (h) => h.connected && h.screen === "lobby",
+      "the lobby after a reload",
+    );
     expect(back.error).toBeNull();
     expect(page.url()).toBe(clean);
     // And it is still the projector: its clicker starts the class, which only staff may do.

@@ -51,7 +51,11 @@ describe("the projector's address", () => {
       fromLink: true,
     });
     // Another class's kept key is not this one's.
-    expect(readAddress("/class/ACDEFH", "", lookup)).toEqual({ ok: false, code: "ACDEFH", problem: "no-key" });
+    expect(readAddress("/class/ACDEFH", "", lookup)).toEqual({
+      ok: false,
+      code: "ACDEFH",
+      problem: "no-key",
+    });
     // A link with a broken key says so rather than quietly using an older one.
     expect(readAddress("/class/ACDEFG", "#key=", lookup)).toMatchObject({ ok: false, problem: "no-key" });
     expect(readAddress("/class/ACDEFG", "", () => "x".repeat(129))).toMatchObject({ problem: "no-key" });
