@@ -17,7 +17,7 @@ import { type Holder, newHolder, refuse, SeatHolders } from "./holders.ts";
 import { listenForCommands } from "./messageGate.ts";
 import { type AuthResult, authenticate, joinRefused, type RoomSecrets } from "./roomAuth.ts";
 import type { RoomDeps } from "./roomDeps.ts";
-import { after, DeadlineTimer, type Timer } from "./roomTimers.ts";
+import { after, DeadlineTimer, every, type Timer } from "./roomTimers.ts";
 import { initState, syncState } from "./stateSync.ts";
 
 /** How long an ended session's room stays up for the screens to show its end. */
@@ -76,7 +76,7 @@ export class ExamRoom extends Room<{ state: ExamState }> {
     }
     this.opened = true;
     if (this.session.phase === "ended") this.closeLater();
-    this.idleCheck();
+    else this.watchIdle();
   }
 
   // ── people ─────────────────────────────────────────────────────────────
@@ -88,7 +88,6 @@ export class ExamRoom extends Room<{ state: ExamState }> {
   override onJoin(client: Client, _options: unknown, auth: AuthResult): void {
     const holder = newHolder(auth.role, client, this.deps.now());
     client.userData = holder;
-    this.idleCheck();
     if (auth.role !== "student") {
       client.view = new StateView();
       client.view.add(this.state.staff);
@@ -109,7 +108,6 @@ export class ExamRoom extends Room<{ state: ExamState }> {
     // While the room is closing Colyseus answers with a plain rejected promise: nothing to hold.
     holder.pending = "reject" in pending ? pending : null;
     if (student) this.run({ kind: "drop", seat: holder.seat }, holder);
-    this.idleCheck();
   }
 
   /** A reload the server has not noticed yet: the old connection closes (4002) and the new one takes the seat. */
@@ -130,7 +128,6 @@ export class ExamRoom extends Room<{ state: ExamState }> {
   override onLeave(client: Client, code?: number): void {
     const holder = this.holder(client);
     client.view?.dispose();
-    this.idleCheck();
     if (!this.seats.holds(holder)) return;
     this.seats.release(holder.seat, "left", () => undefined);
     this.run({ kind: "leave", seat: holder.seat, reason: code === CloseCode.CONSENTED ? "left" : "dropped" });
@@ -213,16 +210,27 @@ export class ExamRoom extends Room<{ state: ExamState }> {
   }
 
   /** A room nobody is in for a while is let go; its session stays live on disk and comes back on the next join. */
-  private idleCheck(): void {
-    this.idle?.clear();
-    this.idle = null;
-    if (this.clients.length > 0 || this.session.phase === "ended") return;
-    this.idle = this.after(this.deps.idleSeconds * 1000, () => {
-      if (this.clients.length > 0) return;
-      this.deps.log("unloading an idle room; its session resumes on the next join", { session: this.roomId });
-      this.stopped = true;
-      void this.disconnect();
-    });
+  private watchIdle(): void {
+    const idleMs = this.deps.idleSeconds * 1000;
+    let emptySince: number | null = null;
+    // A watch rather than a timer armed on each leave: a join refused in onJoin leaves no hook to re-arm one.
+    this.idle = every(
+      Math.min(60_000, idleMs / 2),
+      () => {
+        const now = this.deps.now();
+        if (this.clients.length > 0) emptySince = null;
+        else if (emptySince === null) emptySince = now;
+        else if (now - emptySince >= idleMs) {
+          this.deps.log("unloading an idle room; its session resumes on the next join", {
+            session: this.roomId,
+          });
+          this.stopped = true;
+          this.idle?.clear();
+          void this.disconnect();
+        }
+      },
+      (e) => this.onUncaughtException(e, "timer"),
+    );
   }
 
   /** The screens keep an ended session's final state a while; then the room goes, and the log stays. */

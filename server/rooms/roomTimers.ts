@@ -18,6 +18,19 @@ export function after(ms: number, run: () => void, onError: (error: Error) => vo
   return { clear: () => clearTimeout(handle) };
 }
 
+export function every(ms: number, run: () => void, onError: (error: Error) => void): Timer {
+  const handle = setInterval(() => {
+    try {
+      run();
+    } catch (error) {
+      onError(error instanceof Error ? error : new Error(String(error)));
+    }
+  }, ms);
+  // A watch alone must not keep a stopping process alive.
+  handle.unref();
+  return { clear: () => clearInterval(handle) };
+}
+
 /** The one timer for the conductor's next deadline: re-armed only when the deadline moves. */
 export class DeadlineTimer {
   private at: number | null = null;
