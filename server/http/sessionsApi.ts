@@ -112,14 +112,23 @@ export function sessionsApi(deps: ApiDeps): express.Router {
 
   router.get("/join/:code", async (req, res) => {
     const address = req.ip ?? "unknown";
-    const now = deps.now();
-    const wait = limiter.retryAfter(address, now);
-    if (wait > 0) {
-      res.set("Retry-After", String(wait));
-      return fail(res, 429, `Too many wrong codes from here: try again in ${wait} s.`);
-    }
     const code = normalizeJoinCode(String(req.params.code).slice(0, 32));
-    const row = isJoinCode(code) ? deps.store.sessionByCode(code) : null;
+    // A code of the wrong shape is a typo, not a guess: it costs the address nothing (see joinLimiter.ts).
+    if (!isJoinCode(code)) return fail(res, 404, "No session has that code. Check it with your teacher.");
+    const claim = await limiter.claim(address, code);
+    if (claim.wait > 0) {
+      deps.log("join code lookup refused: too many wrong codes from one address", {
+        address,
+        retryAfter: claim.wait,
+      });
+      res.set("Retry-After", String(claim.wait));
+      return fail(
+        res,
+        429,
+        `Too many wrong codes were typed from this network: try again in ${claim.wait} s, exactly as the teacher shows it.`,
+      );
+    }
+    const row = deps.store.sessionByCode(code);
     let roomId: string | null = null;
     if (row)
       try {
@@ -129,17 +138,21 @@ export function sessionsApi(deps: ApiDeps): express.Router {
           session: row.id,
           error: String(error),
         });
+        await limiter.hit(address, code, claim);
         res.set("Retry-After", "5");
         return fail(res, 503, "The class server cannot open this session right now: trying again shortly.");
       }
     if (!row || !roomId) {
       // A code that was right once is no guess: say the session is over and do not count it as a miss.
-      const past = isJoinCode(code) ? deps.store.latestByCode(code) : null;
-      if (past) return fail(res, 410, "That session has ended. Ask your teacher for the new code.");
-      limiter.recordMiss(address, now);
+      const past = deps.store.latestByCode(code);
+      if (past) {
+        await limiter.hit(address, code, claim);
+        return fail(res, 410, "That session has ended. Ask your teacher for the new code.");
+      }
       deps.log("wrong join code", { address });
       return fail(res, 404, "No session has that code. Check it with your teacher.");
     }
+    await limiter.hit(address, code, claim);
     res.json({ roomId, code });
   });
 

@@ -1,0 +1,130 @@
+/**
+ * Joins that no one can block or flood, over real HTTP on loopback (127.0.0.1 is one classroom router,
+ * 127.0.0.2 another): students who mistype behind one address never lock their class out, while a script
+ * guessing codes gets a few dozen answers a minute and nothing more.
+ */
+import { request } from "node:http";
+import { afterEach, describe, expect, it } from "vitest";
+import { MISSES_PER_MINUTE } from "../../server/http/joinLimiter.ts";
+import { JOIN_CODE_ALPHABET } from "../../shared/protocol/joinCode.ts";
+import { type Created, createSession, startTestServer, type TestServer } from "./harness.ts";
+
+interface Reply {
+  readonly status: number;
+  readonly retryAfter: string | undefined;
+  readonly body: { roomId?: string; error?: string };
+}
+
+/** GET /api/join/CODE from a chosen loopback address. */
+function lookUp(server: TestServer, code: string, from = "127.0.0.1"): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${server.http}/api/join/${encodeURIComponent(code)}`,
+      { localAddress: from, agent: false },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => {
+          text += chunk;
+        });
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            retryAfter: res.headers["retry-after"],
+            body: JSON.parse(text),
+          }),
+        );
+      },
+    );
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+/** The code with one character changed: what a student who mistypes sends. */
+function mistyped(code: string, i: number): string {
+  const at = i % code.length;
+  const wrong = JOIN_CODE_ALPHABET[(JOIN_CODE_ALPHABET.indexOf(code[at]) + 1 + (i % 7)) % 25];
+  return code.slice(0, at) + wrong + code.slice(at + 1);
+}
+
+/** Codes no live session has: a script walking the code space. */
+function guesses(count: number, avoid: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; out.length < count; i++) {
+    let n = i * 7919 + 12345;
+    let code = "";
+    for (let k = 0; k < 6; k++) {
+      code += JOIN_CODE_ALPHABET[n % 25];
+      n = Math.floor(n / 25);
+    }
+    if (code !== avoid) out.push(code);
+  }
+  return out;
+}
+
+const config = { exam: "independent", scheme: { name: "global" }, maxStudents: 40 } as const;
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function classroom(): Promise<{ server: TestServer; created: Created }> {
+  server = await startTestServer();
+  return { server, created: await createSession(server, config) };
+}
+
+describe("wrong join codes", () => {
+  it("30 students behind one address who each mistype still get in with the right code", async () => {
+    const { server, created } = await classroom();
+    const misses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => lookUp(server, mistyped(created.code, i))),
+    );
+    expect(misses.map((r) => r.status)).toEqual(Array(30).fill(404));
+    const rights = await Promise.all(Array.from({ length: 30 }, () => lookUp(server, created.code)));
+    expect(rights.map((r) => r.status)).toEqual(Array(30).fill(200));
+    expect(rights.every((r) => r.body.roomId === created.roomId)).toBe(true);
+  });
+
+  it("a script trying 1,000 codes from one address gets a few dozen answers, and its class still gets in", async () => {
+    const { server, created } = await classroom();
+    // The first phone of the class finds the code; then a classmate's script guesses from the same router.
+    expect((await lookUp(server, created.code)).status).toBe(200);
+    const script = await Promise.all(guesses(1000, created.code).map((code) => lookUp(server, code)));
+    const answered = script.filter((r) => r.status === 404).length;
+    const slowed = script.filter((r) => r.status === 429);
+    expect(answered).toBe(MISSES_PER_MINUTE);
+    expect(slowed.length).toBe(1000 - MISSES_PER_MINUTE);
+    expect(Number(slowed[0].retryAfter)).toBeGreaterThan(0);
+    expect(Number(slowed[0].retryAfter)).toBeLessThanOrEqual(60);
+    expect(slowed[0].body.error).toMatch(/^Too many wrong codes .* try again in \d+ s/);
+    expect(server.logs.filter((l) => l.message.startsWith("join code lookup refused")).length).toBe(
+      slowed.length,
+    );
+    // 30 students mistype on top of the script, and all of them get in with the right code.
+    const late = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => lookUp(server, i % 2 ? mistyped(created.code, i) : created.code)),
+    );
+    expect(late.filter((_, i) => i % 2 === 0).every((r) => r.status === 200)).toBe(true);
+    const rights = await Promise.all(Array.from({ length: 30 }, () => lookUp(server, created.code)));
+    expect(rights.map((r) => r.status)).toEqual(Array(30).fill(200));
+    // The script learns nothing more: a code it never found is refused whether it is right or not.
+    const other = await createSession(server, config);
+    expect((await lookUp(server, other.code)).status).toBe(429);
+    // Another router's class is untouched by this one's script.
+    expect((await lookUp(server, other.code, "127.0.0.2")).status).toBe(200);
+  });
+
+  it("codes of the wrong shape are typos, not guesses: they cost the address nothing", async () => {
+    const { server } = await classroom();
+    const typos = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => lookUp(server, "AB".repeat(i % 4))),
+    );
+    expect(typos.every((r) => r.status === 404)).toBe(true);
+    const fresh = await createSession(server, config);
+    expect((await lookUp(server, fresh.code)).status).toBe(200);
+    expect(server.logs.some((l) => l.message.startsWith("join code lookup refused"))).toBe(false);
+  });
+});
