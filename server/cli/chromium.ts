@@ -11,9 +11,20 @@
  * `GROUP_EXAM_BROWSER=bundled` skips 1–3 (how a machine with no Chromium is tried on one that has it).
  * Each launch says in one line which browser it took.
  */
-import { accessSync, constants, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { type Browser, chromium } from "playwright-core";
 
 export type BrowserSource = "CHROMIUM_PATH" | "system" | "playwright" | "bundled";
@@ -23,6 +34,8 @@ export interface FoundBrowser {
   readonly path: string;
   /** Flags this build needs besides ours. */
   readonly args: readonly string[];
+  /** Variables this build needs in its environment (the bundled one on a bare machine). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** Ours, for every build: no first-run chores, no network of its own. */
@@ -129,37 +142,77 @@ export function bundledArgs(packageArgs: readonly string[]): string[] {
 export const systemTmpdir = (): string => process.env.GROUP_EXAM_SYSTEM_TMPDIR || tmpdir();
 
 /**
- * @sparticuz/chromium unpacked into `<system tmp>/sparticuz-chromium-<version>/` once: the browser, its
- * fonts and SwiftShader side by side, as the package lays them out in its temporary folder. It is unpacked
- * into a folder of its own and renamed into place, so test files launching at once never run a half-written
- * binary; the loser of that race throws its copy away.
+ * @sparticuz/chromium unpacked into `<system tmp>/sparticuz-chromium-<version>/` once: the browser,
+ * SwiftShader, its fonts and (from its Amazon Linux layer) the NSS and expat libraries, as the package lays
+ * them out in its temporary folder. It is unpacked into a folder of its own and renamed into place, so test
+ * files launching at once never run a half-written binary; the loser of that race throws its copy away.
  */
 export async function bundledBrowser(): Promise<FoundBrowser> {
-  const { default: bundled } = await import("@sparticuz/chromium");
+  const { default: bundled, inflate } = await import("@sparticuz/chromium");
   const cache = join(systemTmpdir(), `sparticuz-chromium-${BUNDLED_VERSION}`);
-  const args = bundledArgs(bundled.args);
-  if (existsSync(join(cache, "chromium"))) return { source: "bundled", path: join(cache, "chromium"), args };
+  const found = (): FoundBrowser => ({
+    source: "bundled",
+    path: join(cache, "chromium"),
+    args: bundledArgs(bundled.args),
+    env: bareMachineEnv(cache),
+  });
+  if (existsSync(join(cache, "chromium"))) return found();
   const staging = mkdtempSync(`${cache}.unpacking-`);
-  // The package unpacks into os.tmpdir(), read synchronously as executablePath() starts: point it at the
-  // staging folder for that call only.
+  const layer = fileURLToPath(new URL("../bin/al2023.tar.br", import.meta.resolve("@sparticuz/chromium")));
+  // The package unpacks into os.tmpdir(), which it reads synchronously as each call starts: point it at
+  // the staging folder for those calls only.
   const before = process.env.TMPDIR;
   process.env.TMPDIR = staging;
-  let unpacked: Promise<string>;
+  let unpacked: Promise<unknown>;
   try {
-    unpacked = bundled.executablePath();
+    unpacked = Promise.all([bundled.executablePath(), inflate(layer)]);
   } finally {
     if (before === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = before;
   }
   try {
     await unpacked;
+    // The package's fonts.conf names /tmp/fonts; this one names where the fonts are once renamed.
+    writeFileSync(join(staging, "fonts.conf"), fontsConf(cache));
     renameSync(staging, cache);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     if (!existsSync(join(cache, "chromium"))) throw error;
   }
-  return { source: "bundled", path: join(cache, "chromium"), args };
+  return found();
 }
+
+/**
+ * What the bundled build needs on a machine that lacks what a desktop has: the NSS libraries it links
+ * against (when `ldd` finds them missing) and a font configuration (when the system has none). Nothing on
+ * a machine that has both, so the pages are drawn with the system's fonts there.
+ */
+function bareMachineEnv(cache: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  let links = "";
+  try {
+    links = execFileSync("ldd", [join(cache, "chromium")], { encoding: "utf8" });
+  } catch {
+    // No ldd: assume the libraries are there; the launch error says otherwise.
+  }
+  if (links.includes("not found")) {
+    const own = join(cache, "al2023", "lib");
+    env.LD_LIBRARY_PATH = [own, process.env.LD_LIBRARY_PATH].filter(Boolean).join(delimiter);
+  }
+  if (!existsSync("/etc/fonts/fonts.conf")) env.FONTCONFIG_FILE = join(cache, "fonts.conf");
+  return env;
+}
+
+const fontsConf = (cache: string): string =>
+  [
+    '<?xml version="1.0"?>',
+    '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
+    "<fontconfig>",
+    `  <dir>${join(cache, "fonts")}</dir>`,
+    `  <cachedir>${join(cache, "fonts-cache")}</cachedir>`,
+    "</fontconfig>",
+    "",
+  ].join("\n");
 
 export async function findChromium(at: Surroundings = HERE): Promise<FoundBrowser> {
   return installedBrowser(at) ?? (await bundledBrowser());
@@ -175,15 +228,17 @@ const SAID: Record<BrowserSource, string> = {
 /** The one line a launch prints. */
 export const browserLine = (found: FoundBrowser): string => `browser: ${SAID[found.source]}, ${found.path}`;
 
-let said = false;
+/** Once per process, or not at all when the test run's setup said it for every test file. */
+let said = process.env.GROUP_EXAM_BROWSER_SAID === "1";
 
-/** The browser found above, launched headless; says which one, once per process. */
+/** The browser found above, launched headless; says which one. */
 export async function launchChromium(): Promise<Browser> {
   const found = await findChromium();
   if (!said) console.log(browserLine(found));
   said = true;
   return chromium.launch({
     executablePath: found.path,
+    env: found.env ? { ...process.env, ...found.env } : undefined,
     // Debian's build draws WebGL through SwiftShader with the GPU off; the bundled one through ANGLE.
     args: [...OUR_ARGS, ...(found.source === "bundled" ? found.args : ["--disable-gpu"])],
   });

@@ -1,9 +1,9 @@
 /** The demo as a user runs it: a real process, its exit status, its output and the chart it writes. */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 
 const script = resolve(import.meta.dirname, "..", "..", "server", "cli", "demo.ts");
 
@@ -37,7 +37,9 @@ describe("npm run demo", () => {
   });
 
   it("prints JSON with the documented fields and writes an SVG chart", () => {
-    const out = join(mkdtempSync(join(tmpdir(), "group-exam-")), "chart.svg");
+    const folder = mkdtempSync(join(tmpdir(), "group-exam-"));
+    onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
+    const out = join(folder, "chart.svg");
     const run = demo(
       "--students",
       "10",

@@ -3,10 +3,10 @@
  * every log read as before, the session is still live (it resumes: see resume.test.ts), and its log still
  * replays exactly.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import type { SessionDetail, SessionSummary } from "../../shared/protocol/session.ts";
 import type { LoggedEvent } from "../../shared/session/events.ts";
 import { type Created, joinStaff, joinStudent, type Reachable, waitFor } from "./harness.ts";
@@ -20,6 +20,7 @@ const get = async <T>(server: Reachable, path: string, token?: string): Promise<
 describe("durability", () => {
   it("keeps every committed event through a SIGKILL, and keeps the session live after a restart", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "group-exam-kill-"));
+    onTestFinished(() => rmSync(dataDir, { recursive: true, force: true }));
     const first = await startServerProcess(dataDir);
     const res = await fetch(`${first.http}/api/sessions`, {
       method: "POST",

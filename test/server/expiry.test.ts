@@ -3,11 +3,11 @@
  * log on the next lookup of its code, with its seats; a live session with no event for 24 hours is not
  * brought back at start-up (it shows as interrupted, and its code answers 410), while a younger one is.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { matchMaker } from "@colyseus/core";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import type { SessionSummary } from "../../shared/protocol/session.ts";
 import { api, createSession, joinStaff, joinStudent, startTestServer, waitFor } from "./harness.ts";
 
@@ -54,6 +54,7 @@ describe("sessions nobody comes back to", () => {
 
   it("marks a live session with no event for 24 hours interrupted at start-up, and resumes a younger one", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "group-exam-expiry-"));
+    onTestFinished(() => rmSync(dataDir, { recursive: true, force: true }));
     let clock = Date.now();
     const first = await startTestServer({ dataDir, now: () => clock });
     const old = await createSession(first, config);

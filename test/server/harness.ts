@@ -1,8 +1,8 @@
 /**
  * A real server on a free loopback port with its own data folder, and real @colyseus/sdk clients:
- * what the integration tests stand on.
+ * what the integration tests stand on. A data folder the harness made goes when its server closes.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Room } from "@colyseus/sdk";
@@ -32,25 +32,43 @@ export async function startTestServer(
     now?: () => number;
   } = {},
 ): Promise<TestServer> {
+  // A folder the test handed in is the test's to remove (it may start a second server on it).
+  const own = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "group-exam-test-"));
+  const removeOwn = () => {
+    if (own) rmSync(dataDir, { recursive: true, force: true });
+  };
   const logs: TestServer["logs"] = [];
-  const app = await startApp({
-    port: 0,
-    host: "127.0.0.1",
-    dataDir,
-    reconnectSeconds: options.reconnectSeconds ?? 60,
-    idleSeconds: options.idleSeconds,
-    now: options.now,
-    log: (message, data) => logs.push({ message, data }),
-    routes: options.pagesDir ? (app) => servePages(app, options.pagesDir as string) : undefined,
-  });
+  const pagesDir = options.pagesDir;
+  let app: App;
+  try {
+    app = await startApp({
+      port: 0,
+      host: "127.0.0.1",
+      dataDir,
+      reconnectSeconds: options.reconnectSeconds ?? 60,
+      idleSeconds: options.idleSeconds,
+      now: options.now,
+      log: (message, data) => logs.push({ message, data }),
+      routes: pagesDir ? (app) => servePages(app, pagesDir) : undefined,
+    });
+  } catch (error) {
+    removeOwn();
+    throw error;
+  }
   return {
     app,
     http: `http://127.0.0.1:${app.port}`,
     ws: `ws://127.0.0.1:${app.port}`,
     dataDir,
     logs,
-    close: () => app.close(),
+    close: async () => {
+      try {
+        await app.close();
+      } finally {
+        removeOwn();
+      }
+    },
   };
 }
 
