@@ -1,6 +1,8 @@
 /**
  * The server in one function: the SQLite store, the Colyseus server with the WebSocket transport and the
  * exam rooms, and the HTTP API on the same port. Started by `npm start` and by the tests, each on its port.
+ * Every HTTP request comes in through the front door (headers, origins, body caps: http/frontDoor.ts);
+ * every error answers a sentence and logs one line (http/errors.ts).
  */
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -8,6 +10,10 @@ import { matchMaker, Server } from "@colyseus/core";
 import { Encoder } from "@colyseus/schema";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import type express from "express";
+import { type CreationLimits, memoryCreationLimits } from "./http/creationLimits.ts";
+import { colyseusLogger, errorPage, notFound } from "./http/errors.ts";
+import { guardDoor } from "./http/frontDoor.ts";
+import { allowedOriginsFrom, originVerdict, restrictColyseusCors } from "./http/security.ts";
 import { sessionsApi } from "./http/sessionsApi.ts";
 import { examRoom } from "./rooms/ExamRoom.ts";
 import { createRoomLoader } from "./rooms/roomLoader.ts";
@@ -30,6 +36,13 @@ export interface AppOptions {
    * it listens on; by default the origin the projector page was opened at.
    */
   readonly joinOrigin?: (port: number) => string | null;
+  /** Session creation limits (by default in memory: 30 per address and 120 in all per 10 min, 200 live). */
+  readonly creation?: CreationLimits;
+  /**
+   * Pages of other origins that may use the API, the matchmaker and the WebSocket (the development case:
+   * vite's dev server); by default ALLOWED_ORIGINS from the environment, space- or comma-separated.
+   */
+  readonly allowedOrigins?: readonly string[];
 }
 
 export interface App {
@@ -45,6 +58,10 @@ export interface App {
 const RESTORE_GRACE_SECONDS = 300;
 /** A room nobody has been in for this long is unloaded; its session stays live and resumes on the next join. */
 const IDLE_ROOM_SECONDS = 1800;
+/** Join options are a code, a name, a token and a key: a few hundred bytes. */
+const MATCHMAKE_BODY_BYTES = 8 * 1024;
+/** A session's configuration, or a teacher's list of up to 500 tokens. */
+const API_BODY_BYTES = 64 * 1024;
 
 export function jsonLog(message: string, data?: Record<string, unknown>): void {
   process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), message, ...data })}\n`);
@@ -55,6 +72,9 @@ export async function startApp(options: AppOptions): Promise<App> {
   const now = options.now ?? Date.now;
   const store = openStore(options.dataDir);
   const rooms = createRoomLoader({ store, now, log });
+  const creation = options.creation ?? memoryCreationLimits();
+  const allowedOrigins = options.allowedOrigins ?? allowedOriginsFrom(process.env.ALLOWED_ORIGINS);
+  restrictColyseusCors(allowedOrigins);
 
   // The teacher's first full state holds the whole roster: room for 4,000 seats without regrowing.
   Encoder.BUFFER_SIZE = 512 * 1024;
@@ -62,13 +82,42 @@ export async function startApp(options: AppOptions): Promise<App> {
   let joinOrigin: string | null = null;
   const httpServer: HttpServer = createServer();
   const server = new Server({
-    transport: new WebSocketTransport({ server: httpServer, maxPayload: 8 * 1024 }),
+    transport: new WebSocketTransport({
+      server: httpServer,
+      maxPayload: 8 * 1024,
+      // A WebSocket is not bound by CORS: a page of another site is refused here.
+      beforeUpgrade: (request) => {
+        const verdict = originVerdict(
+          request.headers.get("origin"),
+          request.headers.get("host"),
+          allowedOrigins,
+        );
+        if (verdict !== "foreign") return undefined;
+        log("refused a WebSocket from another site's page", { origin: request.headers.get("origin") });
+        return new Response("This server answers only its own pages.", { status: 403 });
+      },
+    }),
     greet: false,
     gracefullyShutdown: false,
+    logger: colyseusLogger(log),
     express: (app) => {
       app.set("trust proxy", false);
-      app.use("/api", sessionsApi({ store, rooms, now, log, joinOrigin: () => joinOrigin }));
+      app.disable("x-powered-by");
+      app.use(
+        "/api",
+        sessionsApi({
+          store,
+          rooms,
+          now,
+          log,
+          joinOrigin: () => joinOrigin,
+          creation,
+          liveRooms: () => matchMaker.stats.local.roomCount,
+        }),
+      );
       options.routes?.(app);
+      app.use(notFound);
+      app.use(errorPage(log));
     },
   });
   const reconnectSeconds = options.reconnectSeconds ?? 90;
@@ -86,6 +135,13 @@ export async function startApp(options: AppOptions): Promise<App> {
   // Clients may join a room they were told about and reconnect; rooms are made only by the HTTP API.
   matchMaker.controller.exposedMethods = ["joinById", "reconnect"];
   await server.listen(options.port, options.host);
+  // After listen: Colyseus has bound its matchmaker to the HTTP server, and the door goes in front of it.
+  guardDoor(httpServer, {
+    matchmakeBodyBytes: MATCHMAKE_BODY_BYTES,
+    bodyBytes: API_BODY_BYTES,
+    allowedOrigins,
+    log,
+  });
   const port = (httpServer.address() as AddressInfo).port;
   joinOrigin = options.joinOrigin?.(port) ?? null;
   const started = now();

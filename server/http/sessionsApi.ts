@@ -1,8 +1,10 @@
 /**
- * The HTTP API (JSON): create a session, find a session's room by its join code, list sessions, and, with
- * the teacher's token, read one, read its event log, export it (per round and per student as CSV, the whole
- * log as JSON) and check its replay.
- * Every body is validated with the shared zod schemas; every error is JSON with a sentence in `error`.
+ * The HTTP API (JSON): create a session (within the creation limits), find a session's room by its join
+ * code, and, with the teacher's token (`Authorization: Bearer TOKEN`, nothing else), list one's sessions,
+ * read one, read its event log, export it (per round and per student as CSV, the whole log as JSON) and
+ * check its replay.
+ * Every body is validated with the shared zod schemas; every error is JSON with a sentence in `error`, and
+ * every refusal one log line with its reason.
  */
 import { matchMaker } from "@colyseus/core";
 import express, { type Request, type Response } from "express";
@@ -21,7 +23,9 @@ import { createdEvent, ReplayMismatch } from "../../shared/session/session.ts";
 import type { RoomLoader } from "../rooms/roomLoader.ts";
 import type { SessionRow, SessionStore } from "../store/sessionStore.ts";
 import { hashToken, newId, newToken, randomU32s } from "../tokens.ts";
+import { type CreationLimits, mayCreate } from "./creationLimits.ts";
 import { createJoinLimiter } from "./joinLimiter.ts";
+import { sessionsList } from "./sessionsList.ts";
 
 export interface ApiDeps {
   readonly store: SessionStore;
@@ -30,6 +34,17 @@ export interface ApiDeps {
   readonly log: (message: string, data?: Record<string, unknown>) => void;
   /** The origin students' phones reach the server at, when it is known better than the page's own. */
   readonly joinOrigin: () => string | null;
+  /** How many sessions may be made (rate-limiter-flexible objects: memory now, Redis in a cluster). */
+  readonly creation: CreationLimits;
+  /** Rooms live on this process now (the cap on live sessions counts them). */
+  readonly liveRooms: () => number;
+}
+
+/** The token of `Authorization: Bearer TOKEN`, or why there is none. */
+function bearerToken(header: string | undefined): { token: string } | { reason: string } {
+  if (!header) return { reason: "no Authorization header" };
+  const match = /^Bearer ([A-Za-z0-9_-]{1,100})$/.exec(header.trim());
+  return match ? { token: match[1] } : { reason: "Authorization is not `Bearer TOKEN`" };
 }
 
 const fail = (res: Response, status: number, error: string): void => {
@@ -66,15 +81,35 @@ export function sessionsApi(deps: ApiDeps): express.Router {
   /** The teacher's session, or a reply saying why not. */
   const teacherSession = (req: Request, res: Response): SessionRow | null => {
     const row = deps.store.session(String(req.params.id));
-    const token = (req.get("authorization") ?? "").replace(/^Bearer\s+/i, "");
-    if (!row || !token || hashToken(token) !== row.teacherTokenHash) {
-      fail(res, 404, "No session of yours has that id (the teacher's token is required).");
+    const bearer = bearerToken(req.get("authorization"));
+    const reason =
+      "reason" in bearer
+        ? bearer.reason
+        : !row
+          ? "no such session"
+          : hashToken(bearer.token) !== row.teacherTokenHash
+            ? "not this session's teacher token"
+            : null;
+    if (!row || reason) {
+      deps.log("refused a teacher's request", { address: req.ip, path: req.path.slice(0, 80), reason });
+      fail(
+        res,
+        404,
+        "No session of yours has that id (send `Authorization: Bearer` and the teacher's token).",
+      );
       return null;
     }
     return row;
   };
 
   router.post("/sessions", async (req, res) => {
+    const address = req.ip ?? "unknown";
+    const verdict = await mayCreate(deps.creation, address, deps.liveRooms());
+    if (!verdict.ok) {
+      deps.log("refused to create a session", { address, status: verdict.status, reason: verdict.error });
+      res.set("Retry-After", String(verdict.retryAfter));
+      return fail(res, verdict.status, verdict.error);
+    }
     const parsed = SessionConfig.safeParse(req.body);
     if (!parsed.success) {
       const why = parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
@@ -173,9 +208,7 @@ export function sessionsApi(deps: ApiDeps): express.Router {
     });
   });
 
-  router.get("/sessions", (_req, res) => {
-    res.json(deps.store.sessions().map((row) => summaryOf(row, deps.store.events(row.id))));
-  });
+  router.use(sessionsList(deps));
 
   router.get("/sessions/:id", (req, res) => {
     const row = teacherSession(req, res);
@@ -246,13 +279,16 @@ export function sessionsApi(deps: ApiDeps): express.Router {
       _next: express.NextFunction,
     ) => {
       const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-      if (status === 500) deps.log("API error", { error: String(error.message) });
+      deps.log(status === 500 ? "API error" : "refused an API request", {
+        status,
+        reason: String(error.message).split("\n")[0].slice(0, 200),
+      });
       fail(
         res,
         status,
         status === 500
           ? "Something went wrong on the server."
-          : `That request was not understood: ${error.message}`,
+          : "That request was not understood: check its address and its body.",
       );
     },
   );

@@ -1,12 +1,15 @@
 /**
  * Sessions and their event logs in one SQLite file (Node's built-in node:sqlite), in WAL mode with full
  * synchronous commits: when `append` returns, the events are on disk and survive a killed process.
- * A session's row says what it is; its log says everything that happened, in order.
+ * A session's row says what it is; its log says everything that happened, in order. The row also keeps a
+ * summary (configuration, rounds, students, last score), kept up by `append` in the same transaction as the
+ * events it sums, so a list of sessions reads rows, never logs. A file made before the summary columns gets
+ * them on open, filled once from its logs.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
-import type { SessionStatus } from "../../shared/protocol/session.ts";
+import { SessionConfig, type SessionStatus } from "../../shared/protocol/session.ts";
 import type { LoggedEvent, SessionEvent } from "../../shared/session/events.ts";
 
 export interface SessionRow {
@@ -16,6 +19,21 @@ export interface SessionRow {
   readonly status: SessionStatus;
   readonly teacherTokenHash: string;
   readonly projectorTokenHash: string;
+}
+
+/** A session's row with its summary: what a list of sessions shows, with no log read. */
+export interface SessionSummaryRow extends SessionRow {
+  readonly config: SessionConfig;
+  readonly rounds: number;
+  /** Joins (a student that joins twice counts twice, as in the log). */
+  readonly students: number;
+  readonly lastScore: number | null;
+}
+
+export interface SummaryPage {
+  readonly rows: readonly SessionSummaryRow[];
+  /** The id to pass as `after` for the next page, or null on the last page. */
+  readonly next: string | null;
 }
 
 export interface SessionStore {
@@ -29,6 +47,11 @@ export interface SessionStore {
   latestByCode(code: string): SessionRow | null;
   sessions(): SessionRow[];
   setStatus(id: string, status: SessionStatus): void;
+  /**
+   * The summaries of the sessions whose teacher tokens hash to one of `teacherTokenHashes`, newest first,
+   * `limit` at most, after the session `after` (a previous page's `next`); null when `after` is not one of them.
+   */
+  summaries(teacherTokenHashes: readonly string[], limit: number, after?: string): SummaryPage | null;
   /** The time of a session's last event, or null for an unknown session. */
   lastEventAt(sessionId: string): number | null;
   /** Sessions not ended, with the time of their last event: what a restarted server brings back. */
@@ -43,7 +66,11 @@ CREATE TABLE IF NOT EXISTS sessions (
   created_at INTEGER NOT NULL,
   status TEXT NOT NULL,
   teacher_token_hash TEXT NOT NULL,
-  projector_token_hash TEXT NOT NULL
+  projector_token_hash TEXT NOT NULL,
+  config TEXT,
+  rounds INTEGER NOT NULL DEFAULT 0,
+  students INTEGER NOT NULL DEFAULT 0,
+  last_score REAL
 );
 CREATE INDEX IF NOT EXISTS sessions_code ON sessions(code, status);
 CREATE TABLE IF NOT EXISTS events (
@@ -65,6 +92,31 @@ interface RawSession {
   projector_token_hash: string;
 }
 
+interface RawSummary extends RawSession {
+  config: string | null;
+  rounds: number;
+  students: number;
+  last_score: number | null;
+}
+
+/** The summary columns, added to a file made before them (ALTER TABLE keeps every row). */
+const SUMMARY_COLUMNS: readonly [string, string][] = [
+  ["config", "TEXT"],
+  ["rounds", "INTEGER NOT NULL DEFAULT 0"],
+  ["students", "INTEGER NOT NULL DEFAULT 0"],
+  ["last_score", "REAL"],
+];
+
+/** Once, after the columns are added: every session's summary from its log. */
+const BACKFILL = `
+UPDATE sessions SET
+  config = (SELECT json_extract(e.data, '$.config') FROM events e WHERE e.session_id = sessions.id AND e.seq = 1),
+  rounds = (SELECT COUNT(*) FROM events e WHERE e.session_id = sessions.id AND e.type = 'closed'),
+  students = (SELECT COUNT(*) FROM events e WHERE e.session_id = sessions.id AND e.type = 'joined'),
+  last_score = (SELECT json_extract(e.data, '$.record.score') FROM events e
+    WHERE e.session_id = sessions.id AND e.type = 'closed' ORDER BY e.seq DESC LIMIT 1);
+`;
+
 const toRow = (r: RawSession): SessionRow => ({
   id: r.id,
   code: r.code,
@@ -73,6 +125,21 @@ const toRow = (r: RawSession): SessionRow => ({
   teacherTokenHash: r.teacher_token_hash,
   projectorTokenHash: r.projector_token_hash,
 });
+
+/** A row whose configuration is missing or unreadable (a log with no creation event) is left out of lists. */
+function toSummary(r: RawSummary): SessionSummaryRow[] {
+  const config = r.config === null ? null : SessionConfig.safeParse(JSON.parse(r.config));
+  if (!config?.success) return [];
+  return [
+    {
+      ...toRow(r),
+      config: config.data,
+      rounds: Number(r.rounds),
+      students: Number(r.students),
+      lastScore: r.last_score === null ? null : Number(r.last_score),
+    },
+  ];
+}
 
 export function openStore(dataDir: string): SessionStore {
   mkdirSync(dataDir, { recursive: true });
@@ -84,8 +151,27 @@ export function openStore(dataDir: string): SessionStore {
     "PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
   );
   db.exec(SCHEMA);
+  const columns = new Set(
+    (db.prepare("PRAGMA table_info(sessions)").all() as { name: string }[]).map((c) => String(c.name)),
+  );
+  const missing = SUMMARY_COLUMNS.filter(([name]) => !columns.has(name));
+  if (missing.length) {
+    db.exec("BEGIN IMMEDIATE");
+    for (const [name, type] of missing) db.exec(`ALTER TABLE sessions ADD COLUMN ${name} ${type}`);
+    db.exec(BACKFILL);
+    db.exec("COMMIT");
+  }
+  db.exec("CREATE INDEX IF NOT EXISTS sessions_teacher ON sessions(teacher_token_hash)");
   const insertSession = db.prepare(
-    "INSERT INTO sessions (id, code, created_at, status, teacher_token_hash, projector_token_hash) VALUES (?, ?, ?, 'live', ?, ?)",
+    "INSERT INTO sessions (id, code, created_at, status, teacher_token_hash, projector_token_hash, config) VALUES (?, ?, ?, 'live', ?, ?, ?)",
+  );
+  const addToSummary = db.prepare(
+    "UPDATE sessions SET rounds = rounds + ?, students = students + ?, last_score = COALESCE(?, last_score) WHERE id = ?",
+  );
+  // Newest first; ties by id, so a page boundary is exact. `after` is the last row of the previous page.
+  const selectSummaries = db.prepare(
+    `SELECT * FROM sessions WHERE teacher_token_hash IN (SELECT value FROM json_each(?))
+     AND (created_at < ? OR (created_at = ? AND id > ?)) ORDER BY created_at DESC, id LIMIT ?`,
   );
   const insertEvent = db.prepare(
     "INSERT INTO events (session_id, seq, at, type, data) VALUES (?, ?, ?, ?, ?)",
@@ -127,7 +213,15 @@ export function openStore(dataDir: string): SessionStore {
   return {
     createSession(row, created) {
       transaction(() => {
-        insertSession.run(row.id, row.code, row.createdAt, row.teacherTokenHash, row.projectorTokenHash);
+        const config = created.type === "created" ? JSON.stringify(created.config) : null;
+        insertSession.run(
+          row.id,
+          row.code,
+          row.createdAt,
+          row.teacherTokenHash,
+          row.projectorTokenHash,
+          config,
+        );
         insertEvent.run(row.id, 1, row.createdAt, created.type, JSON.stringify(created));
       });
       nextSeq.set(row.id, 2);
@@ -138,8 +232,17 @@ export function openStore(dataDir: string): SessionStore {
       const first = seq;
       try {
         transaction(() => {
-          for (const { at, event } of events)
+          let rounds = 0;
+          let students = 0;
+          let lastScore: number | null = null;
+          for (const { at, event } of events) {
             insertEvent.run(sessionId, seq++, at, event.type, JSON.stringify(event));
+            if (event.type === "closed") {
+              rounds++;
+              lastScore = event.record.score;
+            } else if (event.type === "joined") students++;
+          }
+          if (rounds || students) addToSummary.run(rounds, students, lastScore, sessionId);
         });
       } catch (e) {
         nextSeq.set(sessionId, first);
@@ -171,6 +274,24 @@ export function openStore(dataDir: string): SessionStore {
     },
     setStatus(id, status) {
       updateStatus.run(status, id);
+    },
+    summaries(teacherTokenHashes, limit, after) {
+      let from = { createdAt: Number.MAX_SAFE_INTEGER, id: "" };
+      if (after !== undefined) {
+        const r = selectSession.get(after) as RawSession | undefined;
+        if (!r || !teacherTokenHashes.includes(r.teacher_token_hash)) return null;
+        from = { createdAt: Number(r.created_at), id: r.id };
+      }
+      // One row more than asked says whether there is a next page.
+      const raw = selectSummaries.all(
+        JSON.stringify(teacherTokenHashes),
+        from.createdAt,
+        from.createdAt,
+        from.id,
+        limit + 1,
+      ) as unknown as RawSummary[];
+      const rows = raw.slice(0, limit).flatMap(toSummary);
+      return { rows, next: raw.length > limit ? raw[limit - 1].id : null };
     },
     lastEventAt(sessionId) {
       const r = selectLastAt.get(sessionId) as { at: number | null } | undefined;
