@@ -7,8 +7,14 @@
 import { resolve } from "node:path";
 import { configDefaults, defineConfig } from "vitest/config";
 
-/** What starts servers, processes or a browser: everything else is a unit test. */
-const SLOW = ["test/server/**", "test/browser/**", "test/cli/demo.test.ts"];
+/** Test files that start servers or processes (setup/unitLoop.test.ts finds any that is missing). */
+export const SERVER = [
+  "test/server/**/*.test.ts",
+  "test/cli/demo.test.ts",
+  // The largest session the budget allows, measured on a real server's heap.
+  "test/protocol/sessionBudget.test.ts",
+];
+export const BROWSER = ["test/browser/**/*.test.ts"];
 
 export default defineConfig({
   root: resolve(import.meta.dirname, ".."),
@@ -18,19 +24,16 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["test/**/*.test.ts"], exclude: [...configDefaults.exclude, ...SLOW] },
-      },
-      {
-        extends: true,
-        test: { name: "server", include: ["test/server/**/*.test.ts", "test/cli/demo.test.ts"] },
-      },
-      {
-        extends: true,
         test: {
-          name: "browser",
-          include: ["test/browser/**/*.test.ts"],
-          globalSetup: ["test/setup/browser.ts"],
+          name: "unit",
+          include: ["test/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, ...SERVER, ...BROWSER],
         },
+      },
+      { extends: true, test: { name: "server", include: SERVER } },
+      {
+        extends: true,
+        test: { name: "browser", include: BROWSER, globalSetup: ["test/setup/browser.ts"] },
       },
     ],
   },
