@@ -121,6 +121,28 @@ const rss = async (server: Server): Promise<number> =>
 
 const MB = 1024 * 1024;
 
+/** A WebSocket handshake with a chosen Origin (a browser always sends one): the status it gets. */
+function upgrade(server: Server, origin: string): Promise<number> {
+  return new Promise((done, fail) => {
+    const req = request(`${server.http}/`, {
+      headers: {
+        connection: "Upgrade",
+        upgrade: "websocket",
+        "sec-websocket-key": Buffer.alloc(16, 1).toString("base64"),
+        "sec-websocket-version": "13",
+        origin,
+      },
+    });
+    req.on("response", (res) => done(res.statusCode ?? 0));
+    req.on("upgrade", (res, socket) => {
+      socket.destroy();
+      done(res.statusCode ?? 0);
+    });
+    req.on("error", fail);
+    req.end();
+  });
+}
+
 describe("session creation limits", () => {
   it("lets a 200-request burst from one address create 30 sessions and refuses the rest with 429 and a wait", async () => {
     const server = await start();
@@ -182,6 +204,157 @@ describe("session creation limits", () => {
       expect(said).toMatch(/already runs 2 classes, as many as it takes/);
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe("the HTTP surface", () => {
+  let server: Server;
+  let created: { id: string; code: string; roomId: string; teacherToken: string };
+  beforeAll(async () => {
+    server = await start();
+    const made = await post(`${server.http}/api/sessions`, { body: JSON.stringify(config) });
+    created = JSON.parse(made.body);
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it("refuses 50 MB bodies streamed to the matchmaker and to the API with 413, and the server's memory stays put", async () => {
+    const before = await rss(server);
+    const declared = await post(`${server.http}/matchmake/joinById/${created.roomId}`, { bytes: 50 * MB });
+    const chunkedJoin = await post(`${server.http}/matchmake/joinById/${created.roomId}`, {
+      bytes: 50 * MB,
+      chunked: true,
+    });
+    const chunkedApi = await post(`${server.http}/api/sessions`, { bytes: 50 * MB, chunked: true });
+    const declaredApi = await post(`${server.http}/api/sessions`, { bytes: 50 * MB });
+    const after = await rss(server);
+    process.stdout.write(
+      `figure: RSS ${(before / MB).toFixed(0)} MB before four 50 MB bodies, ${(after / MB).toFixed(0)} MB after\n`,
+    );
+    for (const answer of [declared, chunkedJoin, chunkedApi, declaredApi]) {
+      expect(answer.status).toBe(413);
+      expect(JSON.parse(answer.body).error).toMatch(/body is too large/);
+    }
+    expect(after - before).toBeLessThan(30 * MB);
+    expect(server.logs.filter((l) => l.message === "refused a request body")).toHaveLength(4);
+    // The matchmaker still takes an honest join afterwards.
+    const room = await new Client(`ws://127.0.0.1:${server.app.port}`).joinById(created.roomId, {
+      role: "student",
+      protocol: PROTOCOL_VERSION,
+      code: created.code,
+      nickname: "ana",
+      clientKey: "key-ana-00000",
+    });
+    await room.leave();
+  });
+
+  it("gives pages of another origin no CORS allowance and refuses them on the API, the matchmaker and the WebSocket", async () => {
+    const foreign = { origin: "https://evil.example" };
+    const api = await fetch(`${server.http}/api/join-origin`, { headers: foreign });
+    expect(api.status).toBe(403);
+    expect(api.headers.get("access-control-allow-origin")).toBeNull();
+    expect(api.headers.get("access-control-allow-credentials")).toBeNull();
+    const preflight = await fetch(`${server.http}/matchmake/joinById/${created.roomId}`, {
+      method: "OPTIONS",
+      headers: { ...foreign, "access-control-request-method": "POST" },
+    });
+    expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
+    const join = await post(`${server.http}/matchmake/joinById/${created.roomId}`, {
+      body: "{}",
+      headers: foreign,
+    });
+    expect(join.status).toBe(403);
+    expect(join.headers["access-control-allow-origin"]).toBeUndefined();
+    const create = await post(`${server.http}/api/sessions`, {
+      body: JSON.stringify(config),
+      headers: foreign,
+    });
+    expect(create.status).toBe(403);
+    expect(await upgrade(server, foreign.origin)).toBe(403);
+    expect(await upgrade(server, server.http)).toBe(101);
+
+    // Its own pages and a listed development origin keep working.
+    const own = await fetch(`${server.http}/api/join-origin`, { headers: { origin: server.http } });
+    expect(own.status).toBe(200);
+    expect(own.headers.get("access-control-allow-origin")).toBeNull();
+    const dev = await fetch(`${server.http}/api/join-origin`, {
+      headers: { origin: "http://localhost:5173" },
+    });
+    expect(dev.status).toBe(200);
+    expect(dev.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
+  });
+  it("sends the security headers on every page, API answer and matchmaker answer, and no X-Powered-By", async () => {
+    const paths = ["/", `/join/${created.code}`, "/student", "/teacher", `/class/${created.code}`, "/demo"];
+    const answers = [
+      ...(await Promise.all(paths.map((p) => fetch(`${server.http}${p}`)))),
+      await fetch(`${server.http}/api/join-origin`),
+      await fetch(`${server.http}/api/no-such-route`),
+      await fetch(`${server.http}/matchmake/joinById/${created.roomId}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ role: "admin" }),
+      }),
+    ];
+    for (const res of answers) {
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp).toMatch(/default-src 'self'/);
+      expect(csp).toMatch(/frame-ancestors 'none'/);
+      expect(csp).toMatch(/script-src 'self'/);
+      expect(csp).not.toMatch(/unsafe-eval|upgrade-insecure-requests/);
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("x-powered-by")).toBeNull();
+      expect(res.headers.get("access-control-allow-origin")).toBeNull();
+    }
+    expect(answers.slice(0, paths.length).map((r) => r.status)).toEqual(paths.map(() => 200));
+  });
+
+  it("answers addresses that cannot be decoded with a sentence and one log line, never a stack trace", async () => {
+    for (const path of ["/join/%", "/class/%E0%A4%A", "/api/join/%", "/api/sessions/%E0%A4%A/events"]) {
+      const logged = server.logs.length;
+      const res = await fetch(`${server.http}${path}`);
+      const text = await res.text();
+      expect(res.status).toBe(400);
+      expect(text).not.toMatch(/\n\s+at |node_modules|\.ts:\d|\.js:\d|<pre>/);
+      expect(text).toMatch(/could not be read|not understood/);
+      const lines = server.logs.slice(logged);
+      expect(lines).toHaveLength(1);
+      expect(String(lines[0].data?.reason ?? "")).not.toMatch(/\n/);
+    }
+  });
+
+  it("logs a join that a room refuses in single lines, with no stack", async () => {
+    const logged = server.logs.length;
+    await expect(
+      new Client(`ws://127.0.0.1:${server.app.port}`).joinById(created.roomId, { role: "admin" }),
+    ).rejects.toMatchObject({ code: 400 });
+    const lines = server.logs.slice(logged);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(JSON.stringify(line)).not.toMatch(/\\n\s+at /);
+  });
+
+  it("requires `Authorization: Bearer TOKEN` on the teacher's routes: a bare token is refused, with one log line", async () => {
+    const read = (authorization?: string) =>
+      fetch(`${server.http}/api/sessions/${created.id}`, {
+        headers: authorization ? { authorization } : {},
+      });
+    expect((await read(`Bearer ${created.teacherToken}`)).status).toBe(200);
+    for (const [authorization, reason] of [
+      [created.teacherToken, "Authorization is not `Bearer TOKEN`"],
+      [`bearer${created.teacherToken}`, "Authorization is not `Bearer TOKEN`"],
+      [undefined, "no Authorization header"],
+      ["Bearer not-the-token", "not this session's teacher token"],
+    ] as const) {
+      const logged = server.logs.length;
+      const res = await read(authorization);
+      expect(res.status).toBe(404);
+      expect(((await res.json()) as { error: string }).error).toMatch(/Bearer/);
+      const lines = server.logs.slice(logged);
+      expect(lines).toEqual([
+        { message: "refused a teacher's request", data: expect.objectContaining({ reason }) },
+      ]);
     }
   });
 });
