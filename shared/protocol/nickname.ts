@@ -1,56 +1,58 @@
 /**
- * Nicknames: trimmed, whitespace folded, length-limited, printable, and kept clean. The check is the
- * server's (every join passes through it); the client runs the same function to warn before sending.
+ * Nicknames: trimmed, whitespace folded, length-limited, visible, the person's own and kept clean. The
+ * check is the server's (every join passes through it); the join page runs the same function to warn
+ * before sending. `nicknameKey` says when two names are one to the eye: the room refuses a second "alice"
+ * spelled with a Cyrillic "а", and a ban by name holds against it.
  */
+import { allVisible, hasLetters, skeleton } from "./nicknameFold.ts";
+import { isAbusive } from "./nicknameWords.ts";
 
 export const NICKNAME_MAX = 24;
 
-export type NicknameError = "empty" | "too-long" | "unprintable" | "not-allowed";
-
-/** Words a classroom does not want on the projector; matched on letters only, after folding look-alikes. */
-const BLOCKED = [
-  "fuck",
-  "shit",
-  "cunt",
-  "bitch",
-  "nigg",
-  "fag",
-  "whore",
-  "slut",
-  "rape",
-  "nazi",
-  "hitler",
-  "dick",
-  "pussy",
-  "cock",
-  "asshole",
-  "bastard",
-  "retard",
-];
-
-const LOOKALIKES: Record<string, string> = {
-  "0": "o",
-  "1": "i",
-  "3": "e",
-  "4": "a",
-  "5": "s",
-  "7": "t",
-  "@": "a",
-  $: "s",
-  "!": "i",
-  "|": "i",
-};
-
-function folded(s: string): string {
-  return [...s.normalize("NFKD").toLowerCase()]
-    .map((c) => LOOKALIKES[c] ?? c)
-    .filter((c) => c >= "a" && c <= "z")
-    .join("");
-}
+export type NicknameError =
+  | "empty"
+  | "too-long"
+  /** A character no one can see or that cannot be drawn: controls, blank letters, stacked marks. */
+  | "unprintable"
+  /** Nothing to read: only marks, emoji or punctuation. */
+  | "no-letters"
+  /** Passes for the teacher, the projector or a bot. */
+  | "reserved"
+  /** A word, sign or code the class should not see. */
+  | "not-allowed";
 
 export type NicknameResult =
   | { readonly ok: true; readonly nickname: string }
   | { readonly ok: false; readonly error: NicknameError };
+
+/** Leetspeak digits and signs, read as the letters they stand for (0 and 1 the skeleton folds already). */
+const LEET: Record<string, string> = { "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" };
+
+/** The letters a name spells once look-alikes, leetspeak, accents and all else are set aside. */
+const spelled = (s: string): string =>
+  Array.from(skeleton(s).normalize("NFD"), (c) => LEET[c] ?? c)
+    .join("")
+    .replace(/[^\p{L}]/gu, "");
+
+/**
+ * Who a student may not pass for, in the words a class would use; "bot" because bots sit in the class as
+ * "bot 1", "bot 2"... Matched on whole names, so "Botond" and "Ada the Professor" are names of their own.
+ */
+const RESERVED = new Set(
+  (
+    "teacher professor prof instructor lecturer tutor admin administrator moderator staff projector bot " +
+    "profesor profesora professora professeur maestro maestra lehrer lehrerin docent docente"
+  )
+    .split(" ")
+    .map(spelled),
+);
+const TITLES = ["", "the", "mr", "mrs", "ms", "miss", "dr", "sir", "madam"].map(spelled);
+
+/** Whether the name is one of those, perhaps with a title before it or a number after ("bot 3", "b0t 3"). */
+function impersonates(nickname: string): boolean {
+  const core = spelled(nickname.replace(/[\s\p{P}\p{S}\p{N}]+$/u, ""));
+  return TITLES.some((title) => core.startsWith(title) && RESERVED.has(core.slice(title.length)));
+}
 
 export function cleanNickname(raw: unknown): NicknameResult {
   if (typeof raw !== "string") return { ok: false, error: "empty" };
@@ -58,13 +60,16 @@ export function cleanNickname(raw: unknown): NicknameResult {
   if (raw.length > NICKNAME_MAX * 8) return { ok: false, error: "too-long" };
   const nickname = raw.normalize("NFC").replace(/\s+/g, " ").trim();
   if (nickname.length === 0) return { ok: false, error: "empty" };
-  if ([...nickname].length > NICKNAME_MAX) return { ok: false, error: "too-long" };
-  if (/[\p{C}]/u.test(nickname)) return { ok: false, error: "unprintable" };
-  const letters = folded(nickname);
-  if (BLOCKED.some((w) => letters.includes(w))) return { ok: false, error: "not-allowed" };
+  if (Array.from(nickname).length > NICKNAME_MAX) return { ok: false, error: "too-long" };
+  if (!allVisible(nickname)) return { ok: false, error: "unprintable" };
+  if (isAbusive(nickname)) return { ok: false, error: "not-allowed" };
+  if (!hasLetters(nickname)) return { ok: false, error: "no-letters" };
+  if (impersonates(nickname)) return { ok: false, error: "reserved" };
   return { ok: true, nickname };
 }
 
-/** Two nicknames clash when they look the same to people: case and spacing do not count. */
-export const nicknameKey = (nickname: string): string =>
-  nickname.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+/**
+ * Two nicknames clash when people cannot tell them apart: case, spacing, invisible characters and
+ * look-alike letters do not count ("Alice", "alice", "АLICE" with a Cyrillic А, "ａｌｉｃｅ", "AIice").
+ */
+export const nicknameKey = (nickname: string): string => skeleton(nickname).replace(/\s+/g, "");

@@ -19,7 +19,9 @@ export const BAD_CODE: JoinError = {
 const NICKNAME_ERRORS: Record<NicknameError, string> = {
   empty: "Type a nickname, or tap “Suggest a name”.",
   "too-long": `A nickname has at most ${NICKNAME_MAX} characters.`,
-  unprintable: "That nickname has characters that cannot be shown: use letters, digits and spaces.",
+  unprintable: "That nickname has characters that cannot be seen or shown: use letters, digits and spaces.",
+  "no-letters": "A nickname needs at least one letter or digit.",
+  reserved: "That name belongs to the teacher or a bot: choose a name of your own.",
   "not-allowed": "Choose a nickname the whole class can see on the projector.",
 };
 
