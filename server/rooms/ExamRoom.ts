@@ -89,8 +89,9 @@ export class ExamRoom extends Room<{ state: ExamState }> {
     const holder = newHolder(auth.role, client, this.deps.now());
     client.userData = holder;
     if (auth.role !== "student") {
+      // The teacher sees everything; the projector, seen by the whole class, only what the wall shows.
       client.view = new StateView();
-      client.view.add(this.state.staff);
+      client.view.add(auth.role === "teacher" ? this.state.staff : this.state.wall);
       return;
     }
     this.run({ kind: "join", nickname: auth.nickname, clientKey: auth.clientKey }, holder);

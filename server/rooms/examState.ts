@@ -1,7 +1,9 @@
 /**
  * The exam room's synchronised state (@colyseus/schema v5). Everything at the top level goes to every
  * client and is the same size whatever the class size (aggregates, not the roster). The roster and the
- * class answer sit in `staff`, a field only the teacher's and the projector's StateViews hold.
+ * class answer sit in `staff`, a field only the teacher's StateView holds; what the wall may show sits in
+ * `wall`, the projector's: the projector is seen by the whole class, so it is sent no more than the wall
+ * draws (shared/session/wall.ts), and a student's devtools on the projector's laptop find nothing more.
  */
 import { type SchemaType, schema, t } from "@colyseus/schema";
 
@@ -38,6 +40,23 @@ export const StaffState = schema(
   "StaffState",
 );
 export type StaffState = SchemaType<typeof StaffState>;
+
+/**
+ * What the projector may show (shared/session/wall.ts), seat by seat in the roster's own rows: no nickname
+ * once play starts (the lobby lists names as students join, and nothing later needs them), and until the
+ * reveal no target (−1), no key or answer (empty), and for `credit` only what the seat's student heard (its
+ * signal, a unit step under `sign`, NaN where it heard none), never the true correction.
+ */
+export const WallState = schema(
+  {
+    seats: t.map(SeatState),
+    answer: t.array("float64"),
+    key: t.array("float64"),
+    creditUnit: t.float64().default(1),
+  },
+  "WallState",
+);
+export type WallState = SchemaType<typeof WallState>;
 
 export const ExamState = schema(
   {
@@ -87,6 +106,7 @@ export const ExamState = schema(
     /** Who paused the class: "teacher", or "restart" when a restarted server brought it back paused. */
     pausedBy: t.string().default(""),
     staff: t.ref(StaffState).view(),
+    wall: t.ref(WallState).view(),
   },
   "ExamState",
 );

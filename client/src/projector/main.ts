@@ -1,12 +1,12 @@
 /**
  * The projector page (`/class/CODE#key=TOKEN`): keeps the key for the tab and takes it off the address bar
- * (address.ts), joins the class room with it, shows the
- * lobby (code, join URL, QR code, the names as students join) until the teacher starts, then the class board
- * with the round's countdown, the submissions, what happens after the feedback and the comparison in one
- * sentence, and at the end a summary with the key revealed. The wall draws the wall's picture
- * (shared/session/wall.ts): no names on the field, and under a scalar scheme nothing of the key before the
- * reveal. A presenter's clicker (Space, PageDown, →, Enter) moves the class on between rounds. It reconnects
- * on its own after a drop.
+ * (address.ts), joins the class room with it, shows the lobby (code, join URL, QR code, the names as
+ * students join) until the teacher starts, then the class board with the round's countdown, the
+ * submissions, what happens after the feedback and the comparison in one sentence, and at the end a summary
+ * with the key revealed. The server sends the projector only the wall's part of the state (what
+ * shared/session/wall.ts lets the wall show: no names once play starts, nothing of the key before the
+ * reveal), and the field draws its wall picture. A presenter's clicker (Space, PageDown, →, Enter) moves the
+ * class on between rounds. It reconnects on its own after a drop.
  */
 import "./projector.css";
 import type { ClosingMessage } from "../../../shared/protocol/messages.ts";
@@ -76,10 +76,10 @@ function stop(problem: Problem): void {
   refresh();
 }
 
-/** The lobby's names from the staff roster (students only; bots have none). */
+/** The lobby's names from the wall's seats (students only; the server sends names in the lobby only). */
 function namedSeats(s: ProjectorState): NamedSeat[] {
   const out: NamedSeat[] = [];
-  s.staff?.roster?.forEach((row) => {
+  s.wall?.seats?.forEach((row) => {
     if (typeof row.nickname === "string" && typeof row.seat === "number")
       out.push({ seat: row.seat, nickname: row.nickname, kind: String(row.kind) });
   });
@@ -100,8 +100,8 @@ function onState(s: ProjectorState): void {
   state = s;
   if (s.phase === "ended") ended = true;
   if (view.current !== "problem") {
-    // The wall's picture: the projector is seen by the whole class (the teacher's board keeps everything).
-    wall = wallPicture(statePicture(s));
+    // The wall's part of the state is all the server sends the projector; the field never names anyone.
+    wall = wallPicture(statePicture(s, "wall"));
     board?.show(wall);
     words();
   }

@@ -1,8 +1,9 @@
 /**
- * The part of the room's synchronised state (ExamState on the server) the projector reads, including the
- * staff-only roster its projector token unlocks. Declared here as structural types so the client does not
- * import server code; the schema decoder fills in the real instances (MapSchema, ArraySchema), and the
- * tests plain Maps and arrays, which have the same `forEach` and `at`.
+ * The part of the room's synchronised state (ExamState on the server) the projector and the teacher read:
+ * the aggregates every client gets, the wall's seats its projector token unlocks (`wall`: what the wall may
+ * show, no more), and the roster the teacher's token unlocks (`staff`). Declared here as structural types so
+ * the client does not import server code; the schema decoder fills in the real instances (MapSchema,
+ * ArraySchema), and the tests plain Maps and arrays, which have the same `forEach` and `at`.
  */
 import type { PublicState } from "../student/publicState.ts";
 
@@ -38,6 +39,18 @@ export interface StaffLike {
   readonly creditUnit?: number;
 }
 
+/**
+ * What the wall may show (the server's WallState): rows shaped like the roster's, but with no nickname once
+ * play starts, and before the reveal no target (−1), no key or answer, and as `credit` only what the seat's
+ * student heard (NaN where it heard nothing of its own).
+ */
+export interface WallLike {
+  readonly seats?: RosterLike;
+  readonly answer?: ListLike<number>;
+  readonly key?: ListLike<number>;
+  readonly creditUnit?: number;
+}
+
 export interface ProjectorState extends PublicState {
   readonly code: string;
   readonly exam: string;
@@ -65,5 +78,8 @@ export interface ProjectorState extends PublicState {
   readonly nextRoundAt?: number;
   /** "restart" when the server came back with the class paused for the teacher. */
   readonly pausedBy?: string;
+  /** The teacher's: the whole roster, the key and the class answer. */
   readonly staff?: StaffLike;
+  /** The projector's: what the wall shows. */
+  readonly wall?: WallLike;
 }

@@ -1,6 +1,7 @@
 /**
- * The room's state as a ClassPicture, the value every class board draws: seats from the staff roster, the
- * answer and key, the chart's lines and the schemes. Whatever arrives is checked on the way, since bad input
+ * The room's state as a ClassPicture, the value every class board draws: seats, the answer and key from the
+ * part of the state the page holds (the teacher's `staff`, everything; the projector's `wall`, what the wall
+ * may show, already cut by the server), the chart's lines and the schemes. Whatever arrives is checked on the way, since bad input
  * from the network must never crash the projector: a feedback or scheme that does not parse becomes null or
  * a stated default, a missing list an empty one, a number that is not one a NaN or the field's default.
  */
@@ -9,7 +10,7 @@ import type { StudentFeedback } from "../../../shared/engine/feedback.ts";
 import { SchemeConfig } from "../../../shared/protocol/session.ts";
 import type { ClassPicture, SeatLabel, SeatPicture } from "../../../shared/session/picture.ts";
 import type { Phase } from "../../../shared/session/session.ts";
-import type { ListLike, ProjectorState, RosterRow } from "./state.ts";
+import type { ListLike, ProjectorState, RosterRow, StaffLike, WallLike } from "./state.ts";
 
 const PHASES: readonly Phase[] = ["lobby", "open", "review", "paused", "ended"];
 const KINDS: readonly SeatLabel[] = ["human", "bot", "stand-in"];
@@ -131,30 +132,45 @@ export function seatOf(row: RosterRow): SeatPicture | null {
 const DEFAULT_SCHEME: SchemeConfig = { name: "global" };
 const DEFAULT_TWIN: SchemeConfig = { name: "vectorized" };
 
-export function statePicture(state: ProjectorState): ClassPicture {
+/** Which part of the state the picture is read from: the teacher's roster, or the projector's wall. */
+export type StatePart = "staff" | "wall";
+
+/** The seats, answer, key and credit unit of the part, in one shape. */
+function partOf(state: ProjectorState, from: StatePart): StaffLike {
+  if (from === "staff") return state.staff ?? {};
+  const wall: WallLike = state.wall ?? {};
+  return { roster: wall.seats, answer: wall.answer, key: wall.key, creditUnit: wall.creditUnit };
+}
+
+/**
+ * The picture of the state's `from` part; a wall's picture is marked `view: "wall"`. The wall's rows still
+ * carry names in the lobby (its list of who joined): the field draws `wallPicture` of it, as the replay does.
+ */
+export function statePicture(state: ProjectorState, from: StatePart = "staff"): ClassPicture {
   const seats: SeatPicture[] = [];
-  const roster = state.staff?.roster;
+  const part = partOf(state, from);
+  const roster = part.roster;
   if (roster && typeof roster.forEach === "function")
     roster.forEach((row) => {
       const seat = seatOf(row);
       if (seat) seats.push(seat);
     });
   seats.sort((a, b) => a.seat - b.seat);
-  const unit = state.staff?.creditUnit;
+  const unit = part.creditUnit;
   return {
     code: typeof state.code === "string" ? state.code : "",
     exam: EXAM_KINDS.find((k) => k === state.exam) ?? ("independent" satisfies ExamKind),
     phase: PHASES.find((p) => p === state.phase) ?? "lobby",
     revealed: state.revealed === true,
-    view: "full",
+    view: from === "wall" ? "wall" : "full",
     round: count(state.round),
     question: count(state.question),
     scheme: parseScheme(state.scheme, DEFAULT_SCHEME),
     twinScheme: parseScheme(state.twinScheme, DEFAULT_TWIN),
     twinLikePeople: state.twinLikePeople !== false,
     seats,
-    answer: numbers(state.staff?.answer),
-    key: numbers(state.staff?.key),
+    answer: numbers(part.answer),
+    key: numbers(part.key),
     creditUnit: isFiniteNumber(unit) && unit > 0 ? unit : 1,
     chart: {
       errors: numbers(state.errors),

@@ -1,8 +1,9 @@
 /**
- * The room's synchronised state as the teacher's connection sees it: the projector's view of it (the
- * staff-only roster included) and the fields only the controls read, declared structurally so the page
- * imports no server code; and the pure readings the dashboard makes of it. Every field is checked, since a
- * bad value from the network must not break the page.
+ * The room's synchronised state as the teacher's connection sees it: the fields the projector reads, the
+ * staff-only roster its teacher's token unlocks (`staff`; the projector gets `wall` instead) and the fields
+ * only the controls read, declared structurally so the page imports no server code; and the pure readings
+ * the dashboard makes of it. Every field is checked, since a bad value from the network must not break the
+ * page.
  */
 import { SchemeConfig } from "../../../shared/protocol/session.ts";
 import type { ChartPicture } from "../../../shared/session/chart.ts";
