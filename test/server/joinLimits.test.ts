@@ -1,13 +1,17 @@
 /**
  * Joins that no one can block or flood, over real HTTP on loopback (127.0.0.1 is one classroom router,
  * 127.0.0.2 another): students who mistype behind one address never lock their class out, while a script
- * guessing codes gets a few dozen answers a minute and nothing more.
+ * guessing codes gets a few dozen answers a minute and nothing more; and sockets that begin a request or a
+ * WebSocket frame and never finish it are closed, while those that finish theirs stay.
  */
-import { request } from "node:http";
+import { createServer, request } from "node:http";
+import { type AddressInfo, connect } from "node:net";
+import { WebSocketTransport } from "@colyseus/ws-transport";
 import { afterEach, describe, expect, it } from "vitest";
 import { MISSES_PER_MINUTE } from "../../server/http/joinLimiter.ts";
+import { frameTracker, limitSocketTimes } from "../../server/http/socketTimeouts.ts";
 import { JOIN_CODE_ALPHABET } from "../../shared/protocol/joinCode.ts";
-import { type Created, createSession, startTestServer, type TestServer } from "./harness.ts";
+import { type Created, createSession, sleep, startTestServer, type TestServer } from "./harness.ts";
 
 interface Reply {
   readonly status: number;
@@ -126,5 +130,94 @@ describe("wrong join codes", () => {
     const fresh = await createSession(server, config);
     expect((await lookUp(server, fresh.code)).status).toBe(200);
     expect(server.logs.some((l) => l.message.startsWith("join code lookup refused"))).toBe(false);
+  });
+});
+
+/** A masked WebSocket frame from a client (RFC 6455 §5.2), with a payload of `size` bytes. */
+function clientFrame(opcode: number, size: number): Buffer {
+  const head =
+    size < 126 ? [0x80 | opcode, 0x80 | size] : [0x80 | opcode, 0x80 | 126, size >> 8, size & 0xff];
+  return Buffer.concat([Buffer.from([...head, 1, 2, 3, 4]), Buffer.alloc(size, 7)]);
+}
+
+describe("following WebSocket frames", () => {
+  it("stands between frames only after each frame's last byte, however the bytes are cut", () => {
+    const stream = Buffer.concat([clientFrame(2, 5), clientFrame(2, 300), clientFrame(0xa, 0)]);
+    const ends = new Set([11, 11 + 308, 11 + 308 + 6]);
+    const tracker = frameTracker();
+    for (let i = 0; i < stream.length; i++)
+      expect(tracker.feed(stream.subarray(i, i + 1)), `after byte ${i + 1}`).toBe(ends.has(i + 1));
+    const whole = frameTracker();
+    expect(whole.feed(stream)).toBe(true);
+    expect(whole.feed(clientFrame(2, 40).subarray(0, 20))).toBe(false);
+  });
+});
+
+describe("sockets that never finish", () => {
+  const upgrade =
+    "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
+    "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+
+  /** A raw socket that sends these pieces; resolves with what it got once it is open. */
+  function rawSocket(port: number, pieces: readonly Buffer[]) {
+    const socket = connect(port, "127.0.0.1");
+    const state = { closed: false, got: "" };
+    socket.on("data", (d: Buffer) => {
+      state.got += d.toString("latin1");
+    });
+    socket.on("close", () => {
+      state.closed = true;
+    });
+    socket.on("error", () => undefined);
+    const closed = new Promise<void>((resolve) => socket.once("close", () => resolve()));
+    socket.once("connect", async () => {
+      for (const piece of pieces) {
+        socket.write(piece);
+        await sleep(20);
+      }
+    });
+    return { socket, state, closed };
+  }
+
+  for (const order of ["after", "before"] as const)
+    it(`closes a WebSocket left in the middle of a frame, and keeps one that only sent whole frames (watch set ${order} the transport)`, async () => {
+      const http = createServer();
+      const logs: string[] = [];
+      const times = { headersMs: 5_000, frameMs: 300, log: (m: string) => logs.push(m) };
+      if (order === "before") limitSocketTimes(http, times);
+      // The transport's own pings are off: only the frame clock can close the stuck socket.
+      const transport = new WebSocketTransport({ server: http, pingInterval: 0 });
+      if (order === "after") limitSocketTimes(http, times);
+      await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+      const { port } = http.address() as AddressInfo;
+      try {
+        const whole = rawSocket(port, [Buffer.from(upgrade), clientFrame(0xa, 3)]);
+        const stuck = rawSocket(port, [Buffer.from(upgrade), clientFrame(2, 100).subarray(0, 30)]);
+        await stuck.closed;
+        expect(stuck.state.got).toMatch(/^HTTP\/1\.1 101/);
+        expect(whole.state.got).toMatch(/^HTTP\/1\.1 101/);
+        expect(whole.state.closed).toBe(false);
+        expect(logs).toEqual(["closed a WebSocket that never finished its frame"]);
+        whole.socket.destroy();
+      } finally {
+        transport.shutdown();
+      }
+    });
+
+  it("closes a connection whose request headers never end", async () => {
+    const http = createServer((_req, res) => res.end("ok"));
+    limitSocketTimes(http, { headersMs: 300, frameMs: 5_000 });
+    await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+    const { port } = http.address() as AddressInfo;
+    try {
+      const half = rawSocket(port, [Buffer.from(upgrade.slice(0, 40))]);
+      const done = rawSocket(port, [Buffer.from("GET / HTTP/1.1\r\nHost: x\r\n\r\n")]);
+      await half.closed;
+      expect(half.state.got).toBe("");
+      expect(done.state.got).toMatch(/^HTTP\/1\.1 200/);
+      done.socket.destroy();
+    } finally {
+      http.close();
+    }
   });
 });
