@@ -3,8 +3,9 @@
  * QR code (decoded from the screen) and names; a class of people through rounds of "Good job, everyone",
  * a switch to personal signals and the end, every text readable from the back at 1920×1080 (DOM and canvas)
  * and the legend true to the event log; the wall hiding names and the key until the reveal; the presenter's
- * keys, which open rounds and never close one; the key off the address bar once the tab keeps it; the frame time with 2,000 neurons; a wrong or missing key
- * shown as a plain message. Screenshots at 1920×1080 and 1280×720 go to artifacts/screenshots.
+ * keys, which open rounds and never close one; the key off the address bar once the tab keeps it, and a
+ * reload that still joins; the frame time with 2,000 neurons; a wrong or missing key shown as a plain
+ * message. Screenshots at 1920×1080 and 1280×720 go to artifacts/screenshots.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
