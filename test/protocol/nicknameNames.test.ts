@@ -7,7 +7,8 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cleanNickname } from "../../shared/protocol/nickname.ts";
+import { ADJECTIVES, ANIMALS } from "../../client/src/join/names.ts";
+import { cleanNickname, nicknameKey } from "../../shared/protocol/nickname.ts";
 
 const REAL_NAMES = readFileSync(resolve(import.meta.dirname, "realNames.txt"), "utf8")
   .split("\n")
@@ -134,5 +135,14 @@ describe("the nickname filter", () => {
   it("refuses every abusive attempt of the list as not allowed", () => {
     expect(passedAbuse).toEqual([]);
     for (const name of ABUSE) expect(cleanNickname(name), name).toEqual({ ok: false, error: "not-allowed" });
+  });
+});
+
+describe("the join page's suggested names", () => {
+  const suggestions = ADJECTIVES.flatMap((adjective) => ANIMALS.map((animal) => `${adjective} ${animal}`));
+
+  it("all pass the filter, and no two of them count as the same name", () => {
+    expect(suggestions.filter((name) => !cleanNickname(name).ok)).toEqual([]);
+    expect(new Set(suggestions.map(nicknameKey)).size).toBe(suggestions.length);
   });
 });
