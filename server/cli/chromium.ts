@@ -22,9 +22,9 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
+import { createRequire } from "node:module";
 import { homedir, tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { delimiter, dirname, join } from "node:path";
 import { type Browser, chromium } from "playwright-core";
 
 export type BrowserSource = "CHROMIUM_PATH" | "system" | "playwright" | "bundled";
@@ -157,8 +157,10 @@ export async function bundledBrowser(): Promise<FoundBrowser> {
     env: bareMachineEnv(cache),
   });
   if (existsSync(join(cache, "chromium"))) return found();
+  // Beside the package's code; createRequire because Vite's module runner (the tests') has no import.meta.resolve.
+  const entry = createRequire(import.meta.url).resolve("@sparticuz/chromium");
+  const layer = join(dirname(entry), "..", "bin", "al2023.tar.br");
   const staging = mkdtempSync(`${cache}.unpacking-`);
-  const layer = fileURLToPath(new URL("../bin/al2023.tar.br", import.meta.resolve("@sparticuz/chromium")));
   // The package unpacks into os.tmpdir(), which it reads synchronously as each call starts: point it at
   // the staging folder for those calls only.
   const before = process.env.TMPDIR;
