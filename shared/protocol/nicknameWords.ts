@@ -165,14 +165,21 @@ function joined(s: string): string {
   return out;
 }
 
+/**
+ * The name with a capital I that passes for a small l read as the l ("hitIer": an I after a small letter),
+ * and a small l that passes for a capital I read as the I ("HlTLER": an l between capitals). Obscenity
+ * folds case first, so it would read both as i. A name in capitals keeps its I's.
+ */
+const swapped = (s: string): string =>
+  s.replace(/(?<=\p{Ll})I/gu, "l").replace(/(?<=\p{Lu})l(?=\p{Lu})/gu, "I");
+
 /** Whether the name holds a word, sign or code the class should not see. */
 export function isAbusive(name: string): boolean {
   if (HATE_SIGNS.test(name)) return true;
   const base = plain(name);
   const spelled = joined(base);
   if (HATE_CODES.test(base) || HATE_CODES.test(spelled)) return true;
-  // A capital I passes for a small l ("hitIer"); obscenity folds it to i, so it is read both ways.
-  const readings = [base, spelled, base.replaceAll("I", "l"), spelled.replaceAll("I", "l")];
+  const readings = [base, spelled, swapped(base), swapped(spelled)];
   // Spaces around, so that a name of the NAMES list matches at the edges too.
   return readings.some((r) => matcher.hasMatch(` ${r} `));
 }

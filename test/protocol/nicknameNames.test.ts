@@ -83,6 +83,7 @@ const ABUSE = [
   // Hate: names, slogans, symbols and codes.
   "hitler",
   "hitIer", // a capital I for the l
+  "HlTLER", // a small l for the I
   "h1tler",
   "Adolf Hitler",
   "nazi",
@@ -130,6 +131,11 @@ describe("the nickname filter", () => {
   it("lets every real name of the list through, unchanged", () => {
     expect(refusedReal).toEqual([]);
     for (const name of REAL_NAMES) expect(cleanNickname(name)).toEqual({ ok: true, nickname: name });
+  });
+
+  it("lets every real name through in capitals and in small letters too", () => {
+    const cased = REAL_NAMES.flatMap((name) => [name.toUpperCase(), name.toLowerCase()]);
+    expect(cased.filter((name) => !cleanNickname(name).ok)).toEqual([]);
   });
 
   it("refuses every abusive attempt of the list as not allowed", () => {
