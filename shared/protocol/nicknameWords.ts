@@ -15,12 +15,25 @@ const EXTRA: readonly (readonly [string, ReturnType<typeof pattern>])[] = [
   ["fuck", pattern`phuck`],
   ["fuck", pattern`phuk`],
   ["fuck", pattern`|fuq`],
+  ["fuck", pattern`ph?ck`],
   ["bitch", pattern`biatch`],
   ["bitch", pattern`biotch`],
   ["cunt", pattern`|kunt|`],
   // The name Dick passes (see NAMES); the phrase does not.
   ["dick", pattern`dick head`],
   ["dick", pattern`dick face`],
+  ["dick", pattern`my dick`],
+  ["suck", pattern`suck my`],
+  ["ass", pattern`dumbass`],
+  ["ass", pattern`jackass`],
+  ["ass", pattern`fatass`],
+  ["butthole", pattern`buthole`],
+  ["tit", pattern`|tity|`],
+  // Spelled around obscenity's pattern: an l, or q's, for the i and the g's.
+  ["nigger", pattern`nlgger`],
+  ["nigger", pattern`nlgga`],
+  ["nigger", pattern`niqer`],
+  ["nigger", pattern`|niqa|`],
   ["fag", pattern`|phag|`],
   ["hitler", pattern`hitler`],
   ["hitler", pattern`hytler`],
@@ -29,6 +42,10 @@ const EXTRA: readonly (readonly [string, ReturnType<typeof pattern>])[] = [
   ["sieg heil", pattern`siegheil`],
   ["white power", pattern`white power`],
   ["white power", pattern`whitepower`],
+  ["ku klux", pattern`ku klux`],
+  ["ku klux", pattern`kuklux`],
+  ["mein kampf", pattern`mein kampf`],
+  ["mein kampf", pattern`meinkampf`],
   ["ching chong", pattern`ching chong`],
   ["golliwog", pattern`gol[l]iwog`],
   ["golliwog", pattern`gol[l]ywog`],
@@ -49,6 +66,9 @@ const EXTRA: readonly (readonly [string, ReturnType<typeof pattern>])[] = [
   ["slur", pattern`|tard|`],
   ["slur", pattern`|spaz`],
   ["slur", pattern`shemale`],
+  ["slur", pattern`|lesbo|`],
+  ["slur", pattern`|lezie`],
+  ["slur", pattern`|lezy|`],
   ["pedophile", pattern`|pedo`],
   ["pedophile", pattern`|paedo`],
   ["molest", pattern`molest`],
@@ -143,7 +163,7 @@ const matcher = new RegExpMatcher({
 /** Symbols of hate that are characters of their own: swastikas (also Tibetan), SS runes, the finger. */
 const HATE_SIGNS = /[卐卍\u0FD5-\u0FD8\u{1F595}]|ϟϟ|ᛋᛋ/u;
 /** Codes spelled in digits or repeated letters, which obscenity's folding would turn into other letters. */
-const HATE_CODES = /(?:^|[^\p{L}\p{N}])(?:14 ?88|k ?k ?k)(?:$|[^\p{L}\p{N}])/iu;
+const HATE_CODES = /(?:^|[^\p{L}\p{N}])(?:14 ?88|k k k)(?:$|[^\p{L}\p{N}])|kkk/iu;
 
 /** Letters without their accents, for matching only (the name itself keeps them). */
 const plain = (s: string): string => s.normalize("NFKD").replace(/\p{M}/gu, "");

@@ -50,6 +50,11 @@ const ABUSE = [
   "cum",
   "wanker",
   "twat",
+  "phvck",
+  "Dumbass",
+  "suck my dick",
+  "butthole",
+  "Titty",
   // Slurs.
   "nigger",
   "n1gga",
@@ -67,6 +72,9 @@ const ABUSE = [
   "wetback",
   "raghead",
   "homo",
+  "nlgger",
+  "niqqer",
+  "Lesbo",
   // Look-alike letters from other scripts and other forms.
   "fu\u0441k", // Cyrillic с
   "\u0455hit", // Cyrillic ѕ
@@ -98,6 +106,9 @@ const ABUSE = [
   "1488",
   "KKK",
   "k k k",
+  "KKKlan",
+  "Ku Klux",
+  "Mein Kampf",
   // Against a person.
   "kill yourself",
   "kys",
