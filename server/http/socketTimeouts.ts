@@ -5,7 +5,7 @@
  * stuck in the middle of a frame cannot answer) ends it, and only while pings are on. Each costs the server a
  * socket and its buffers, so a script can hold many. Here each socket gets a clock of its own:
  *
- * - from its first byte to the end of its first request's headers (the upgrade request, for a WebSocket);
+ * - from its opening to the end of its first request's headers (the upgrade request, for a WebSocket);
  * - after the upgrade, from the first byte of a frame to its last: the frames are followed byte by byte
  *   (RFC 6455 §5.2: two bytes, an extended length, a mask, the payload), so a socket that is between frames
  *   has no clock running, however long it stays quiet, and one that drips a frame a byte at a time does.
@@ -17,7 +17,7 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 
 export interface SocketTimeouts {
-  /** From a socket's first byte to the end of its first request's headers. */
+  /** From a socket's opening to the end of its first request's headers (as Node counts `headersTimeout`). */
   readonly headersMs: number;
   /** From the first byte of a WebSocket frame to its last. */
   readonly frameMs: number;

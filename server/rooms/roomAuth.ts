@@ -1,7 +1,9 @@
 /**
  * Who may come into an exam room: the teacher and the projector by their link's token, a student by the
  * join code, a clean nickname and a seat the session can give it (its own, when its browser key holds one).
- * Every refusal is an HTTP-like status with a sentence the page shows as it is.
+ * A student's join is also counted against the join limits (per browser key, and per address for new
+ * seats: joinLimits.ts). Every refusal is an HTTP-like status with a sentence the page shows as it is, and
+ * one log line.
  */
 import { timingSafeEqual } from "node:crypto";
 import { ServerError } from "@colyseus/core";
@@ -12,11 +14,14 @@ import { PROTOCOL_VERSION } from "../../shared/protocol/version.ts";
 import { admission, type JoinRefusal } from "../../shared/session/rules.ts";
 import type { SessionState } from "../../shared/session/session.ts";
 import { hashToken } from "../tokens.ts";
+import { type JoinLimits, joinLimitSentence } from "./joinLimits.ts";
 
 export interface AuthResult {
   readonly role: Role;
   readonly nickname: string;
   readonly clientKey: string;
+  /** A student's place as the check found it: a new seat, or the one its key holds. */
+  readonly seat?: "new" | "back";
 }
 
 export const JOIN_REFUSALS: Record<JoinRefusal, readonly [number, string]> = {
@@ -71,5 +76,22 @@ export function authenticate(
     log("refused a join", { refusal: place.refusal, ip });
     throw joinRefused(place.refusal);
   }
-  return { role: "student", nickname: name.nickname, clientKey: o.clientKey };
+  return { role: "student", nickname: name.nickname, clientKey: o.clientKey, seat: place.kind };
+}
+
+/** `authenticate`, then a student's join counted against the limits; throws the refusal the page shows. */
+export async function authenticateJoin(
+  options: unknown,
+  session: SessionState,
+  secrets: RoomSecrets,
+  log: (message: string, data?: Record<string, unknown>) => void,
+  ip: string | undefined,
+  limits: JoinLimits,
+): Promise<AuthResult> {
+  const auth = authenticate(options, session, secrets, log, ip);
+  if (auth.role !== "student") return auth;
+  const refusal = await limits.take(ip ?? "unknown", auth.clientKey, auth.seat ?? "new");
+  if (!refusal) return auth;
+  log("refused a join: too many joins", { limit: refusal.limit, retryAfter: refusal.wait, ip });
+  throw new ServerError(429, joinLimitSentence(refusal));
 }

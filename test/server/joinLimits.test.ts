@@ -6,11 +6,14 @@
  */
 import { createServer, request } from "node:http";
 import { type AddressInfo, connect } from "node:net";
+import { Client, type Room } from "@colyseus/sdk";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { afterEach, describe, expect, it } from "vitest";
 import { MISSES_PER_MINUTE } from "../../server/http/joinLimiter.ts";
 import { frameTracker, limitSocketTimes } from "../../server/http/socketTimeouts.ts";
+import { ADDRESS_SEATS, KEY_JOINS } from "../../server/rooms/joinLimits.ts";
 import { JOIN_CODE_ALPHABET } from "../../shared/protocol/joinCode.ts";
+import { PROTOCOL_VERSION } from "../../shared/protocol/version.ts";
 import { type Created, createSession, sleep, startTestServer, type TestServer } from "./harness.ts";
 
 interface Reply {
@@ -219,5 +222,68 @@ describe("sockets that never finish", () => {
     } finally {
       http.close();
     }
+  });
+});
+
+describe("joins per browser key and per address", () => {
+  const join = (server: TestServer, created: Created, nickname: string, clientKey: string) =>
+    new Client(server.ws).joinById(created.roomId, {
+      role: "student",
+      protocol: PROTOCOL_VERSION,
+      code: created.code,
+      nickname,
+      clientKey,
+    });
+  type Attempt = { readonly ok: true; readonly room: Room } | { readonly ok: false; readonly error: string };
+  const attempt = async (joining: Promise<Room>): Promise<Attempt> => {
+    try {
+      return { ok: true, room: await joining };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+  const seatsTaken = (server: TestServer, created: Created) =>
+    new Set(
+      server.app.store.events(created.id).flatMap((e) => (e.event.type === "joined" ? [e.event.seat] : [])),
+    );
+
+  it("a script with one browser key joining 200 times under 200 names holds one seat, and is refused after a few dozen tries", async () => {
+    server = await startTestServer();
+    const created = await createSession(server, { ...config, maxStudents: 200 });
+    const attempts: Attempt[] = [];
+    for (let i = 0; i < 200; i++)
+      attempts.push(await attempt(join(server, created, `name${i}`, "one-key-0000")));
+    const accepted = attempts.filter((a) => a.ok);
+    const refused = attempts.flatMap((a) => (a.ok ? [] : [a.error]));
+    expect(seatsTaken(server, created)).toEqual(new Set([0]));
+    expect(accepted.length).toBe(KEY_JOINS);
+    expect(refused.length).toBe(200 - KEY_JOINS);
+    expect(
+      refused.every((e) => /^This browser has tried to join too often: try again in \d+ s\.$/.test(e)),
+    ).toBe(true);
+    expect(server.logs.filter((l) => l.message === "refused a join: too many joins").length).toBe(
+      refused.length,
+    );
+    for (const a of accepted) a.room.leave();
+  });
+
+  it("a script with 200 random keys from one address takes one window's seats and waits, and a student whose key holds a seat comes back at once", async () => {
+    server = await startTestServer();
+    const created = await createSession(server, { ...config, maxStudents: 200 });
+    const attempts = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        attempt(join(server as TestServer, created, `kim${i}`, `random-key-${i}-0000`)),
+      ),
+    );
+    const refused = attempts.flatMap((a) => (a.ok ? [] : [a.error]));
+    expect(seatsTaken(server, created).size).toBe(ADDRESS_SEATS);
+    expect(refused.length).toBe(200 - ADDRESS_SEATS);
+    expect(refused[0]).toMatch(
+      /^Too many students are joining from this network at once: try again in \d+ s\.$/,
+    );
+    // A student whose key already holds a seat comes back at once: a reload costs the class nothing.
+    const back = await attempt(join(server, created, "kim0", "random-key-0-0000"));
+    expect(back.ok).toBe(true);
+    for (const a of [...attempts, back]) if (a.ok) a.room.leave();
   });
 });
