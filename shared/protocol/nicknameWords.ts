@@ -2,16 +2,25 @@
  * Words a classroom does not want on the projector, found by obscenity (a maintained filter: its English
  * word list, with look-alike letters, leetspeak and repeated letters folded), plus what it misses (hate
  * symbols and codes, a few slurs and spellings), minus what it takes for abuse and is a real name (Dick,
- * Cummings, Fagerström, Dikshit, Shittu, Wankel...). A name is read three ways, so that "F.U.C.K",
- * "f u c k" and "hitIer" (a capital I for the l) are read as the words they spell.
+ * Cummings, Fagerström, Dikshit, Shittu, Wankel...). A name is read as typed and as spelled out, each
+ * also with I and l swapped where one passes for the other, so that "F.U.C.K", "f u c k" and "hitIer"
+ * (a capital I for the l) are read as the words they spell. Obscenity does its matching on strings alone
+ * (regular expressions, no I/O), so shared/ may use it.
  */
-import { DataSet, englishDataset, englishRecommendedTransformers, pattern, RegExpMatcher } from "obscenity";
+import {
+  DataSet,
+  englishDataset,
+  englishRecommendedTransformers,
+  type ParsedPattern,
+  pattern,
+  RegExpMatcher,
+} from "obscenity";
 
 /**
  * Ours, written as obscenity patterns ("|" is a word's edge, "[x]" an optional letter), matched after its
  * folding, so a pattern spells a repeated letter once (except b, e, o, l, s and g, which it keeps twice).
  */
-const EXTRA: readonly (readonly [string, ReturnType<typeof pattern>])[] = [
+const EXTRA: readonly (readonly [string, ParsedPattern])[] = [
   ["fuck", pattern`phuck`],
   ["fuck", pattern`phuk`],
   ["fuck", pattern`|fuq`],
@@ -156,7 +165,6 @@ const NAMES = [
   "nazih",
   "nazira",
   "nazila",
-  "hitlerova",
 ];
 
 const words = new DataSet<{ originalWord: string }>().addAll(englishDataset);
