@@ -28,6 +28,8 @@ describe("a nickname people cannot see", () => {
     ["a zero-width joiner alone", "\u200D"],
     ["a tag character", "ana\u{E0041}"],
     ["a control character", "bad\u0000name"],
+    ["a lone surrogate", "ana\uD800"],
+    ["a private-use character", "ana\uF8FF"],
     ["a tower of combining marks", "Za\u0301\u0302\u0303\u0304\u0305\u0306lgo"],
   ])("is refused as unprintable: %s", (_, name) => {
     expect(errorOf(name)).toBe("unprintable");
