@@ -335,6 +335,27 @@ describe("the HTTP surface", () => {
     for (const line of lines) expect(JSON.stringify(line)).not.toMatch(/\\n\s+at /);
   });
 
+  it("logs a frame Colyseus cannot decode as one line, where Colyseus would print a stack", async () => {
+    const room = await new Client(`ws://127.0.0.1:${server.app.port}`).joinById(created.roomId, {
+      role: "student",
+      protocol: PROTOCOL_VERSION,
+      code: created.code,
+      nickname: "ben",
+      clientKey: "key-ben-00000",
+    });
+    const left = new Promise<number>((done) => room.onLeave((code: number) => done(code)));
+    // ROOM_DATA (13), the type "submit" as a short string, then a MessagePack map that ends too soon.
+    const frame = [13, 0xa0 | 6, ...Buffer.from("submit"), 0xde, 0x00];
+    room.connection.send(new Uint8Array(frame));
+    expect(await left).toBe(4002);
+    const said = server.logs.filter((l) => l.message === "colyseus");
+    expect(said.length).toBeGreaterThan(0);
+    for (const line of said) {
+      expect(line.data?.level).toBe("error");
+      expect(String(line.data?.said)).not.toMatch(/\n/);
+    }
+  });
+
   it("requires `Authorization: Bearer TOKEN` on the teacher's routes: a bare token is refused, with one log line", async () => {
     const read = (authorization?: string) =>
       fetch(`${server.http}/api/sessions/${created.id}`, {
