@@ -178,6 +178,17 @@ const matcher = new RegExpMatcher({
   whitelistedTerms: [...(built.whitelistedTerms ?? []), ...NAMES],
 });
 
+/**
+ * The worst words, looked for across the spaces too ("Fu ck", "Hit ler"). Only these: across the spaces,
+ * shorter words turn up in pairs of real names ("Shi Tian", "Hana Zimmer").
+ */
+const acrossSpaces = new RegExpMatcher({
+  blacklistedTerms: [pattern`fuck`, pattern`nigger`, pattern`nigga`, pattern`hitler`, pattern`fag[g]ot`].map(
+    (p, id) => ({ id, pattern: p }),
+  ),
+  ...englishRecommendedTransformers,
+});
+
 /** Symbols of hate that are characters of their own: swastikas (also Tibetan), SS runes, the finger. */
 const HATE_SIGNS = /[卐卍\u0FD5-\u0FD8\u{1F595}]|ϟϟ|ᛋᛋ/u;
 /** Codes spelled in digits or repeated letters, which obscenity's folding would turn into other letters. */
@@ -219,5 +230,6 @@ export function isAbusive(name: string): boolean {
   if (HATE_CODES.test(base) || HATE_CODES.test(spelled)) return true;
   const readings = [base, spelled, swapped(base), swapped(spelled)];
   // Spaces around, so that a name of the NAMES list matches at the edges too.
-  return readings.some((r) => matcher.hasMatch(` ${r} `));
+  if (readings.some((r) => matcher.hasMatch(` ${r} `))) return true;
+  return acrossSpaces.hasMatch(swapped(base).replace(/[\s.*_~^`·•-]+/g, ""));
 }

@@ -88,6 +88,11 @@ const ABUSE = [
   "f_u_c_k",
   "s.h.i.t",
   "sh.it",
+  "Fu ck",
+  "fuc k",
+  "Hit ler",
+  "nig ger",
+  "fag got",
   // Hate: names, slogans, symbols and codes.
   "hitler",
   "hitIer", // a capital I for the l
