@@ -160,7 +160,7 @@ export function sessionsApi(deps: ApiDeps): express.Router {
       return fail(
         res,
         429,
-        `Too many wrong codes were typed from this network: try again in ${claim.wait} s, exactly as the teacher shows it.`,
+        `Too many wrong codes were typed from this network: check the code with your teacher and try again in ${claim.wait} s.`,
       );
     }
     const row = deps.store.sessionByCode(code);
