@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { describe, expect, it } from "vitest";
+import { listSessions } from "../../client/src/teacher/api.ts";
 import type { SessionSummary } from "../../shared/protocol/session.ts";
 import {
   type Created,
@@ -109,6 +110,17 @@ describe("the teacher's sessions list", () => {
       );
       expect(second.body.sessions.map((s) => s.id)).toEqual([all.body.sessions[2].id]);
       expect(second.body.next).toBeNull();
+
+      // The dashboard's own call: one request, its reply checked against the shared schema.
+      Reflect.set(globalThis, "location", new URL(server.http));
+      const dashboard = await listSessions(
+        mine.map((c) => c.teacherToken),
+        { limit: 2 },
+      );
+      Reflect.deleteProperty(globalThis, "location");
+      expect(dashboard.ok && dashboard.value.sessions.map((s) => s.id)).toEqual(
+        first.body.sessions.map((s) => s.id),
+      );
 
       // Nothing about anyone else's sessions: an unknown token lists nothing, another's session is no cursor.
       expect((await list(server, ["not-a-token"])).body.sessions).toEqual([]);

@@ -105,6 +105,28 @@ export async function findRoom(code: string): Promise<Result<{ roomId: string }>
   );
 }
 
+const Summary = Detail.omit({ results: true });
+export type Summary = z.infer<typeof Summary>;
+const SummaryPage = z.object({ sessions: z.array(Summary), next: z.string().nullable() });
+
+/**
+ * The summaries of the sessions whose teacher tokens this browser keeps, newest first, a page at a time
+ * (`after`: the previous page's `next`). One request for the whole list, and no session's log is read.
+ */
+export async function listSessions(
+  teacherTokens: readonly string[],
+  page: { readonly limit?: number; readonly after?: string } = {},
+): Promise<Result<z.infer<typeof SummaryPage>>> {
+  const query = new URLSearchParams({ limit: String(page.limit ?? 100) });
+  if (page.after) query.set("after", page.after);
+  const result = await call(`/api/sessions/list?${query}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ teacherTokens }),
+  });
+  return checked(result, SummaryPage, "your sessions");
+}
+
 export async function sessionDetail(id: string, token: string): Promise<Result<Detail>> {
   return checked(await call(`/api/sessions/${encodeURIComponent(id)}`, bearer(token)), Detail, "the session");
 }
