@@ -28,12 +28,19 @@ export interface JoinLimitStores {
   readonly perAddress: RateLimiterAbstract;
 }
 
-export function memoryJoinLimitStores(): JoinLimitStores {
+/** In-process stores; a load test from one address passes larger numbers than a classroom's. */
+export function memoryJoinLimitStores(
+  limits: { readonly keyJoins?: number; readonly addressSeats?: number } = {},
+): JoinLimitStores {
   return {
-    perKey: new RateLimiterMemory({ keyPrefix: "join-key", points: KEY_JOINS, duration: KEY_WINDOW_SECONDS }),
+    perKey: new RateLimiterMemory({
+      keyPrefix: "join-key",
+      points: limits.keyJoins ?? KEY_JOINS,
+      duration: KEY_WINDOW_SECONDS,
+    }),
     perAddress: new RateLimiterMemory({
       keyPrefix: "join-address",
-      points: ADDRESS_SEATS,
+      points: limits.addressSeats ?? ADDRESS_SEATS,
       duration: ADDRESS_WINDOW_SECONDS,
     }),
   };
