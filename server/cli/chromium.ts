@@ -186,8 +186,8 @@ export async function bundledBrowser(): Promise<FoundBrowser> {
 
 /**
  * What the bundled build needs on a machine that lacks what a desktop has: the NSS libraries it links
- * against (when `ldd` finds them missing) and a font configuration (when the system has none). Nothing on
- * a machine that has both, so the pages are drawn with the system's fonts there.
+ * against (when `ldd` finds them missing), a font configuration (when the system has none) and a locale
+ * (when the system's is C). Nothing else, so the pages are drawn with the system's fonts where it has some.
  */
 function bareMachineEnv(cache: string): Record<string, string> {
   const env: Record<string, string> = {};
@@ -202,6 +202,13 @@ function bareMachineEnv(cache: string): Record<string, string> {
     env.LD_LIBRARY_PATH = [own, process.env.LD_LIBRARY_PATH].filter(Boolean).join(delimiter);
   }
   if (!existsSync("/etc/fonts/fonts.conf")) env.FONTCONFIG_FILE = join(cache, "fonts.conf");
+  // Under the C or POSIX locale (a container's usual C.UTF-8) this build says its language is
+  // "en-US@posix", which Intl refuses as a tag: give it a locale a person's browser would have.
+  const locale = process.env.LC_ALL || process.env.LANG || "C";
+  if (/^(C|POSIX)([._@]|$)/.test(locale)) {
+    env.LANG = "en_US.UTF-8";
+    if (process.env.LC_ALL) env.LC_ALL = "en_US.UTF-8";
+  }
   return env;
 }
 
