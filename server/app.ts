@@ -15,7 +15,9 @@ import { colyseusLogger, errorPage, notFound } from "./http/errors.ts";
 import { guardDoor } from "./http/frontDoor.ts";
 import { allowedOriginsFrom, originVerdict, restrictColyseusCors } from "./http/security.ts";
 import { sessionsApi } from "./http/sessionsApi.ts";
+import { limitSocketTimes, SOCKET_TIMEOUTS } from "./http/socketTimeouts.ts";
 import { examRoom } from "./rooms/ExamRoom.ts";
+import { createJoinLimits, type JoinLimits } from "./rooms/joinLimits.ts";
 import { createRoomLoader } from "./rooms/roomLoader.ts";
 import { openStore, type SessionStore } from "./store/sessionStore.ts";
 
@@ -27,6 +29,8 @@ export interface AppOptions {
   readonly reconnectSeconds?: number;
   /** Seconds a room with nobody in it stays loaded (its session resumes from the log on the next join). */
   readonly idleSeconds?: number;
+  /** Joins per browser key and per address (the load test passes roomier ones; a cluster, shared stores). */
+  readonly joinLimits?: JoinLimits;
   readonly log?: (message: string, data?: Record<string, unknown>) => void;
   readonly now?: () => number;
   /** Extra routes (the client pages, later). */
@@ -130,8 +134,11 @@ export async function startApp(options: AppOptions): Promise<App> {
       reconnectSeconds,
       rules: { graceMs: reconnectSeconds * 1000, restoreGraceMs: RESTORE_GRACE_SECONDS * 1000 },
       idleSeconds: options.idleSeconds ?? IDLE_ROOM_SECONDS,
+      joinLimits: options.joinLimits ?? createJoinLimits(),
     }),
   );
+  // Every socket gets clocks: a request's headers and a WebSocket frame must arrive whole within seconds.
+  limitSocketTimes(httpServer, { ...SOCKET_TIMEOUTS, log });
   // Clients may join a room they were told about and reconnect; rooms are made only by the HTTP API.
   matchMaker.controller.exposedMethods = ["joinById", "reconnect"];
   await server.listen(options.port, options.host);

@@ -15,7 +15,7 @@ import { createEventPipe, type EventPipe } from "./eventPipe.ts";
 import { ExamState } from "./examState.ts";
 import { type Holder, newHolder, refuse, SeatHolders } from "./holders.ts";
 import { listenForCommands } from "./messageGate.ts";
-import { type AuthResult, authenticate, joinRefused, type RoomSecrets } from "./roomAuth.ts";
+import { type AuthResult, authenticateJoin, joinRefused, type RoomSecrets } from "./roomAuth.ts";
 import type { RoomDeps } from "./roomDeps.ts";
 import { after, DeadlineTimer, every, type Timer } from "./roomTimers.ts";
 import { initState, syncState } from "./stateSync.ts";
@@ -81,8 +81,8 @@ export class ExamRoom extends Room<{ state: ExamState }> {
 
   // ── people ─────────────────────────────────────────────────────────────
 
-  override onAuth(_client: Client, options: unknown, context: AuthContext): AuthResult {
-    return authenticate(options, this.session, this.secrets, this.deps.log, context.ip);
+  override onAuth(_client: Client, options: unknown, context: AuthContext): Promise<AuthResult> {
+    return authenticateJoin(options, this.session, this.secrets, this.deps.log, context.ip, this.deps.joinLimits);
   }
 
   override onJoin(client: Client, _options: unknown, auth: AuthResult): void {

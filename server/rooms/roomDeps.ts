@@ -1,6 +1,7 @@
 /** What an exam room needs from its server: the store, the clock, the log, and the conductor's time rules. */
 import type { ConductorRules } from "../../shared/session/conductor.ts";
 import type { SessionStore } from "../store/sessionStore.ts";
+import type { JoinLimits } from "./joinLimits.ts";
 
 export interface RoomDeps {
   readonly store: SessionStore;
@@ -12,4 +13,6 @@ export interface RoomDeps {
   readonly rules: ConductorRules;
   /** How long a room with nobody in it stays loaded (its session resumes from the log on the next join). */
   readonly idleSeconds: number;
+  /** Joins per browser key and new seats per address (shared stores in a cluster). */
+  readonly joinLimits: JoinLimits;
 }

@@ -4,6 +4,8 @@
  */
 import { Client } from "@colyseus/sdk";
 import { describe, expect, it } from "vitest";
+import { MISSES_PER_MINUTE } from "../../server/http/joinLimiter.ts";
+import { JOIN_CODE_ALPHABET } from "../../shared/protocol/joinCode.ts";
 import { PROTOCOL_VERSION } from "../../shared/protocol/version.ts";
 import {
   api,
@@ -140,12 +142,15 @@ describe("bad input", () => {
     await ok.leave();
   });
 
-  it("answers 200 wrong join codes from one address with 404s, then 429 with a wait", async () => {
+  it("answers wrong join codes of the right shape from one address with 404s, then 429 with a wait", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 200; i++) statuses.push((await api(server(), `/join/WRONG${i % 10}`)).status);
-    expect(statuses.slice(0, 30).every((s) => s === 404)).toBe(true);
-    expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
-    const res = await fetch(`${server().http}/api/join/WRONGX`);
+    // Codes a script would guess: the code alphabet, six letters (a typo of the wrong shape costs nothing).
+    const guess = (i: number) =>
+      `XXXX${JOIN_CODE_ALPHABET[i % 25]}${JOIN_CODE_ALPHABET[Math.floor(i / 25) % 25]}`;
+    for (let i = 0; i < 100; i++) statuses.push((await api(server(), `/join/${guess(i)}`)).status);
+    expect(statuses.slice(0, MISSES_PER_MINUTE).every((s) => s === 404)).toBe(true);
+    expect(statuses.slice(MISSES_PER_MINUTE).every((s) => s === 429)).toBe(true);
+    const res = await fetch(`${server().http}/api/join/${guess(101)}`);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(((await res.json()) as { error: string }).error).toMatch(/Too many wrong codes/);
   });
