@@ -161,7 +161,8 @@ export function startCreateForm(onCreated: (id: string) => void): void {
       if (el) {
         el.setAttribute("aria-invalid", "true");
         invalid.push(el);
-        messages.push(rangeMessage(el));
+        // A field's own range, or a sentence about the whole session (its memory budget) that names the field.
+        messages.push(issue.code === "custom" ? issue.message : rangeMessage(el));
       } else messages.push(issue.code === "custom" ? `Students and bots: ${issue.message}.` : issue.message);
     }
     fail([...new Set(messages)], invalid);
