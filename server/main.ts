@@ -8,7 +8,9 @@
 import { networkInterfaces } from "node:os";
 import { resolve } from "node:path";
 import { type App, startApp } from "./app.ts";
+import { memoryCreationLimits } from "./http/creationLimits.ts";
 import { servePages } from "./http/pages.ts";
+import { createJoinLimits, memoryJoinLimitStores } from "./rooms/joinLimits.ts";
 import { checkDataDir, DATABASE_FILE } from "./store/dataDir.ts";
 
 function lanAddresses(): string[] {
@@ -40,6 +42,20 @@ const lan = host === "0.0.0.0" ? lanAddresses() : [host];
 const publicUrl = process.env.PUBLIC_URL?.replace(/\/+$/, "");
 const joinOriginAt = (listening: number): string | null =>
   publicUrl ?? (lan[0] ? `http://${lan[0]}:${listening}` : null);
+/**
+ * A load test from one machine is one address: SEATS_PER_ADDRESS (new seats per address per 10 s, default 60)
+ * and SESSIONS_PER_ADDRESS (per 10 minutes, default 30) lift the limits a classroom never meets.
+ */
+function limitFrom(name: string): number | undefined {
+  const raw = process.env[name];
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) refuse(`${name} must be a whole number of at least 1, not "${raw}".`);
+  return n;
+}
+const seatsPerAddress = limitFrom("SEATS_PER_ADDRESS");
+const sessionsPerAddress = limitFrom("SESSIONS_PER_ADDRESS");
+
 let app: App;
 try {
   app = await startApp({
@@ -48,6 +64,11 @@ try {
     dataDir,
     joinOrigin: joinOriginAt,
     routes: (express) => servePages(express, pagesDir),
+    joinLimits: createJoinLimits(memoryJoinLimitStores({ addressSeats: seatsPerAddress })),
+    creation: memoryCreationLimits({
+      perAddress: sessionsPerAddress,
+      total: sessionsPerAddress && Math.max(120, sessionsPerAddress),
+    }),
   });
 } catch (error) {
   const code = error instanceof Error && "code" in error ? error.code : undefined;

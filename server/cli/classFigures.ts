@@ -19,6 +19,8 @@ import { parseArgs } from "node:util";
 import { CLASS_CRITERION, criterionError } from "../../shared/engine/convergence.ts";
 import type { SchemeConfig } from "../../shared/protocol/session.ts";
 import { startApp } from "../app.ts";
+import { memoryCreationLimits } from "../http/creationLimits.ts";
+import { createJoinLimits, memoryJoinLimitStores } from "../rooms/joinLimits.ts";
 import { type ClassRun, playClass } from "./classPlay.ts";
 import { person } from "./people.ts";
 
@@ -41,7 +43,15 @@ function summary(values: readonly (number | null)[], horizon: number): string {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), "group-exam-figures-"));
-const app = await startApp({ port: 0, host: "127.0.0.1", dataDir, log: () => {} });
+// Every simulated student joins from this machine: one address, far past what one classroom's router sends.
+const app = await startApp({
+  port: 0,
+  host: "127.0.0.1",
+  dataDir,
+  log: () => {},
+  joinLimits: createJoinLimits(memoryJoinLimitStores({ addressSeats: 1_000_000, keyJoins: 1_000_000 })),
+  creation: memoryCreationLimits({ perAddress: 1_000_000, total: 1_000_000 }),
+});
 const http = `http://127.0.0.1:${app.port}`;
 try {
   console.log(`Group Exam, classes over WebSockets (${seeds} seeds each; criterion: 90 % of the way).\n`);

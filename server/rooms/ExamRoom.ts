@@ -82,7 +82,14 @@ export class ExamRoom extends Room<{ state: ExamState }> {
   // ── people ─────────────────────────────────────────────────────────────
 
   override onAuth(_client: Client, options: unknown, context: AuthContext): Promise<AuthResult> {
-    return authenticateJoin(options, this.session, this.secrets, this.deps.log, context.ip, this.deps.joinLimits);
+    return authenticateJoin(
+      options,
+      this.session,
+      this.secrets,
+      this.deps.log,
+      context.ip,
+      this.deps.joinLimits,
+    );
   }
 
   override onJoin(client: Client, _options: unknown, auth: AuthResult): void {
@@ -135,8 +142,9 @@ export class ExamRoom extends Room<{ state: ExamState }> {
   }
 
   override onUncaughtException(error: Error, method: string): void {
-    // A room that fails to open does not go on: Colyseus rethrows to createRoom, whose caller says why.
-    if (method === "onCreate") return;
+    // A room that fails to open does not go on: Colyseus rethrows to createRoom, whose caller says why. A
+    // refused join is not an exception either: roomAuth has logged it in one line with its reason.
+    if (method === "onCreate" || method === "onAuth") return;
     this.deps.log("uncaught exception in the exam room; the room goes on", { method, error: String(error) });
   }
 

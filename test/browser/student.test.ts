@@ -181,7 +181,10 @@ describe("the student page", () => {
     const page = c.pages[0];
     await waitForHook<StudentHook>(page, (h) => h.frames >= 30, "the scene to draw frames");
     // Without the CSS backdrop behind it, a blank (transparent) canvas would shoot as one colour.
-    await page.addStyleTag({ content: "#neuron { background: #000 !important; }" });
+    // Set on the element: the pages' Content-Security-Policy refuses an injected <style>.
+    await page
+      .locator("#neuron")
+      .evaluate((el: HTMLElement) => el.style.setProperty("background", "#000", "important"));
     const canvas = page.locator("#neuron canvas");
     expect(await canvas.count()).toBe(1);
     const box = await canvas.boundingBox();

@@ -58,8 +58,14 @@ describe("durability", () => {
     await stopServerProcess(first, "SIGKILL");
 
     const second = await startServerProcess(dataDir);
-    const list = await get<SessionSummary[]>(second, "/sessions");
-    expect(list.map((s) => [s.id, s.status])).toEqual([[created.id, "live"]]);
+    const list = (await (
+      await fetch(`${second.http}/api/sessions/list`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ teacherTokens: [created.teacherToken] }),
+      })
+    ).json()) as { sessions: SessionSummary[] };
+    expect(list.sessions.map((s) => [s.id, s.status])).toEqual([[created.id, "live"]]);
     const after = await get<LoggedEvent[]>(second, `/sessions/${created.id}/events`, created.teacherToken);
     expect(after.slice(0, before.length)).toEqual(before);
     expect(after.map((e) => e.seq)).toEqual(after.map((_, i) => i + 1));

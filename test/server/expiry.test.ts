@@ -69,8 +69,14 @@ describe("sessions nobody comes back to", () => {
       expect(second.app.resumed).toEqual([young.id]);
       expect((await api(second, `/join/${old.code}`)).status).toBe(410);
       expect((await api(second, `/join/${young.code}`)).status).toBe(200);
-      const list = await api<SessionSummary[]>(second, "/sessions");
-      expect(new Map(list.body.map((s) => [s.id, s.status]))).toEqual(
+      const list = (await (
+        await fetch(`${second.http}/api/sessions/list`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ teacherTokens: [old.teacherToken, young.teacherToken] }),
+        })
+      ).json()) as { sessions: SessionSummary[] };
+      expect(new Map(list.sessions.map((s) => [s.id, s.status]))).toEqual(
         new Map([
           [old.id, "interrupted"],
           [young.id, "live"],

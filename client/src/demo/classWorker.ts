@@ -6,6 +6,7 @@
  * the criterion, the theory's line once, what the class heard, and each field rasterised at the size the
  * page gave (fieldPixels.ts). The page only puts the pictures on its canvases.
  */
+import "../common/zodJitless.ts";
 import type { Speed } from "./config.ts";
 import {
   createFieldNeurons,

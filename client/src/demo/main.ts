@@ -4,6 +4,7 @@
  * charted, and compared in words. The settings live in the page's link: a link opens with its settings in
  * the form, and every change is written back to it, so a shared link reproduces the run.
  */
+import "../common/zodJitless.ts";
 import "./demo.css";
 import { schemeLabel } from "../../../shared/protocol/schemeWords.ts";
 import { publish } from "../common/testHook.ts";

@@ -2,6 +2,7 @@
  * Finds one scheme's best rate off the main thread: where the theory is not exact the engine sweeps rates
  * over whole runs, which takes seconds for big classes and would freeze the page and its canvases.
  */
+import "../common/zodJitless.ts";
 import { bestRate } from "../../../shared/engine/index.ts";
 import { type TuneReply, TuneRequest } from "./protocol.ts";
 

@@ -2,6 +2,7 @@
  * The join page (`/` and `/join/CODE` from the QR code): a code, a nickname, a join button. The join
  * happens here so its errors show here; on success the seat goes to the student page.
  */
+import "../common/zodJitless.ts";
 import { publish } from "../common/testHook.ts";
 import { element } from "./dom.ts";
 import { loadSeat, saveSeat, withServerParam } from "./handover.ts";

@@ -8,6 +8,7 @@
  * reveal), and the field draws its wall picture. A presenter's clicker (Space, PageDown, →, Enter) moves the
  * class on between rounds. It reconnects on its own after a drop.
  */
+import "../common/zodJitless.ts";
 import "./projector.css";
 import type { ClosingMessage } from "../../../shared/protocol/messages.ts";
 import type { ClassPicture } from "../../../shared/session/picture.ts";

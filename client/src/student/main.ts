@@ -3,6 +3,7 @@
  * network drops, and turns the room's messages into the model that the neuron, the words and the level
  * control draw from.
  */
+import "../common/zodJitless.ts";
 import type {
   ClosingMessage,
   FeedbackMessage,

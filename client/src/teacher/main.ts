@@ -3,6 +3,7 @@
  * Each place is a hash route, so a reload keeps the view; only one view is open at a time, and leaving it
  * closes its connection and its boards.
  */
+import "../common/zodJitless.ts";
 import { element } from "../join/dom.ts";
 import { startCreateForm } from "./createForm.ts";
 import { changed, hookView } from "./hook.ts";
