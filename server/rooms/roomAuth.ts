@@ -9,7 +9,7 @@ import { timingSafeEqual } from "node:crypto";
 import { ServerError } from "@colyseus/core";
 import { normalizeJoinCode } from "../../shared/protocol/joinCode.ts";
 import { JoinOptions, type Role } from "../../shared/protocol/messages.ts";
-import { cleanNickname } from "../../shared/protocol/nickname.ts";
+import { cleanNickname, NICKNAME_SENTENCES } from "../../shared/protocol/nickname.ts";
 import { PROTOCOL_VERSION } from "../../shared/protocol/version.ts";
 import { admission, type JoinRefusal } from "../../shared/session/rules.ts";
 import type { SessionState } from "../../shared/session/session.ts";
@@ -69,7 +69,7 @@ export function authenticate(
   }
   if (normalizeJoinCode(o.code) !== session.code) throw new ServerError(404, "No session has that code.");
   const name = cleanNickname(o.nickname);
-  if (!name.ok) throw new ServerError(400, `That nickname is not allowed (${name.error}).`);
+  if (!name.ok) throw new ServerError(400, NICKNAME_SENTENCES[name.error]);
   // Checked again by the conductor at the join itself: another join may take the name or the last seat first.
   const place = admission(session, name.nickname, o.clientKey);
   if (place.kind === "refused") {

@@ -73,3 +73,13 @@ export function cleanNickname(raw: unknown): NicknameResult {
  * look-alike letters do not count ("Alice", "alice", "АLICE" with a Cyrillic А, "ａｌｉｃｅ", "AIice").
  */
 export const nicknameKey = (nickname: string): string => skeleton(nickname).replace(/\s+/g, "");
+
+/** What each refusal says to the student: the join page shows it, and the room answers with it. */
+export const NICKNAME_SENTENCES: Record<NicknameError, string> = {
+  empty: "Type a nickname, or tap “Suggest a name”.",
+  "too-long": `A nickname has at most ${NICKNAME_MAX} characters.`,
+  unprintable: "That nickname has characters that cannot be seen or shown: use letters, digits and spaces.",
+  "no-letters": "A nickname needs at least one letter or digit.",
+  reserved: "That name belongs to the teacher or a bot: choose a name of your own.",
+  "not-allowed": "Choose a nickname the whole class can see on the projector.",
+};

@@ -2,7 +2,7 @@
  * Every way a join can fail, as one friendly line for the student and the field to put the cursor in.
  * Server sentences are shown where they already say what to do; codes map to our own words otherwise.
  */
-import { NICKNAME_MAX, type NicknameError } from "../../../shared/protocol/nickname.ts";
+import { NICKNAME_SENTENCES, type NicknameError } from "../../../shared/protocol/nickname.ts";
 
 export type Field = "code" | "nickname";
 
@@ -16,17 +16,8 @@ export const BAD_CODE: JoinError = {
   field: "code",
 };
 
-const NICKNAME_ERRORS: Record<NicknameError, string> = {
-  empty: "Type a nickname, or tap “Suggest a name”.",
-  "too-long": `A nickname has at most ${NICKNAME_MAX} characters.`,
-  unprintable: "That nickname has characters that cannot be seen or shown: use letters, digits and spaces.",
-  "no-letters": "A nickname needs at least one letter or digit.",
-  reserved: "That name belongs to the teacher or a bot: choose a name of your own.",
-  "not-allowed": "Choose a nickname the whole class can see on the projector.",
-};
-
 export const nicknameError = (error: NicknameError): JoinError => ({
-  message: NICKNAME_ERRORS[error],
+  message: NICKNAME_SENTENCES[error],
   field: "nickname",
 });
 
@@ -49,6 +40,9 @@ export const OFFLINE: JoinError = {
 
 export function joinErrorFor(code: number | undefined, serverMessage: string | undefined): JoinError {
   if (code !== undefined && BY_CODE[code]) return BY_CODE[code];
+  // The room refuses a name with the same sentences this page uses: show it, at the nickname.
+  if (code === 400 && serverMessage && Object.values(NICKNAME_SENTENCES).includes(serverMessage))
+    return { message: serverMessage, field: "nickname" };
   if (code === 400 && serverMessage?.includes("nickname"))
     return { message: "That nickname is not allowed: choose another.", field: "nickname" };
   // 400 (an out-of-date page) and 429 (too many wrong codes) come with a sentence that says what to do.
