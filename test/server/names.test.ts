@@ -46,10 +46,8 @@ describe("nicknames in the room", () => {
   it("counts a look-alike of a name in the class as the same name", async () => {
     const created = await createSession(server(), config);
     const alice = await joinStudent(server(), created, "alice", "key-alice-000000");
-    for (const twin of ["\u0430lice", "\uff41\uff4c\uff49\uff43\uff45", "ALICE"])
-      expect(
-        await refusal(joinStudent(server(), created, twin, `key-${twin.length}-twin-0000`)),
-      ).toMatchObject({
+    for (const [k, twin] of ["\u0430lice", "\uff41\uff4c\uff49\uff43\uff45", "ALICE"].entries())
+      expect(await refusal(joinStudent(server(), created, twin, `key-twin-${k}-0000`))).toMatchObject({
         code: 409,
       });
     await alice.room.leave();
