@@ -1,11 +1,11 @@
 /**
  * The leftover check itself: a folder a test forgets fails the run, and the run's folder goes either way.
  */
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import tempFolders, { leftovers } from "./tempFolders.ts";
+import { afterEach, describe, expect, it, onTestFinished, vi } from "vitest";
+import tempFolders, { leftovers, sweepDeadRuns } from "./tempFolders.ts";
 
 /** The check as a fresh run would make it (this worker already runs inside one run's folder). */
 function freshRun(): { folder: string; end: () => void } {
@@ -51,6 +51,23 @@ describe("the run's temporary folder", () => {
     rmSync(made, { recursive: true });
     run.end();
     expect(process.exitCode).toBeUndefined();
+  });
+
+  it("removes the folder of a run whose process is gone, and keeps a live run's", () => {
+    const system = mkdtempSync(join(tmpdir(), "group-exam-sweep-"));
+    onTestFinished(() => rmSync(system, { recursive: true, force: true }));
+    // Above Linux's largest pid (2^22): no process has it.
+    const dead = 2 ** 22 + 1;
+    for (const [name, pid] of [
+      ["group-exam-run-dead", dead],
+      ["group-exam-run-live", process.pid],
+    ] as const) {
+      mkdirSync(join(system, name));
+      writeFileSync(join(system, name, "run.pid"), String(pid));
+    }
+    mkdirSync(join(system, "group-exam-run-just-made"));
+    expect(sweepDeadRuns(system)).toEqual(["group-exam-run-dead"]);
+    expect(readdirSync(system).sort()).toEqual(["group-exam-run-just-made", "group-exam-run-live"]);
   });
 
   it("counts only folders named group-exam-* as a test's leftovers", () => {

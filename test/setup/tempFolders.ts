@@ -5,21 +5,59 @@
  * make at the same time. At the end the folder is removed; a `group-exam-*` folder a test left behind
  * fails the run by name, since each test is meant to remove what it made.
  */
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 /** Folders a test made and forgot: ours by name. Anything else (a browser's profile) is only reported. */
 export function leftovers(names: readonly string[]): { ours: string[]; others: string[] } {
   const ours = names.filter((name) => name.startsWith("group-exam-")).sort();
-  return { ours, others: names.filter((name) => !ours.includes(name)).sort() };
+  return { ours, others: names.filter((name) => !ours.includes(name) && name !== "run.pid").sort() };
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return !(error instanceof Error && "code" in error && error.code === "ESRCH");
+  }
+};
+
+/**
+ * The folders of runs that were killed before their end (Ctrl-C twice, a CI timeout): each names its
+ * process in a `run.pid` file; a folder whose process is gone goes. One with no such file yet is left
+ * alone for an hour, in case a run beside this one has only just made it (or predates the file).
+ */
+export function sweepDeadRuns(system: string): string[] {
+  const swept: string[] = [];
+  for (const name of readdirSync(system).filter((n) => n.startsWith("group-exam-run-"))) {
+    const folder = join(system, name);
+    let pid = Number.NaN;
+    try {
+      pid = Number(readFileSync(join(folder, "run.pid"), "utf8"));
+    } catch {
+      // No file yet, or no folder any more.
+    }
+    const young =
+      Number.isNaN(pid) &&
+      Date.now() - (statSync(folder, { throwIfNoEntry: false })?.mtimeMs ?? 0) < 3_600_000;
+    if (young || (!Number.isNaN(pid) && alive(pid))) continue;
+    rmSync(folder, { recursive: true, force: true });
+    swept.push(name);
+  }
+  return swept;
 }
 
 /** Each project runs its global setups; the first one makes the run's folder, the others find it made. */
 export default function tempFolders(): () => void {
   if (process.env.GROUP_EXAM_RUN_TMPDIR) return () => undefined;
   const system = tmpdir();
+  const swept = sweepDeadRuns(system);
+  if (swept.length > 0)
+    console.log(`temporary folders of runs killed before their end, removed: ${swept.join(", ")}`);
   const run = mkdtempSync(join(system, "group-exam-run-"));
+  writeFileSync(join(run, "run.pid"), String(process.pid));
   const before = {
     TMPDIR: process.env.TMPDIR,
     GROUP_EXAM_SYSTEM_TMPDIR: process.env.GROUP_EXAM_SYSTEM_TMPDIR,
