@@ -1,6 +1,6 @@
 /**
- * Real pages in a real browser: Debian's Chromium driven by playwright-core (it cannot download browsers
- * here). CHROMIUM_PATH overrides where the browser is. Screenshots go to artifacts/screenshots.
+ * Real pages in a real browser: the Chromium server/cli/chromium.ts finds (CHROMIUM_PATH, the system's,
+ * Playwright's cache, else the npm one), driven by playwright-core. Screenshots go to artifacts/screenshots.
  */
 import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
