@@ -54,11 +54,16 @@ export function authenticate(
   log: (message: string, data?: Record<string, unknown>) => void,
   ip: string | undefined,
 ): AuthResult {
+  // Every refusal is one log line with its reason, and the sentence the page shows.
+  const refused = (status: number, sentence: string, reason: string): ServerError => {
+    log("refused a join", { refusal: reason, ip });
+    return new ServerError(status, sentence);
+  };
   const parsed = JoinOptions.safeParse(options);
-  if (!parsed.success) throw new ServerError(400, "Those join options were not understood.");
+  if (!parsed.success) throw refused(400, "Those join options were not understood.", "bad-options");
   const o = parsed.data;
   if (o.protocol !== PROTOCOL_VERSION)
-    throw new ServerError(400, "This page is out of date: reload it to join.");
+    throw refused(400, "This page is out of date: reload it to join.", "old-page");
   if (o.role === "teacher" || o.role === "projector") {
     const hash = o.role === "teacher" ? secrets.teacherTokenHash : secrets.projectorTokenHash;
     if (!sameToken(o.token, hash)) {
@@ -67,9 +72,10 @@ export function authenticate(
     }
     return { role: o.role, nickname: o.role, clientKey: "" };
   }
-  if (normalizeJoinCode(o.code) !== session.code) throw new ServerError(404, "No session has that code.");
+  if (normalizeJoinCode(o.code) !== session.code)
+    throw refused(404, "No session has that code.", "wrong-code");
   const name = cleanNickname(o.nickname);
-  if (!name.ok) throw new ServerError(400, NICKNAME_SENTENCES[name.error]);
+  if (!name.ok) throw refused(400, NICKNAME_SENTENCES[name.error], `nickname-${name.error}`);
   // Checked again by the conductor at the join itself: another join may take the name or the last seat first.
   const place = admission(session, name.nickname, o.clientKey);
   if (place.kind === "refused") {
