@@ -5,7 +5,8 @@
  * of thousands). The limiters are rate-limiter-flexible objects handed in, so a cluster can pass ones kept
  * in Redis (issue 11) and the counts hold across its processes.
  */
-import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { type RateLimiterAbstract, RateLimiterMemory } from "rate-limiter-flexible";
+import { takePoint } from "./joinLimiter.ts";
 
 export interface CreationLimits {
   readonly perAddress: RateLimiterAbstract;
@@ -33,11 +34,10 @@ export type CreationVerdict =
   | { readonly ok: true }
   | { readonly ok: false; readonly status: 429 | 503; readonly error: string; readonly retryAfter: number };
 
-/** Seconds until a refused limiter lets one more through; rethrows what is not a refusal (a store down). */
-function waitOf(refusal: unknown): number {
-  if (refusal instanceof RateLimiterRes) return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
-  throw refusal;
-}
+const tooMany = (ms: number, sentence: (wait: number) => string): CreationVerdict => {
+  const wait = Math.max(1, Math.ceil(ms / 1000));
+  return { ok: false, status: 429, retryAfter: wait, error: sentence(wait) };
+};
 
 /** One more session from this address, or why not. */
 export async function mayCreate(
@@ -52,27 +52,17 @@ export async function mayCreate(
       retryAfter: 60,
       error: `This server already runs ${liveRooms} classes, as many as it takes: end a session you no longer need, or try again later.`,
     };
-  try {
-    await limits.perAddress.consume(address);
-  } catch (refusal) {
-    const wait = waitOf(refusal);
-    return {
-      ok: false,
-      status: 429,
-      retryAfter: wait,
-      error: `Too many new sessions from here: try again in ${wait} s (or reuse a session you made).`,
-    };
-  }
-  try {
-    await limits.total.consume("all");
-  } catch (refusal) {
-    const wait = waitOf(refusal);
-    return {
-      ok: false,
-      status: 429,
-      retryAfter: wait,
-      error: `This server is making sessions as fast as it can: try again in ${wait} s.`,
-    };
-  }
+  const fromHere = await takePoint(limits.perAddress, address);
+  if (fromHere > 0)
+    return tooMany(
+      fromHere,
+      (wait) => `Too many new sessions from here: try again in ${wait} s (or reuse a session you made).`,
+    );
+  const inAll = await takePoint(limits.total, "all");
+  if (inAll > 0)
+    return tooMany(
+      inAll,
+      (wait) => `This server is making sessions as fast as it can: try again in ${wait} s.`,
+    );
   return { ok: true };
 }
