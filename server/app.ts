@@ -19,7 +19,9 @@ import { limitSocketTimes, SOCKET_TIMEOUTS } from "./http/socketTimeouts.ts";
 import { examRoom } from "./rooms/ExamRoom.ts";
 import { createJoinLimits, type JoinLimits } from "./rooms/joinLimits.ts";
 import { createRoomLoader } from "./rooms/roomLoader.ts";
-import { openStore, type SessionStore } from "./store/sessionStore.ts";
+import { soleProcess, Writers } from "./rooms/writers.ts";
+import { openSqliteStore } from "./store/sqliteStore.ts";
+import type { SessionStore } from "./store/store.ts";
 
 export interface AppOptions {
   readonly port: number;
@@ -74,8 +76,10 @@ export function jsonLog(message: string, data?: Record<string, unknown>): void {
 export async function startApp(options: AppOptions): Promise<App> {
   const log = options.log ?? jsonLog;
   const now = options.now ?? Date.now;
-  const store = openStore(options.dataDir);
-  const rooms = createRoomLoader({ store, now, log });
+  const store = openSqliteStore(options.dataDir);
+  const liveness = soleProcess(() => matchMaker.processId);
+  const writers = new Writers(store, liveness);
+  const rooms = createRoomLoader({ store, liveness, now, log });
   const creation = options.creation ?? memoryCreationLimits();
   const allowedOrigins = options.allowedOrigins ?? allowedOriginsFrom(process.env.ALLOWED_ORIGINS);
   restrictColyseusCors(allowedOrigins);
@@ -129,6 +133,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     "exam",
     examRoom({
       store,
+      writers,
       now,
       log,
       reconnectSeconds,
@@ -162,7 +167,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     expired,
     async close() {
       await server.gracefullyShutdown(false);
-      store.close();
+      await store.close();
     },
   };
 }

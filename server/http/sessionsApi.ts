@@ -21,7 +21,7 @@ import { roundsTable, studentsTable, toCsv } from "../../shared/session/exports.
 import { EngineVersionMismatch, replay } from "../../shared/session/replay.ts";
 import { createdEvent, ReplayMismatch } from "../../shared/session/session.ts";
 import type { RoomLoader } from "../rooms/roomLoader.ts";
-import type { SessionRow, SessionStore } from "../store/sessionStore.ts";
+import type { SessionRow, SessionStore } from "../store/store.ts";
 import { hashToken, newId, newToken, randomU32s } from "../tokens.ts";
 import { type CreationLimits, mayCreate } from "./creationLimits.ts";
 import { createJoinLimiter } from "./joinLimiter.ts";
@@ -79,8 +79,8 @@ export function sessionsApi(deps: ApiDeps): express.Router {
   const limiter = createJoinLimiter();
 
   /** The teacher's session, or a reply saying why not. */
-  const teacherSession = (req: Request, res: Response): SessionRow | null => {
-    const row = deps.store.session(String(req.params.id));
+  const teacherSession = async (req: Request, res: Response): Promise<SessionRow | null> => {
+    const row = await deps.store.session(String(req.params.id));
     const bearer = bearerToken(req.get("authorization"));
     const reason =
       "reason" in bearer
@@ -118,11 +118,11 @@ export function sessionsApi(deps: ApiDeps): express.Router {
     const config = parsed.data;
     const seed = config.seed ?? randomU32s(1)[0];
     let code = joinCodeFrom(randomU32s(6));
-    while (deps.store.sessionByCode(code)) code = joinCodeFrom(randomU32s(6));
+    while (await deps.store.sessionByCode(code)) code = joinCodeFrom(randomU32s(6));
     const id = newId();
     const teacherToken = newToken();
     const projectorToken = newToken();
-    deps.store.createSession(
+    await deps.store.createSession(
       {
         id,
         code,
@@ -165,7 +165,7 @@ export function sessionsApi(deps: ApiDeps): express.Router {
         `Too many wrong codes were typed from this network: check the code with your teacher and try again in ${claim.wait} s.`,
       );
     }
-    const row = deps.store.sessionByCode(code);
+    const row = await deps.store.sessionByCode(code);
     let roomId: string | null = null;
     if (row)
       try {
@@ -181,7 +181,7 @@ export function sessionsApi(deps: ApiDeps): express.Router {
       }
     if (!row || !roomId) {
       // A code that was right once is no guess: say the session is over and do not count it as a miss.
-      const past = deps.store.latestByCode(code);
+      const past = await deps.store.latestByCode(code);
       if (past) {
         await limiter.hit(address, code, claim);
         return fail(res, 410, "That session has ended. Ask your teacher for the new code.");
@@ -212,34 +212,34 @@ export function sessionsApi(deps: ApiDeps): express.Router {
 
   router.use(sessionsList(deps));
 
-  router.get("/sessions/:id", (req, res) => {
-    const row = teacherSession(req, res);
+  router.get("/sessions/:id", async (req, res) => {
+    const row = await teacherSession(req, res);
     if (!row) return;
-    const events = deps.store.events(row.id);
+    const events = await deps.store.events(row.id);
     const detail: SessionDetail = { ...summaryOf(row, events), code: row.code, results: records(events) };
     res.json(detail);
   });
 
-  router.get("/sessions/:id/events", (req, res) => {
-    const row = teacherSession(req, res);
-    if (row) res.json(deps.store.events(row.id));
+  router.get("/sessions/:id/events", async (req, res) => {
+    const row = await teacherSession(req, res);
+    if (row) res.json(await deps.store.events(row.id));
   });
 
-  router.get("/sessions/:id/export.csv", (req, res) => {
-    const row = teacherSession(req, res);
+  router.get("/sessions/:id/export.csv", async (req, res) => {
+    const row = await teacherSession(req, res);
     if (!row) return;
     res
       .type("text/csv")
       .attachment(`group-exam-${row.id}.csv`)
-      .send(toCsv(roundsTable(records(deps.store.events(row.id)))));
+      .send(toCsv(roundsTable(records(await deps.store.events(row.id)))));
   });
 
   /** Each seat's level and feedback in every round: a fold of the log, so it needs a log that replays. */
-  router.get("/sessions/:id/students.csv", (req, res) => {
-    const row = teacherSession(req, res);
+  router.get("/sessions/:id/students.csv", async (req, res) => {
+    const row = await teacherSession(req, res);
     if (!row) return;
     try {
-      const table = studentsTable(deps.store.events(row.id).map((e) => e.event));
+      const table = studentsTable((await deps.store.events(row.id)).map((e) => e.event));
       res.type("text/csv").attachment(`group-exam-${row.id}-students.csv`).send(toCsv(table));
     } catch (e) {
       if (e instanceof ReplayMismatch || e instanceof EngineVersionMismatch)
@@ -248,21 +248,21 @@ export function sessionsApi(deps: ApiDeps): express.Router {
     }
   });
 
-  router.get("/sessions/:id/export.json", (req, res) => {
-    const row = teacherSession(req, res);
+  router.get("/sessions/:id/export.json", async (req, res) => {
+    const row = await teacherSession(req, res);
     if (!row) return;
-    const events = deps.store.events(row.id);
+    const events = await deps.store.events(row.id);
     res
       .attachment(`group-exam-${row.id}.json`)
       .json({ session: { ...summaryOf(row, events), code: row.code }, results: records(events), events });
   });
 
   /** Re-runs the engine over the log and compares every round with the stored one. */
-  router.get("/sessions/:id/replay", (req, res) => {
-    const row = teacherSession(req, res);
+  router.get("/sessions/:id/replay", async (req, res) => {
+    const row = await teacherSession(req, res);
     if (!row) return;
     try {
-      const state = replay(deps.store.events(row.id).map((e) => e.event));
+      const state = replay((await deps.store.events(row.id)).map((e) => e.event));
       res.json({ ok: true, rounds: state.results.length });
     } catch (e) {
       if (e instanceof ReplayMismatch) return res.json({ ok: false, round: e.round, error: e.message });

@@ -8,7 +8,7 @@
 import express, { type Request, type Response } from "express";
 import { z } from "zod";
 import type { SessionSummary } from "../../shared/protocol/session.ts";
-import type { SessionStore, SessionSummaryRow } from "../store/sessionStore.ts";
+import type { SessionStore, SessionSummaryRow } from "../store/store.ts";
 import { hashToken } from "../tokens.ts";
 
 export const LIST_MAX_TOKENS = 500;
@@ -48,7 +48,7 @@ export function sessionsList(deps: {
     res.status(status).json({ error });
   };
 
-  router.post("/sessions/list", (req, res) => {
+  router.post("/sessions/list", async (req, res) => {
     const body = ListBody.safeParse(req.body);
     if (!body.success)
       return refuse(
@@ -68,7 +68,7 @@ export function sessionsList(deps: {
         "bad page",
       );
     const hashes = body.data.teacherTokens.map(hashToken);
-    const page = deps.store.summaries(hashes, query.data.limit, query.data.after);
+    const page = await deps.store.summaries(hashes, query.data.limit, query.data.after);
     if (!page)
       return refuse(req, res, 400, "The page to continue after is not one of your sessions.", "bad after");
     const reply: SessionList = { sessions: page.rows.map(summaryOf), next: page.next };

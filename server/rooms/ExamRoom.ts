@@ -11,6 +11,7 @@ import { conduct, type Effect, type Input, nextDeadline } from "../../shared/ses
 import { replay } from "../../shared/session/replay.ts";
 import { feedbackOf, youOf } from "../../shared/session/seatViews.ts";
 import type { SessionState } from "../../shared/session/session.ts";
+import { type Claim, WriterRefused } from "../store/store.ts";
 import { createEventPipe, type EventPipe } from "./eventPipe.ts";
 import { ExamState } from "./examState.ts";
 import { type Holder, newHolder, refuse, SeatHolders } from "./holders.ts";
@@ -30,6 +31,8 @@ export class ExamRoom extends Room<{ state: ExamState }> {
   private session!: SessionState;
   private secrets!: RoomSecrets;
   private pipe!: EventPipe;
+  /** This room's right to write the session's log; unset until onCreate has it. */
+  private claim: Claim | null = null;
   private readonly seats = new SeatHolders();
   private readonly dirty = new Set<number>();
   private readonly deadline = new DeadlineTimer();
@@ -40,21 +43,26 @@ export class ExamRoom extends Room<{ state: ExamState }> {
   /** onCreate has returned: the room is open to clients. */
   private opened = false;
 
-  override onCreate(options: { sessionId: string; restore?: boolean }): void {
-    const row = this.deps.store.session(options.sessionId);
+  override async onCreate(options: { sessionId: string; restore?: boolean }): Promise<void> {
+    const row = await this.deps.store.session(options.sessionId);
     if (!row) throw new Error(`no session ${options.sessionId}`);
     // The room is named by its session, so a page's stored room id still works after a restart.
     this.roomId = row.id;
     this.secrets = row;
-    const log = this.deps.store.events(row.id);
+    // The session's one writer (store.ts): refused while a live process holds it, so no room is made twice.
+    const claim = await this.deps.writers.claim(row);
+    if (!claim) throw new ServerError(503, "another server is bringing this session back");
+    this.claim = claim;
+    const log = await this.deps.store.events(row.id);
     this.session = replay(log.map((e) => e.event));
     this.autoDispose = false;
     this.setMetadata({ code: row.code, sessionId: row.id });
     this.pipe = createEventPipe({
-      append: (events) => this.deps.store.append(row.id, events),
+      append: (events) => this.deps.store.append(claim, events),
       now: this.deps.now,
       schedule: (run, ms) => this.after(ms, run),
       onFailure: (error) => this.failDurably(error),
+      onEffectError: (error) => this.onUncaughtException(toError(error), "effect"),
     });
     initState(this.state, this.session);
     syncState(this.state, this.session, null);
@@ -70,7 +78,7 @@ export class ExamRoom extends Room<{ state: ExamState }> {
       this.run({ kind: "restore", stoppedAt: log[log.length - 1]?.at ?? this.deps.now() });
       // A room comes back only when its log takes writes again: the restore's events are its first write.
       // If it fails, creating the room fails, the code's lookup answers 503, and the session stays live.
-      this.pipe.flush();
+      await this.pipe.flush();
       // A ServerError, so Colyseus does not print its stack: sessionsApi logs the lookup's failure in one line.
       if (this.stopped) throw new ServerError(503, "the session log cannot be written yet");
     }
@@ -149,16 +157,27 @@ export class ExamRoom extends Room<{ state: ExamState }> {
   }
 
   override onBeforeShutdown(): void {
-    // A graceful stop: what is pending goes to disk, and the pages hear "server shutdown", so they come back.
-    this.pipe.flush();
+    // A graceful stop: what is pending goes to disk, and the pages hear "server shutdown", so they come back
+    // (to this process when it restarts, or to another of the cluster, which may take the session at once).
     this.stopped = true;
-    this.tellClosing("restart");
-    void this.disconnect(CloseCode.SERVER_SHUTDOWN);
+    void this.pipe.flush().then(() => {
+      this.tellClosing("restart");
+      return this.disconnect(CloseCode.SERVER_SHUTDOWN);
+    });
   }
 
-  override onDispose(): void {
+  override async onDispose(): Promise<void> {
     for (const timer of [this.deadline, this.idle, this.closing]) timer?.clear();
-    this.pipe.flush();
+    // A room whose onCreate was refused its claim is disposed too: it has nothing to write or let go of.
+    const claim = this.claim;
+    if (!claim) return;
+    await this.pipe?.flush();
+    // Let go of the session, so the next process to load it needs no proof that this one is gone.
+    if (!this.pipe?.failed)
+      await this.deps.store.release(claim).catch((error) => {
+        this.deps.log("could not release a session", { session: this.roomId, error: String(error) });
+      });
+    this.deps.writers.done(claim.sessionId);
   }
 
   // ── the conductor's steps ─────────────────────────────────────────────
@@ -206,7 +225,13 @@ export class ExamRoom extends Room<{ state: ExamState }> {
         this.pipe.after(() => this.publish());
         return;
       case "ended":
-        this.pipe.after(() => this.deps.store.setStatus(this.roomId, "ended"));
+        this.pipe.after(() => {
+          this.deps.store
+            .setStatus(this.roomId, "ended")
+            .catch((error) =>
+              this.deps.log("could not mark a session ended", { session: this.roomId, error: String(error) }),
+            );
+        });
         this.closeLater();
         return;
     }
@@ -249,15 +274,18 @@ export class ExamRoom extends Room<{ state: ExamState }> {
   }
 
   private failDurably(error: unknown): void {
-    this.deps.log("the session log could not be written; closing the room until it can be", {
-      session: this.roomId,
-      error: String(error),
-    });
+    const moved = error instanceof WriterRefused;
+    this.deps.log(
+      moved
+        ? "another process took this session's log; closing the room here, and the pages follow the session"
+        : "the session log could not be written; closing the room until it can be",
+      { session: this.roomId, error: String(error) },
+    );
     this.stopped = true;
     // While onCreate runs nobody is in the room, and Colyseus cannot disconnect it yet: onCreate throws instead.
     if (!this.opened) return;
-    // The pages keep trying; the session is still live on disk, up to its last write, and comes back from there.
-    this.tellClosing("storage");
+    // The pages keep trying; the session is still live in the log, up to its last write, and comes back from there.
+    this.tellClosing(moved ? "moved" : "storage");
     void this.disconnect(CloseCode.SERVER_SHUTDOWN);
   }
 
@@ -274,6 +302,8 @@ export class ExamRoom extends Room<{ state: ExamState }> {
     return client.userData as Holder;
   }
 }
+
+const toError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
 
 /** The room class bound to its dependencies (Colyseus instantiates rooms itself). */
 export function examRoom(deps: RoomDeps): typeof ExamRoom {

@@ -1,11 +1,14 @@
 /**
  * Live sessions outlive their process: a session's room is brought up from its log wherever it is asked for
- * (at start-up, or by the first lookup of its code after it was unloaded) and named by the session, so every
- * page's stored room id keeps working. A session nobody has touched for RESUME_WITHIN_HOURS is not brought
+ * (at start-up, or by the first lookup of its code after it was unloaded or its process died) and named by
+ * the session, so every page's stored room id keeps working. In a cluster the room may be listed on another
+ * process: a live one keeps it; a gone one's listing is swept and the room comes back on a live process
+ * (Colyseus picks the least loaded). A session nobody has touched for RESUME_WITHIN_HOURS is not brought
  * back: it is marked interrupted, and its log stays for replays.
  */
 import { matchMaker } from "@colyseus/core";
-import type { SessionRow, SessionStore } from "../store/sessionStore.ts";
+import type { SessionRow, SessionStore } from "../store/store.ts";
+import type { Liveness } from "./writers.ts";
 
 export const RESUME_WITHIN_HOURS = 24;
 
@@ -18,6 +21,7 @@ export interface RoomLoader {
 
 export function createRoomLoader(deps: {
   readonly store: SessionStore;
+  readonly liveness: Liveness;
   readonly now: () => number;
   readonly log: (message: string, data?: Record<string, unknown>) => void;
 }): RoomLoader {
@@ -37,17 +41,25 @@ export function createRoomLoader(deps: {
     return pending;
   };
 
-  const expire = (row: SessionRow): void => {
-    deps.store.setStatus(row.id, "interrupted");
+  const expire = async (row: SessionRow): Promise<void> => {
+    await deps.store.setStatus(row.id, "interrupted");
     deps.log("a session nobody came back to is marked interrupted", { session: row.id });
+  };
+
+  /** Whether the session's room is up on this process or a live one (a dead one's listing is swept). */
+  const listed = async (id: string): Promise<boolean> => {
+    const listing = await matchMaker.getRoomById(id);
+    if (!listing) return false;
+    if (listing.processId === deps.liveness.self()) return true;
+    return !(await deps.liveness.isGone(listing.processId));
   };
 
   return {
     async roomFor(row) {
-      if (await matchMaker.getRoomById(row.id)) return row.id;
-      const lastAt = deps.store.lastEventAt(row.id) ?? row.createdAt;
+      if (await listed(row.id)) return row.id;
+      const lastAt = (await deps.store.lastEventAt(row.id)) ?? row.createdAt;
       if (tooOld(lastAt)) {
-        expire(row);
+        await expire(row);
         return null;
       }
       return load(row.id);
@@ -55,12 +67,16 @@ export function createRoomLoader(deps: {
     async resumeAll() {
       const resumed: string[] = [];
       const expired: string[] = [];
-      for (const { row, lastAt } of deps.store.liveSessions()) {
+      for (const { row, lastAt } of await deps.store.liveSessions()) {
         if (tooOld(lastAt)) {
-          expire(row);
+          await expire(row);
           expired.push(row.id);
           continue;
         }
+        // In a cluster, a session a live process holds is left to it (and comes here only if that one dies).
+        const holder = row.writer;
+        if (holder && holder !== deps.liveness.self() && !(await deps.liveness.isGone(holder))) continue;
+        if (await listed(row.id)) continue;
         try {
           await load(row.id);
           resumed.push(row.id);

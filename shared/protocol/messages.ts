@@ -153,11 +153,12 @@ export interface FeedbackMessage {
 
 /**
  * Sent to every page just before the server closes the room without ending the session: a graceful stop
- * ("restart": it will be right back) or a disk it cannot write to ("storage": back once it can). Either way
- * the session is live on disk, and the pages keep trying to come back into it.
+ * ("restart": it will be right back), a disk it cannot write to ("storage": back once it can), or, in a
+ * cluster, another server that has taken the session over ("moved"). Either way the session is live in its
+ * log, and the pages keep trying to come back into it.
  */
 export interface ClosingMessage {
-  readonly reason: "restart" | "storage";
+  readonly reason: "restart" | "storage" | "moved";
   readonly message: string;
 }
 
@@ -165,6 +166,7 @@ export const CLOSING_WORDS: Record<ClosingMessage["reason"], string> = {
   restart: "The class server is restarting: it will be right back, and so will your seat.",
   storage:
     "The class server cannot save the class right now; it will carry on from the last saved moment as soon as it can.",
+  moved: "The class moved to another server: your page follows it, and your seat is kept.",
 };
 
 export interface TimeReply {

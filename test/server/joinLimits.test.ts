@@ -263,9 +263,11 @@ describe("joins per browser key and per address", () => {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
   };
-  const seatsTaken = (server: TestServer, created: Created) =>
+  const seatsTaken = async (server: TestServer, created: Created) =>
     new Set(
-      server.app.store.events(created.id).flatMap((e) => (e.event.type === "joined" ? [e.event.seat] : [])),
+      (await server.app.store.events(created.id)).flatMap((e) =>
+        e.event.type === "joined" ? [e.event.seat] : [],
+      ),
     );
 
   it("a script with one browser key joining 200 times under 200 names holds one seat, and is refused after a few dozen tries", async () => {
@@ -276,7 +278,7 @@ describe("joins per browser key and per address", () => {
       attempts.push(await attempt(join(server, created, `name${i}`, "one-key-0000")));
     const accepted = attempts.filter((a) => a.ok);
     const refused = attempts.flatMap((a) => (a.ok ? [] : [a.error]));
-    expect(seatsTaken(server, created)).toEqual(new Set([0]));
+    expect(await seatsTaken(server, created)).toEqual(new Set([0]));
     expect(accepted.length).toBe(KEY_JOINS);
     expect(refused.length).toBe(200 - KEY_JOINS);
     expect(
@@ -297,7 +299,7 @@ describe("joins per browser key and per address", () => {
       ),
     );
     const refused = attempts.flatMap((a) => (a.ok ? [] : [a.error]));
-    expect(seatsTaken(server, created).size).toBe(ADDRESS_SEATS);
+    expect((await seatsTaken(server, created)).size).toBe(ADDRESS_SEATS);
     expect(refused.length).toBe(200 - ADDRESS_SEATS);
     expect(refused[0]).toMatch(
       /^Too many students are joining from this network at once: try again in \d+ s\.$/,

@@ -30,7 +30,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { checkDataDir } from "../../server/store/dataDir.ts";
-import { openStore } from "../../server/store/sessionStore.ts";
+import { openSqliteStore } from "../../server/store/sqliteStore.ts";
 import { CLOSING_WORDS } from "../../shared/protocol/messages.ts";
 import { SessionConfig } from "../../shared/protocol/session.ts";
 import type { LoggedEvent } from "../../shared/session/events.ts";
@@ -172,12 +172,12 @@ describe("a data folder that cannot be written at start", () => {
   it.skipIf(noMount !== null)("is on a read-only disk, empty or with a session in it", async () => {
     const disk = mountTmpfs(4);
     // A database from an earlier class, then the disk goes read-only (nothing holds it open now).
-    const store = openStore(join(disk, "old"));
-    store.createSession(
+    const store = openSqliteStore(join(disk, "old"));
+    await store.createSession(
       { id: "s1", code: "ABCDEF", createdAt: 1, teacherTokenHash: "t", projectorTokenHash: "p" },
       createdEvent(SessionConfig.parse({ exam: "independent", scheme: { name: "global" } }), 1, "ABCDEF"),
     );
-    store.close();
+    await store.close();
     mkdirSync(join(disk, "empty"));
     remount(disk, "ro");
     await expectRefusal(disk, /read-only disk/);
@@ -403,10 +403,10 @@ describe("a disk that fails mid-session", () => {
       );
       await server.close();
       servers.splice(0);
-      const store = openStore(server.dataDir);
+      const store = openSqliteStore(server.dataDir);
       // A prefix: students still leaving as the server closes may add their leaves after the read.
-      expect(store.events(before.created.id).slice(0, live.body.length)).toEqual(live.body);
-      store.close();
+      expect((await store.events(before.created.id)).slice(0, live.body.length)).toEqual(live.body);
+      await store.close();
     },
   );
 

@@ -10,54 +10,14 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { SessionConfig, type SessionStatus } from "../../shared/protocol/session.ts";
-import type { LoggedEvent, SessionEvent } from "../../shared/session/events.ts";
-
-export interface SessionRow {
-  readonly id: string;
-  readonly code: string;
-  readonly createdAt: number;
-  readonly status: SessionStatus;
-  readonly teacherTokenHash: string;
-  readonly projectorTokenHash: string;
-}
-
-/** A session's row with its summary: what a list of sessions shows, with no log read. */
-export interface SessionSummaryRow extends SessionRow {
-  readonly config: SessionConfig;
-  readonly rounds: number;
-  /** Joins (a student that joins twice counts twice, as in the log). */
-  readonly students: number;
-  readonly lastScore: number | null;
-}
-
-export interface SummaryPage {
-  readonly rows: readonly SessionSummaryRow[];
-  /** The id to pass as `after` for the next page, or null on the last page. */
-  readonly next: string | null;
-}
-
-export interface SessionStore {
-  createSession(row: Omit<SessionRow, "status">, created: SessionEvent): void;
-  /** Appends events in one transaction; durable when it returns. */
-  append(sessionId: string, events: readonly { readonly at: number; readonly event: SessionEvent }[]): void;
-  events(sessionId: string): LoggedEvent[];
-  session(id: string): SessionRow | null;
-  sessionByCode(code: string): SessionRow | null;
-  /** The newest session that ever had this code, live or not (to tell "ended" from "wrong"). */
-  latestByCode(code: string): SessionRow | null;
-  sessions(): SessionRow[];
-  setStatus(id: string, status: SessionStatus): void;
-  /**
-   * The summaries of the sessions whose teacher tokens hash to one of `teacherTokenHashes`, newest first,
-   * `limit` at most, after the session `after` (a previous page's `next`); null when `after` is not one of them.
-   */
-  summaries(teacherTokenHashes: readonly string[], limit: number, after?: string): SummaryPage | null;
-  /** The time of a session's last event, or null for an unknown session. */
-  lastEventAt(sessionId: string): number | null;
-  /** Sessions not ended, with the time of their last event: what a restarted server brings back. */
-  liveSessions(): { readonly row: SessionRow; readonly lastAt: number }[];
-  close(): void;
-}
+import type { SessionEvent } from "../../shared/session/events.ts";
+import {
+  type Claim,
+  type SessionRow,
+  type SessionStore,
+  type SessionSummaryRow,
+  WriterRefused,
+} from "./store.ts";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
@@ -70,7 +30,9 @@ CREATE TABLE IF NOT EXISTS sessions (
   config TEXT,
   rounds INTEGER NOT NULL DEFAULT 0,
   students INTEGER NOT NULL DEFAULT 0,
-  last_score REAL
+  last_score REAL,
+  writer TEXT,
+  epoch INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS sessions_code ON sessions(code, status);
 CREATE TABLE IF NOT EXISTS events (
@@ -90,6 +52,7 @@ interface RawSession {
   status: string;
   teacher_token_hash: string;
   projector_token_hash: string;
+  writer: string | null;
 }
 
 interface RawSummary extends RawSession {
@@ -105,6 +68,11 @@ const SUMMARY_COLUMNS: readonly [string, string][] = [
   ["rounds", "INTEGER NOT NULL DEFAULT 0"],
   ["students", "INTEGER NOT NULL DEFAULT 0"],
   ["last_score", "REAL"],
+];
+/** The writer's columns (store.ts: one writer per session), added to a file made before them. */
+const WRITER_COLUMNS: readonly [string, string][] = [
+  ["writer", "TEXT"],
+  ["epoch", "INTEGER NOT NULL DEFAULT 0"],
 ];
 
 /** Once, after the columns are added: every session's summary from its log. */
@@ -124,6 +92,7 @@ const toRow = (r: RawSession): SessionRow => ({
   status: r.status as SessionStatus,
   teacherTokenHash: r.teacher_token_hash,
   projectorTokenHash: r.projector_token_hash,
+  writer: r.writer ?? null,
 });
 
 /** A row whose configuration is missing or unreadable (a log with no creation event) is left out of lists. */
@@ -141,7 +110,7 @@ function toSummary(r: RawSummary): SessionSummaryRow[] {
   ];
 }
 
-export function openStore(dataDir: string): SessionStore {
+export function openSqliteStore(dataDir: string): SessionStore {
   mkdirSync(dataDir, { recursive: true });
   const db = new DatabaseSync(join(dataDir, "group-exam.sqlite"));
   // Exclusive locking before WAL keeps the WAL index in the process's own memory, not in a shared-memory file
@@ -161,6 +130,8 @@ export function openStore(dataDir: string): SessionStore {
     db.exec(BACKFILL);
     db.exec("COMMIT");
   }
+  for (const [name, type] of WRITER_COLUMNS.filter(([name]) => !columns.has(name)))
+    db.exec(`ALTER TABLE sessions ADD COLUMN ${name} ${type}`);
   db.exec("CREATE INDEX IF NOT EXISTS sessions_teacher ON sessions(teacher_token_hash)");
   const insertSession = db.prepare(
     "INSERT INTO sessions (id, code, created_at, status, teacher_token_hash, projector_token_hash, config) VALUES (?, ?, ?, 'live', ?, ?, ?)",
@@ -189,6 +160,12 @@ export function openStore(dataDir: string): SessionStore {
     "SELECT s.*, (SELECT MAX(at) FROM events e WHERE e.session_id = s.id) AS last_at FROM sessions s WHERE status = 'live' ORDER BY created_at",
   );
   const updateStatus = db.prepare("UPDATE sessions SET status = ? WHERE id = ?");
+  const takeWriter = db.prepare(
+    `UPDATE sessions SET writer = ?, epoch = epoch + 1 WHERE id = ?
+     AND (writer IS NULL OR writer = ? OR writer IN (SELECT value FROM json_each(?))) RETURNING epoch`,
+  );
+  const currentEpoch = db.prepare("SELECT epoch FROM sessions WHERE id = ?");
+  const dropWriter = db.prepare("UPDATE sessions SET writer = NULL WHERE id = ? AND epoch = ?");
   const nextSeq = new Map<string, number>();
 
   const transaction = (work: () => void): void => {
@@ -210,8 +187,17 @@ export function openStore(dataDir: string): SessionStore {
     return seq;
   };
 
+  /** Inside a transaction: the append goes on only while its claim is the session's. */
+  const checkEpoch = (claim: Claim): void => {
+    const r = currentEpoch.get(claim.sessionId) as { epoch: number } | undefined;
+    if (!r || Number(r.epoch) !== claim.epoch) throw new WriterRefused(claim.sessionId);
+  };
+
+  // node:sqlite is synchronous: each method does its work at once and resolves, so a caller sees the same
+  // order and the same errors as from PostgreSQL.
   return {
-    createSession(row, created) {
+    kind: "sqlite",
+    async createSession(row, created) {
       transaction(() => {
         const config = created.type === "created" ? JSON.stringify(created.config) : null;
         insertSession.run(
@@ -226,12 +212,23 @@ export function openStore(dataDir: string): SessionStore {
       });
       nextSeq.set(row.id, 2);
     },
-    append(sessionId, events) {
+    async claim(sessionId, writer, gone = []) {
+      const r = takeWriter.get(writer, sessionId, writer, JSON.stringify(gone)) as
+        | { epoch: number }
+        | undefined;
+      if (!r) return null;
+      // A new writer counts from the log itself, whatever an earlier writer in this process had counted.
+      nextSeq.delete(sessionId);
+      return { sessionId, writer, epoch: Number(r.epoch) };
+    },
+    async append(claim, events) {
       if (events.length === 0) return;
+      const { sessionId } = claim;
       let seq = seqFor(sessionId);
       const first = seq;
       try {
         transaction(() => {
+          checkEpoch(claim);
           let rounds = 0;
           let students = 0;
           let lastScore: number | null = null;
@@ -250,32 +247,35 @@ export function openStore(dataDir: string): SessionStore {
       }
       nextSeq.set(sessionId, seq);
     },
-    events(sessionId) {
+    async release(claim) {
+      dropWriter.run(claim.sessionId, claim.epoch);
+    },
+    async events(sessionId) {
       return (selectEvents.all(sessionId) as { seq: number; at: number; data: string }[]).map((r) => ({
         seq: Number(r.seq),
         at: Number(r.at),
         event: JSON.parse(r.data) as SessionEvent,
       }));
     },
-    session(id) {
+    async session(id) {
       const r = selectSession.get(id) as RawSession | undefined;
       return r ? toRow(r) : null;
     },
-    sessionByCode(code) {
+    async sessionByCode(code) {
       const r = selectByCode.get(code) as RawSession | undefined;
       return r ? toRow(r) : null;
     },
-    latestByCode(code) {
+    async latestByCode(code) {
       const r = selectLatestByCode.get(code) as RawSession | undefined;
       return r ? toRow(r) : null;
     },
-    sessions() {
+    async sessions() {
       return (selectAll.all() as unknown as RawSession[]).map(toRow);
     },
-    setStatus(id, status) {
+    async setStatus(id, status) {
       updateStatus.run(status, id);
     },
-    summaries(teacherTokenHashes, limit, after) {
+    async summaries(teacherTokenHashes, limit, after) {
       let from = { createdAt: Number.MAX_SAFE_INTEGER, id: "" };
       if (after !== undefined) {
         const r = selectSession.get(after) as RawSession | undefined;
@@ -293,15 +293,15 @@ export function openStore(dataDir: string): SessionStore {
       const rows = raw.slice(0, limit).flatMap(toSummary);
       return { rows, next: raw.length > limit ? raw[limit - 1].id : null };
     },
-    lastEventAt(sessionId) {
+    async lastEventAt(sessionId) {
       const r = selectLastAt.get(sessionId) as { at: number | null } | undefined;
       return r?.at === null || r?.at === undefined ? null : Number(r.at);
     },
-    liveSessions() {
+    async liveSessions() {
       const rows = selectLive.all() as unknown as (RawSession & { last_at: number })[];
       return rows.map((r) => ({ row: toRow(r), lastAt: Number(r.last_at) }));
     },
-    close() {
+    async close() {
       db.close();
     },
   };
