@@ -24,7 +24,7 @@ import type { RoomLoader } from "../rooms/roomLoader.ts";
 import type { SessionRow, SessionStore } from "../store/store.ts";
 import { hashToken, newId, newToken, randomU32s } from "../tokens.ts";
 import { type CreationLimits, mayCreate } from "./creationLimits.ts";
-import { createJoinLimiter } from "./joinLimiter.ts";
+import { createJoinLimiter, type JoinLimiter } from "./joinLimiter.ts";
 import { sessionsList } from "./sessionsList.ts";
 
 export interface ApiDeps {
@@ -38,6 +38,8 @@ export interface ApiDeps {
   readonly creation: CreationLimits;
   /** Rooms live on this process now (the cap on live sessions counts them). */
   readonly liveRooms: () => number;
+  /** Who may look join codes up how often (memory by default; a cluster passes one kept in Redis). */
+  readonly codeLimiter?: JoinLimiter;
 }
 
 /** The token of `Authorization: Bearer TOKEN`, or why there is none. */
@@ -76,7 +78,7 @@ function summaryOf(row: SessionRow, events: readonly LoggedEvent[]): SessionSumm
 export function sessionsApi(deps: ApiDeps): express.Router {
   const router = express.Router();
   router.use(express.json({ limit: "64kb" }));
-  const limiter = createJoinLimiter();
+  const limiter = deps.codeLimiter ?? createJoinLimiter();
 
   /** The teacher's session, or a reply saying why not. */
   const teacherSession = async (req: Request, res: Response): Promise<SessionRow | null> => {
