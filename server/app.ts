@@ -10,6 +10,7 @@ import { matchMaker, Server } from "@colyseus/core";
 import { Encoder } from "@colyseus/schema";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import type express from "express";
+import { joinCluster } from "./cluster/cluster.ts";
 import { type CreationLimits, memoryCreationLimits } from "./http/creationLimits.ts";
 import { colyseusLogger, errorPage, notFound } from "./http/errors.ts";
 import { guardDoor } from "./http/frontDoor.ts";
@@ -20,13 +21,16 @@ import { examRoom } from "./rooms/ExamRoom.ts";
 import { createJoinLimits, type JoinLimits } from "./rooms/joinLimits.ts";
 import { createRoomLoader } from "./rooms/roomLoader.ts";
 import { soleProcess, Writers } from "./rooms/writers.ts";
-import { openSqliteStore } from "./store/sqliteStore.ts";
+import { openStore } from "./store/openStore.ts";
 import type { SessionStore } from "./store/store.ts";
 
 export interface AppOptions {
   readonly port: number;
   readonly host: string;
+  /** The SQLite file's folder: the store when there is no `databaseUrl`. */
   readonly dataDir: string;
+  /** The shared event log of a cluster in PostgreSQL (DATABASE_URL), instead of the SQLite file. */
+  readonly databaseUrl?: string;
   /** Seconds a dropped student's seat is kept (at least 60 in a classroom). */
   readonly reconnectSeconds?: number;
   /** Seconds a room with nobody in it stays loaded (its session resumes from the log on the next join). */
@@ -49,6 +53,11 @@ export interface AppOptions {
    * vite's dev server); by default ALLOWED_ORIGINS from the environment, space- or comma-separated.
    */
   readonly allowedOrigins?: readonly string[];
+  /**
+   * One process of a cluster (REDIS_URL and PUBLIC_ADDRESS): shared matchmaking and room listings through
+   * Redis; sessions move to a live process when theirs dies. Without it, the process is alone.
+   */
+  readonly cluster?: { readonly redisUrl: string; readonly publicAddress: string };
 }
 
 export interface App {
@@ -76,8 +85,13 @@ export function jsonLog(message: string, data?: Record<string, unknown>): void {
 export async function startApp(options: AppOptions): Promise<App> {
   const log = options.log ?? jsonLog;
   const now = options.now ?? Date.now;
-  const store = openSqliteStore(options.dataDir);
-  const liveness = soleProcess(() => matchMaker.processId);
+  const store = await openStore({
+    dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl,
+    log: (line) => log(line),
+  });
+  const cluster = options.cluster && joinCluster({ ...options.cluster, log });
+  const liveness = cluster?.liveness ?? soleProcess(() => matchMaker.processId);
   const writers = new Writers(store, liveness);
   const rooms = createRoomLoader({ store, liveness, now, log });
   const creation = options.creation ?? memoryCreationLimits();
@@ -107,6 +121,12 @@ export async function startApp(options: AppOptions): Promise<App> {
     }),
     greet: false,
     gracefullyShutdown: false,
+    ...(cluster && {
+      presence: cluster.presence,
+      driver: cluster.driver,
+      publicAddress: cluster.publicAddress,
+      selectProcessIdToCreateRoom: cluster.selectProcessIdToCreateRoom,
+    }),
     logger: colyseusLogger(log),
     express: (app) => {
       app.set("trust proxy", false);
@@ -167,6 +187,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     expired,
     async close() {
       await server.gracefullyShutdown(false);
+      await cluster?.close();
       await store.close();
     },
   };

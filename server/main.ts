@@ -2,12 +2,16 @@
  * `npm start`: the exam server on all interfaces (phones in the classroom must reach the teacher's laptop),
  * printing the addresses to open. PORT, HOST and DATA_DIR change the defaults (2567, 0.0.0.0, ./data);
  * PUBLIC_URL is the address students join at (the QR code), by default the first LAN address.
+ * A cluster: REDIS_URL (shared matchmaking, listings and rate limits), DATABASE_URL (the shared event log in
+ * PostgreSQL) and PUBLIC_ADDRESS (where pages reach this process's WebSockets; see cluster/cluster.ts).
  * What an operator can fix (a data folder that cannot be written, a port in use) is one line on stderr and
  * a non-zero exit, never a stack trace.
  */
 import { networkInterfaces } from "node:os";
 import { resolve } from "node:path";
 import { type App, startApp } from "./app.ts";
+import { publicAddressFrom } from "./cluster/cluster.ts";
+import { freePort } from "./cluster/freePort.ts";
 import { memoryCreationLimits } from "./http/creationLimits.ts";
 import { servePages } from "./http/pages.ts";
 import { createJoinLimits, memoryJoinLimitStores } from "./rooms/joinLimits.ts";
@@ -33,8 +37,16 @@ function refuse(line: string): never {
   process.exit(1);
 }
 
-const unwritable = checkDataDir(dataDir);
-if (unwritable) refuse(unwritable);
+const databaseUrl = process.env.DATABASE_URL || undefined;
+const redisUrl = process.env.REDIS_URL || undefined;
+// Processes that share matchmaking must share their sessions too, or a room would open where its log is not.
+if (redisUrl && !databaseUrl)
+  refuse("REDIS_URL makes this process one of a cluster, whose sessions are shared: set DATABASE_URL too.");
+// The SQLite file is the store only without DATABASE_URL; then its folder must take writes.
+if (!databaseUrl) {
+  const unwritable = checkDataDir(dataDir);
+  if (unwritable) refuse(unwritable);
+}
 
 const pagesDir = resolve(import.meta.dirname, "..", "dist", "client");
 const lan = host === "0.0.0.0" ? lanAddresses() : [host];
@@ -56,12 +68,20 @@ function limitFrom(name: string): number | undefined {
 const seatsPerAddress = limitFrom("SEATS_PER_ADDRESS");
 const sessionsPerAddress = limitFrom("SESSIONS_PER_ADDRESS");
 
+// A cluster's processes announce their address before they listen: a port of 0 is chosen here first.
+const listenPort = redisUrl && port === 0 ? await freePort(host) : port;
+const cluster = redisUrl
+  ? { redisUrl, publicAddress: publicAddressFrom(process.env, { host, port: listenPort }, lan[0]) }
+  : undefined;
+
 let app: App;
 try {
   app = await startApp({
-    port,
+    port: listenPort,
     host,
     dataDir,
+    databaseUrl,
+    cluster,
     joinOrigin: joinOriginAt,
     routes: (express) => servePages(express, pagesDir),
     joinLimits: createJoinLimits(memoryJoinLimitStores({ addressSeats: seatsPerAddress })),
@@ -83,7 +103,7 @@ try {
 const local = `http://${host === "0.0.0.0" ? "localhost" : host}:${app.port}`;
 process.stdout.write(
   [
-    `Group Exam is running (data in ${dataDir}).`,
+    `Group Exam is running (${databaseUrl ? "sessions in PostgreSQL" : `data in ${dataDir}`}${cluster ? `; one process of a cluster, reached at ${cluster.publicAddress}` : ""}).`,
     `  Teacher's dashboard (create a session, then open its projector view): ${local}/teacher`,
     `  Students join at: ${joinOriginAt(app.port) ?? local}/`,
     `  Bot-only demo in the browser, no server needed: ${local}/demo`,

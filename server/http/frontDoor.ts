@@ -54,7 +54,7 @@ export function guardDoor(server: HttpServer, options: DoorOptions): void {
   const pass: Listener = (req, res) => {
     for (const listener of inner) listener.call(server, req, res);
   };
-  const headers = securityHeaders();
+  const headers = securityHeaders(options.allowedOrigins);
 
   const admit: Listener = (req, res) => {
     const path = pathOf(req.url);

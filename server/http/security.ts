@@ -8,7 +8,7 @@
  *   hooks (DEFAULT_CORS_HEADERS, getCorsHeaders) are replaced here, so only a listed origin is allowed.
  * - Headers: helmet, with a Content-Security-Policy the built pages satisfy (Vite modules and module
  *   workers from the same origin, Phaser's canvas textures from data: and blob: URLs, WebSockets to the
- *   same host), no framing, nosniff, no referrer. Plain HTTP on a classroom's LAN is the normal case, so
+ *   same host or to a listed origin), no framing, nosniff, no referrer. Plain HTTP on a classroom's LAN is the normal case, so
  *   there is no upgrade-insecure-requests and no HSTS (a TLS proxy in front may add it).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -66,15 +66,25 @@ const sameHostSockets = (req: IncomingMessage): string => {
   return /^[\w.:[\]-]+$/.test(host) ? `ws://${host} wss://${host}` : "";
 };
 
+/**
+ * The WebSocket addresses of the listed origins: on one machine's cluster each process serves pages and
+ * sockets at its own origin, and a page from one connects to the process that holds its room.
+ */
+export function socketsOf(allowed: readonly string[]): string[] {
+  return allowed.map((origin) => origin.replace(/^http/, "ws"));
+}
+
 /** helmet's headers, set on a plain Node response (so the matchmaker's answers carry them too). */
-export function securityHeaders(): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
+export function securityHeaders(
+  allowed: readonly string[] = [],
+): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
         "default-src": ["'self'"],
         "base-uri": ["'none'"],
-        "connect-src": ["'self'", (req) => sameHostSockets(req)],
+        "connect-src": ["'self'", (req) => sameHostSockets(req), ...socketsOf(allowed)],
         "font-src": ["'self'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],

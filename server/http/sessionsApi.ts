@@ -209,6 +209,8 @@ export function sessionsApi(deps: ApiDeps): express.Router {
       cpuSystemMs: cpu.system / 1000,
       rssBytes: process.memoryUsage().rss,
       heapUsedBytes: process.memoryUsage().heapUsed,
+      // This process's rooms (in a cluster, each process answers for its own).
+      rooms: deps.liveRooms(),
     });
   });
 

@@ -1,0 +1,115 @@
+/**
+ * One process of a cluster: Colyseus's own Redis presence (the message bus between processes) and Redis
+ * driver (the room listings every process reads), switched on by REDIS_URL. Each process announces its own
+ * public address, so a page connects straight to the process that holds its room, as Colyseus intends (no
+ * sticky sessions); any process answers the HTTP API and the matchmaker.
+ *
+ * Two known 0.18 problems, and what guards against each here:
+ * - A missed health-check ping makes another process sweep a live process's listings. Colyseus 0.18.17
+ *   restores its own swept listings within 5 s (its "swept" receipt), and a room listed nowhere is still
+ *   safe: a lookup that finds no listing tries to load the session, and the store refuses a second writer
+ *   while the live one holds it (store.ts), so no second room is made.
+ * - A room create that timed out on a slow process is made again locally, and both may finish. Both rooms
+ *   claim the session in onCreate and only one claim succeeds; the other onCreate fails, so the duplicate
+ *   never opens. A process that is not listening on the bus is never chosen to create a room.
+ *
+ * Whether a process is gone is asked of Redis first (its bus channel has no subscriber once its connection
+ * closes, at once when the process dies), then of Colyseus's health check (a process that listens but does
+ * not answer within 2 s is swept the same way).
+ */
+import { matchMaker } from "@colyseus/core";
+import { RedisDriver } from "@colyseus/redis-driver";
+import { RedisPresence } from "@colyseus/redis-presence";
+import { Redis } from "ioredis";
+import type { Liveness } from "../rooms/writers.ts";
+
+export interface ClusterOptions {
+  readonly redisUrl: string;
+  /** Where pages reach this process: host:port, or host/path behind a proxy that routes by path. */
+  readonly publicAddress: string;
+  readonly log: (message: string, data?: Record<string, unknown>) => void;
+}
+
+export interface Cluster {
+  readonly presence: RedisPresence;
+  readonly driver: RedisDriver;
+  readonly publicAddress: string;
+  /** A client of its own for the shared rate limits (fails fast while Redis is away; see sharedLimits.ts). */
+  readonly redis: Redis;
+  readonly liveness: Liveness;
+  /** Colyseus's choice of a process for a new room: the least loaded of those listening on the bus. */
+  readonly selectProcessIdToCreateRoom: () => Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The process ids listening on the bus now (Colyseus subscribes each process to `p:<id>`). */
+async function listening(presence: RedisPresence): Promise<Set<string>> {
+  const channels: string[] = await presence.channels("p:*");
+  return new Set(channels.map((c) => c.slice(2)));
+}
+
+export function joinCluster(options: ClusterOptions): Cluster {
+  const presence = new RedisPresence(options.redisUrl);
+  const driver = new RedisDriver(options.redisUrl);
+  const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  redis.on("error", (error) => options.log("redis (rate limits) connection error", { error: error.message }));
+
+  const liveness: Liveness = {
+    self: () => matchMaker.processId,
+    async isGone(processId) {
+      if (processId === matchMaker.processId) return false;
+      if ((await listening(presence)).has(processId) && (await matchMaker.healthCheckProcessId(processId)))
+        return false;
+      // Gone: its listings go, so no lookup sends a page to it again (the health check sweeps them too).
+      await driver.cleanup(processId);
+      await matchMaker.stats.excludeProcess(processId);
+      options.log("a process of the cluster is gone; its sessions come back on the others", { processId });
+      return true;
+    },
+  };
+
+  return {
+    presence,
+    driver,
+    publicAddress: options.publicAddress,
+    redis,
+    liveness,
+    async selectProcessIdToCreateRoom() {
+      const live = await listening(presence);
+      const candidates = (await matchMaker.stats.fetchAll()).filter(
+        (s) => s.processId === matchMaker.processId || live.has(s.processId),
+      );
+      candidates.sort((a, b) => a.roomCount - b.roomCount);
+      return candidates[0]?.processId ?? matchMaker.processId;
+    },
+    async close() {
+      await redis.quit().catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * The address pages use for this process's WebSockets: PUBLIC_ADDRESS when given (host:port or host/path),
+ * else the host of PUBLIC_URL with this port, else the address it listens on when that is one address,
+ * else the first LAN address, else localhost.
+ */
+export function publicAddressFrom(
+  env: { readonly PUBLIC_ADDRESS?: string; readonly PUBLIC_URL?: string },
+  listen: { readonly host: string; readonly port: number },
+  lanAddress: string | undefined,
+): string {
+  const { host, port } = listen;
+  const given = env.PUBLIC_ADDRESS?.trim()
+    .replace(/^[a-z]+:\/\//, "")
+    .replace(/\/+$/, "");
+  if (given) return given;
+  if (env.PUBLIC_URL) {
+    try {
+      return `${new URL(env.PUBLIC_URL).hostname}:${port}`;
+    } catch {
+      // Not a URL: main.ts has said so; fall through to the LAN address.
+    }
+  }
+  if (host !== "0.0.0.0" && host !== "::") return `${host.includes(":") ? `[${host}]` : host}:${port}`;
+  return `${lanAddress ?? "localhost"}:${port}`;
+}
