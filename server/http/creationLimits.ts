@@ -16,17 +16,23 @@ export interface CreationLimits {
 }
 
 export const CREATION_WINDOW_SECONDS = 600;
+export const CREATIONS_PER_ADDRESS = 30;
+export const CREATIONS_IN_ALL = 120;
+export const MAX_LIVE_ROOMS = 200;
 
 export function memoryCreationLimits(
   options: { perAddress?: number; total?: number; maxLiveRooms?: number } = {},
 ): CreationLimits {
   return {
     perAddress: new RateLimiterMemory({
-      points: options.perAddress ?? 30,
+      points: options.perAddress ?? CREATIONS_PER_ADDRESS,
       duration: CREATION_WINDOW_SECONDS,
     }),
-    total: new RateLimiterMemory({ points: options.total ?? 120, duration: CREATION_WINDOW_SECONDS }),
-    maxLiveRooms: options.maxLiveRooms ?? 200,
+    total: new RateLimiterMemory({
+      points: options.total ?? CREATIONS_IN_ALL,
+      duration: CREATION_WINDOW_SECONDS,
+    }),
+    maxLiveRooms: options.maxLiveRooms ?? MAX_LIVE_ROOMS,
   };
 }
 

@@ -17,7 +17,7 @@ import { type RateLimiterAbstract, RateLimiterMemory } from "rate-limiter-flexib
 import { takePoint } from "../http/joinLimiter.ts";
 
 export const KEY_JOINS = 20;
-const KEY_WINDOW_SECONDS = 60;
+export const KEY_WINDOW_SECONDS = 60;
 export const ADDRESS_SEATS = 60;
 export const ADDRESS_WINDOW_SECONDS = 10;
 
