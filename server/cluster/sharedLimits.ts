@@ -44,36 +44,52 @@ import {
 
 /**
  * What the limits' client should be given: commands fail at once while Redis is away (no offline queue),
- * after one reconnection attempt when the connection drops under them, and after a second when Redis hangs,
- * so that the insurance limiter answers instead of a student waiting. Not `lazyConnect`: a client that has
- * not connected is not ready, and every limit would be counted in memory until it does.
+ * after one reconnection attempt when the connection drops under them, and after half a second when Redis
+ * hangs (a loopback or LAN Redis answers in well under a millisecond), so that the insurance limiter
+ * answers instead of a student waiting. Not `lazyConnect`: a client that has not connected is not ready,
+ * and every limit would be counted in memory until it does.
  */
 export const LIMITS_CLIENT_OPTIONS = {
   maxRetriesPerRequest: 1,
   enableOfflineQueue: false,
-  commandTimeout: 1000,
+  commandTimeout: 500,
 } as const satisfies RedisOptions;
 
 export type Log = (message: string, data?: Record<string, unknown>) => void;
 
-/** Says once per outage that the limits fell back to this process's memory, and once that Redis is back. */
+/**
+ * Says once per outage that the limits fell back to this process's memory, and once that Redis is back.
+ * A Redis that hangs without closing its connection never becomes "not ready" nor "ready" again, so an
+ * outage that goes on (or a second one after such a hang) is said again at most once a minute, with how
+ * many answers came from memory meanwhile.
+ */
 export interface Outage {
   fellBack(): void;
 }
 
-export function watchOutage(client: Redis, log: Log): Outage {
+const REPEAT_MS = 60_000;
+
+export function watchOutage(client: Redis, log: Log, now: () => number = Date.now): Outage {
   let down = false;
+  let saidAt = 0;
+  let answers = 0;
   client.on("ready", () => {
-    if (down) log("Redis answers again: rate limits are shared by the cluster again");
+    if (down)
+      log("Redis answers again: rate limits are shared by the cluster again", { fromMemory: answers });
     down = false;
+    answers = 0;
   });
   return {
     fellBack() {
-      if (down) return;
-      down = true;
+      answers++;
+      if (down && now() - saidAt < REPEAT_MS) return;
       log("Redis cannot be reached: rate limits count on this process alone until it answers again", {
         status: client.status,
+        fromMemory: answers,
       });
+      down = true;
+      saidAt = now();
+      answers = 0;
     },
   };
 }

@@ -12,6 +12,7 @@ import {
   LIMITS_CLIENT_OPTIONS,
   type SharedLimitsOptions,
   sharedLimits,
+  watchOutage,
 } from "../../server/cluster/sharedLimits.ts";
 import { mayCreate } from "../../server/http/creationLimits.ts";
 import { MISSES_PER_MINUTE } from "../../server/http/joinLimiter.ts";
@@ -185,6 +186,24 @@ describe("rate limits shared by the processes of a cluster through Redis", () =>
     );
     expect(await a.codeLimiter.claim(guesser, "FOUND1")).not.toEqual({ wait: 0, took: false });
     await eventually(async () => (await mayCreate(b.creation, teacher, 0)).ok, "the creations to expire");
+  });
+
+  it("says an outage that goes on again at most once a minute, with how many answers came from memory", async (ctx) => {
+    if (!redis) return ctx.skip();
+    const lines: Record<string, unknown>[] = [];
+    let now = 0;
+    const outage = watchOutage(
+      await connect(redis.url),
+      (_, data) => lines.push(data ?? {}),
+      () => now,
+    );
+    for (let i = 0; i < 5; i++) outage.fellBack();
+    now += 59_000;
+    outage.fellBack();
+    expect(lines).toHaveLength(1);
+    now += 2_000;
+    outage.fellBack();
+    expect(lines).toMatchObject([{ fromMemory: 1 }, { fromMemory: 6 }]);
   });
 
   it("answers from each process's memory when Redis stops mid-test, with one log line and no throw", async (ctx) => {
