@@ -1,377 +1,356 @@
 /**
- * `npm run loadtest -- --students N --rounds R`: N real @colyseus/sdk student clients, from this process,
- * against a server that is already running. Each round the students move their slider once (a "level"
- * message, never "submit", so the round closes on the server's timer) and the load test prints how long
- * after the close the feedback reached the clients, how many bytes each client received, and the server's
- * CPU and memory from GET /api/status. Figures only: no pass or fail beyond "every client got its feedback".
+ * `npm run loadtest -- --students N --rounds R [--rooms K] [--servers URL,URL | --processes P]`: K classes of
+ * N real @colyseus/sdk student clients each, from this process, against running servers or against P
+ * processes it starts itself (loadCluster.ts). Each round the load test prints how long after the close the
+ * feedback reached the clients (over every room), how many bytes each client received, and the servers'
+ * CPU and memory from GET /api/status; at the end each process's share of the machine over the whole play
+ * (this one's too: the generator and the servers share the cores) and whether p99 was under 250 ms. With
+ * --kill-after S it SIGKILLs the process holding the most rooms and times its classes' way back.
+ * Figures only: no pass or fail beyond "every client got its feedback".
  */
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import type { Room } from "@colyseus/sdk";
-import type {
-  ClientMessage,
-  FeedbackMessage,
-  JoinOptions,
-  RejectedMessage,
-  TimeReply,
-  YouMessage,
-} from "../../shared/protocol/messages.ts";
-import type { CreateSessionReply, SessionConfigInput } from "../../shared/protocol/session.ts";
-import { PROTOCOL_VERSION } from "../../shared/protocol/version.ts";
-import type { ExamState } from "../rooms/examState.ts";
 import { FlagError } from "./flags.ts";
+import { type LoadServers, startLoadServers } from "./loadCluster.ts";
 import { type Options, parseOptions, USAGE } from "./loadtestArgs.ts";
-import { type Figures, figures, HEADER, row } from "./loadtestFigures.ts";
-import { MeteredClient, type MeteredRoom } from "./meteredClient.ts";
-
-// ── measuring clients ────────────────────────────────────────────────────
-
-/** Local wall-clock time in ms since the epoch, with sub-millisecond resolution. */
-const nowMs = (): number => performance.timeOrigin + performance.now();
-
-interface Deferred {
-  readonly promise: Promise<void>;
-  resolve(): void;
-  done: boolean;
-}
-
-function deferred(): Deferred {
-  let resolve = (): void => {};
-  const promise = new Promise<void>((r) => {
-    resolve = r;
-  });
-  const d: Deferred = {
-    promise,
-    done: false,
-    resolve() {
-      d.done = true;
-      resolve();
-    },
-  };
-  return d;
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-/** Resolves true when `p` settles in time, false on timeout. */
-async function within(p: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((r) => {
-    timer = setTimeout(() => r(false), ms);
-  });
-  try {
-    return await Promise.race([p.then(() => true as const), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-interface ServerStatus {
-  readonly cpuUserMs: number;
-  readonly cpuSystemMs: number;
-  readonly rssBytes: number;
-  /** Local time at which the reply arrived. */
-  readonly at: number;
-}
-
-async function serverStatus(base: string): Promise<ServerStatus> {
-  const res = await fetch(`${base}/api/status`);
-  if (!res.ok) throw new Error(`GET /api/status answered ${res.status}`);
-  const body = (await res.json()) as Omit<ServerStatus, "at">;
-  return { cpuUserMs: body.cpuUserMs, cpuSystemMs: body.cpuSystemMs, rssBytes: body.rssBytes, at: nowMs() };
-}
-
-// ── the run ──────────────────────────────────────────────────────────────
-
-interface Student {
-  readonly room: MeteredRoom;
-  /** Per round r (index r, 0 = just before the start): local arrival of the feedback, bytes received by then. */
-  readonly feedbackAt: Float64Array;
-  readonly bytesAt: Float64Array;
-  sentRound: number;
-}
+import { LoadClass, newTrouble, type Trouble } from "./loadtestClass.ts";
+import type { Servers } from "./loadtestComeBack.ts";
+import {
+  type Figures,
+  figures,
+  HEADER,
+  type MoveFigures,
+  moveFigures,
+  moveLine,
+  type ProcessFigures,
+  processTable,
+  row,
+  verdict,
+} from "./loadtestFigures.ts";
+import { type ServerStatus, spans, statusOfAll } from "./loadtestStatus.ts";
+import { nowMs, sleep, within } from "./loadtestWait.ts";
 
 const LOOP_RESOLUTION_MS = 10;
+/** How long a killed process's classes may take to come back before a round's wait gives up. */
+const MOVE_ALLOWANCE_MS = 60_000;
 
 const say = (line: string): void => {
   process.stderr.write(`${line}\n`);
 };
+const out = (o: Options, line: string): void => {
+  if (!o.json) process.stdout.write(`${line}\n`);
+};
 
-async function run(o: Options): Promise<number> {
-  let stage = "checking the server";
-  const limitSeconds = Math.ceil(o.rounds * (o.roundSeconds + 10) + 120 + o.students * 0.05);
-  const deadline = setTimeout(() => {
-    say(`loadtest: aborted after ${limitSeconds} s, the time limit for this run (stuck ${stage}).`);
-    process.exit(1);
-  }, limitSeconds * 1000);
+/** Whatever the run started goes when it ends, also on Ctrl-C and on the time limit. */
+let started: LoadServers | null = null;
+async function quit(code: number): Promise<never> {
+  await started?.stop().catch(() => undefined);
+  process.exit(code);
+}
+process.on("SIGINT", () => {
+  say("loadtest: interrupted; stopping what it started.");
+  void quit(130);
+});
 
-  try {
-    await serverStatus(o.base);
-  } catch (e) {
-    throw new Error(`no Group Exam server answers at ${o.base}/api/status (${(e as Error).message})`);
+interface Target {
+  readonly bases: readonly string[];
+  readonly servers: Servers;
+  readonly description: string;
+  /** The processes we started, by base, to kill one. */
+  readonly kill: (base: string) => Promise<void>;
+}
+
+async function target(o: Options): Promise<Target> {
+  if (o.processes > 0) {
+    say(`starting ${o.processes} server process${o.processes > 1 ? "es" : ""}…`);
+    const s = await startLoadServers(o.processes, o.cluster);
+    started = s;
+    return {
+      bases: s.processes.map((p) => p.base),
+      servers: { live: () => s.processes.filter((p) => p.alive()).map((p) => p.base) },
+      description: s.description,
+      kill: async (base) => s.processes.find((p) => p.base === base)?.kill(),
+    };
   }
-
-  stage = "creating the session";
-  const config: SessionConfigInput = {
-    exam: "independent",
-    scheme: { name: "vectorized" },
-    maxStudents: o.students,
-    bots: 0,
-    roundSeconds: o.roundSeconds,
-    reviewSeconds: 1,
-    autoAdvance: true,
-    maxRounds: o.rounds + 1,
-    endAtCriterion: false,
+  const n = o.servers.length;
+  return {
+    bases: o.servers,
+    servers: { live: () => o.servers },
+    description: `${n} running process${n > 1 ? "es" : ""} (${o.servers.join(", ")})`,
+    kill: async () => undefined,
   };
-  const res = await fetch(`${o.base}/api/sessions`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(config),
-  });
-  if (res.status !== 201)
-    throw new Error(`POST /api/sessions answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
-  const created = (await res.json()) as CreateSessionReply & { roomId: string };
+}
 
-  // Rejections and unexpected drops are counted; any of them makes the run fail at the end.
-  const trouble = { rejected: new Map<string, number>(), dropped: 0, left: 0 };
-  let leaving = false;
-  const watch = (room: Room): void => {
-    room.onMessage("rejected", (m: RejectedMessage) => {
-      const key = `${m.type}: ${m.reason}`;
-      trouble.rejected.set(key, (trouble.rejected.get(key) ?? 0) + 1);
-    });
-    room.onMessage("*", () => {});
-    room.onDrop(() => {
-      trouble.dropped++;
-    });
-    room.onLeave(() => {
-      if (!leaving) trouble.left++;
-    });
-  };
-
-  stage = "joining the teacher";
-  const teacherOptions: JoinOptions = {
-    role: "teacher",
-    protocol: PROTOCOL_VERSION,
-    token: created.teacherToken,
-  };
-  const teacher = (await new MeteredClient(o.base).joinById(created.roomId, teacherOptions)) as Room<
-    unknown,
-    ExamState
-  >;
-  watch(teacher);
-  const opened = Array.from({ length: o.rounds + 2 }, deferred);
-  const closesAt = new Float64Array(o.rounds + 2);
-  teacher.onStateChange((state) => {
-    const r = state.round;
-    if (state.phase === "open" && r >= 1 && r <= o.rounds && !opened[r].done) {
-      closesAt[r] = state.closesAt;
-      opened[r].resolve();
-    }
-  });
-
-  stage = "joining the students";
-  const fed = Array.from({ length: o.rounds + 2 }, deferred);
-  const fedCount = new Int32Array(o.rounds + 2);
-  const students: Student[] = new Array(o.students);
+/** Creates the classes one after another and joins their students, reporting progress. */
+async function makeClasses(o: Options, t: Target, trouble: Trouble): Promise<LoadClass[]> {
+  const classes: LoadClass[] = [];
+  const total = o.rooms * o.students;
   const joinStart = nowMs();
-  let next = 0;
   let joined = 0;
   let reported = 0;
-  const joinOne = async (i: number): Promise<void> => {
-    const options: JoinOptions = {
-      role: "student",
-      protocol: PROTOCOL_VERSION,
-      code: created.code,
-      nickname: `s${i}`,
-      clientKey: `lt-${crypto.randomUUID()}`,
+  const step = Math.max(1, Math.ceil(total / 10));
+  for (let k = 0; k < o.rooms; k++) {
+    const plan = {
+      index: k,
+      students: o.students,
+      rounds: o.rounds,
+      roundSeconds: o.roundSeconds,
+      joinBatch: o.joinBatch,
+      comeBack: o.killAfter !== null,
     };
-    let room: MeteredRoom;
-    try {
-      room = (await new MeteredClient(o.base).joinById(created.roomId, options)) as unknown as MeteredRoom;
-    } catch (e) {
-      const err = e as { code?: number; message?: string };
-      throw new Error(`student s${i} could not join (${err.code ?? "no code"}: ${err.message ?? e})`);
-    }
-    const s: Student = {
-      room,
-      feedbackAt: new Float64Array(o.rounds + 2).fill(Number.NaN),
-      bytesAt: new Float64Array(o.rounds + 2).fill(Number.NaN),
-      sentRound: 0,
-    };
-    students[i] = s;
-    room.onMessage("you", (m: YouMessage) => {
-      if (!m.seated || m.round <= s.sentRound || m.round > o.rounds) return;
-      s.sentRound = m.round;
-      const message: ClientMessage<"level"> = { round: m.round, level: Math.random() };
-      room.send("level", message);
+    const c = await LoadClass.create(plan, t.servers, trouble);
+    classes.push(c);
+    await c.joinStudents(() => {
+      joined++;
+      if (joined - reported >= step || joined === total) {
+        reported = joined;
+        say(`joined ${joined}/${total} students (${((nowMs() - joinStart) / 1000).toFixed(1)} s)`);
+      }
     });
-    room.onMessage("feedback", (m: FeedbackMessage) => {
-      const r = m.round;
-      if (r < 1 || r > o.rounds || !Number.isNaN(s.feedbackAt[r])) return;
-      s.feedbackAt[r] = nowMs();
-      s.bytesAt[r] = room.bytesIn;
-      if (++fedCount[r] === o.students) fed[r].resolve();
-    });
-    watch(room);
-    joined++;
-    const step = Math.max(1, Math.ceil(o.students / 10));
-    if (joined - reported >= step || joined === o.students) {
-      reported = joined;
-      say(`joined ${joined}/${o.students} students (${((nowMs() - joinStart) / 1000).toFixed(1)} s)`);
-    }
-  };
-  await Promise.all(
-    Array.from({ length: Math.min(o.joinBatch, o.students) }, async () => {
-      while (next < o.students) await joinOne(next++);
-    }),
-  );
-  const joinSeconds = (nowMs() - joinStart) / 1000;
-
-  stage = "measuring the clock offset";
-  // offset = server clock − local clock, from the request with the median offset of a few.
-  const samples: { offset: number; rtt: number }[] = [];
-  for (let k = 0; k < 7; k++) {
-    const t0 = nowMs();
-    const reply = (await teacher.request("time", {})) as TimeReply;
-    const t1 = nowMs();
-    samples.push({ offset: reply.now - (t0 + t1) / 2, rtt: t1 - t0 });
+    await c.measureClock();
   }
-  samples.sort((a, b) => a.offset - b.offset);
-  const offset = samples[Math.floor(samples.length / 2)].offset;
-  const minRtt = Math.min(...samples.map((s) => s.rtt));
+  return classes;
+}
+
+interface Totals {
+  latencies: number[];
+  bytes: number[];
+  missing: number;
+  own: number;
+  lagMs: number;
+}
+
+async function run(o: Options): Promise<number> {
+  let stage = "starting";
+  const limitSeconds = Math.ceil(
+    o.rounds * (o.roundSeconds + 10) + 180 + o.rooms * o.students * 0.05 + (o.killAfter ? 120 : 0),
+  );
+  const deadline = setTimeout(() => {
+    say(`loadtest: aborted after ${limitSeconds} s, the time limit for this run (stuck ${stage}).`);
+    void quit(1);
+  }, limitSeconds * 1000);
+
+  const t = await target(o);
+  stage = "checking the servers";
+  const first = await statusOfAll(t.bases);
+  const silent = t.bases.filter((_, i) => !first[i]);
+  if (silent.length) throw new Error(`no Group Exam server answers at ${silent.join(", ")} (/api/status)`);
+
+  stage = "creating the classes and joining the students";
+  const trouble = newTrouble();
+  const joinStart = nowMs();
+  const classes = await makeClasses(o, t, trouble);
+  const joinSeconds = (nowMs() - joinStart) / 1000;
   await sleep(500); // let the last joins' state patches settle before the baseline
 
   stage = "playing the rounds";
-  for (const s of students) s.bytesAt[0] = s.room.bytesIn;
   const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+  const whole = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
   loop.enable();
+  whole.enable();
   // The histogram holds whole timer intervals: the delay is what exceeds the resolution.
   const lag = (ns: number): number => Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS);
-  const start: ClientMessage<"start"> = {};
-  teacher.send("start", start);
+  const playBefore = await statusOfAll(t.bases);
+  const ownPlay = process.cpuUsage();
+  const playStart = nowMs();
+  for (const c of classes) c.start();
+
+  // Set by the kill's timer: a holder, since the rounds' loop reads it after awaits.
+  const killed: { value: { base: string; rooms: number; at: number } | null } = { value: null };
+  const killTimer =
+    o.killAfter === null
+      ? null
+      : setTimeout(async () => {
+          const now = await statusOfAll(t.bases);
+          let busiest = 0;
+          for (let i = 1; i < now.length; i++)
+            if ((now[i]?.rooms ?? 0) > (now[busiest]?.rooms ?? 0)) busiest = i;
+          const base = t.bases[busiest];
+          killed.value = { base, rooms: now[busiest]?.rooms ?? 0, at: nowMs() };
+          say(`SIGKILL to ${base}, which held ${killed.value.rooms} of the ${o.rooms} rooms`);
+          await t.kill(base);
+        }, o.killAfter * 1000);
+
+  const rtt = Math.min(...classes.map((c) => c.minRtt));
+  out(
+    o,
+    `Load test: ${o.rooms} room${o.rooms > 1 ? "s" : ""} × ${o.students} students, ${o.rounds} rounds of ` +
+      `${o.roundSeconds} s, on ${t.description}\n` +
+      `Joined in ${joinSeconds.toFixed(1)} s; clocks from each room's teacher (best RTT ${rtt.toFixed(1)} ms)\n` +
+      "CPU spans the round's opening (as the teachers saw it) to its last feedback, every server process\n" +
+      "together. Client CPU and max lag are this process's CPU and longest event-loop stall in that span.\n" +
+      HEADER,
+  );
   const perRound: Figures[] = [];
-  const all = {
-    latencies: [] as number[],
-    bytes: [] as number[],
-    missing: 0,
-    cpuMs: 0,
-    windowMs: 0,
-    own: 0,
-    lagMs: 0,
-  };
-  let maxRss = 0;
-  if (!o.json) {
-    process.stdout.write(
-      `Load test: ${o.students} students, ${o.rounds} rounds of ${o.roundSeconds} s, ${o.base}\n` +
-        `Joined in ${joinSeconds.toFixed(1)} s; clock offset ${offset >= 0 ? "+" : ""}${offset.toFixed(1)} ms ` +
-        `(server − local, median of ${samples.length} time requests, best RTT ${minRtt.toFixed(1)} ms)\n` +
-        "CPU spans the round's opening (as the teacher saw it) to its last feedback. Client CPU and max lag\n" +
-        "are this process's CPU and longest event-loop stall in that span (a stall can delay a timestamp).\n" +
-        `${HEADER}\n`,
-    );
-  }
+  const all: Totals = { latencies: [], bytes: [], missing: 0, own: 0, lagMs: 0 };
+  let cpuAll = 0;
+  let windowAll = 0;
+  let rssMax = 0;
   for (let r = 1; r <= o.rounds; r++) {
     stage = `waiting for round ${r} to open`;
-    if (!(await within(opened[r].promise, (o.roundSeconds + 30) * 1000)))
-      throw new Error(`round ${r} did not open within ${o.roundSeconds + 30} s`);
-    const before = await serverStatus(o.base);
+    const openMs = (o.roundSeconds + 30) * 1000 + (o.killAfter ? MOVE_ALLOWANCE_MS : 0);
+    if (!(await within(Promise.all(classes.map((c) => c.opened[r].promise)), openMs)))
+      throw new Error(`round ${r} did not open in every room within ${openMs / 1000} s`);
+    const before = await statusOfAll(t.bases);
     const ownBefore = process.cpuUsage();
     loop.reset();
-    const closeLocal = closesAt[r] - offset;
     stage = `waiting for round ${r}'s feedback`;
-    const waitMs = Math.max(0, closeLocal - nowMs()) + 30_000;
-    await within(fed[r].promise, waitMs);
-    const after = await serverStatus(o.base);
+    const closeLocal = Math.max(...classes.map((c) => c.closesAt[r] - c.offset));
+    const waitMs = Math.max(0, closeLocal - nowMs()) + 30_000 + (o.killAfter ? MOVE_ALLOWANCE_MS : 0);
+    await within(Promise.all(classes.map((c) => c.fed[r].promise)), waitMs);
+    const after = await statusOfAll(t.bases);
     const own = process.cpuUsage(ownBefore);
     const lagMs = lag(loop.max);
     const latencies: number[] = [];
     const bytes: number[] = [];
-    for (const s of students) {
-      if (Number.isNaN(s.feedbackAt[r])) continue;
-      latencies.push(s.feedbackAt[r] - closeLocal);
-      const previous = Number.isNaN(s.bytesAt[r - 1]) ? s.bytesAt[0] : s.bytesAt[r - 1];
-      bytes.push(s.bytesAt[r] - previous);
+    let missing = 0;
+    for (const c of classes) {
+      const one = c.round(r);
+      latencies.push(...one.latencies);
+      bytes.push(...one.bytes);
+      missing += one.missing;
     }
-    const missing = o.students - latencies.length;
-    const cpuMs = after.cpuUserMs + after.cpuSystemMs - before.cpuUserMs - before.cpuSystemMs;
-    const windowMs = after.at - before.at;
+    const sp = spans(before, after).filter((s) => s !== null);
+    const cpuMs = sp.reduce((a, s) => a + s.cpuMs, 0);
+    const windowMs = sp.length ? sp.reduce((a, s) => a + s.windowMs, 0) / sp.length : 0;
+    const rss = sp.reduce((a, s) => a + s.rssBytes, 0);
     const ownMs = (own.user + own.system) / 1000;
-    const f = figures(latencies, bytes, missing, cpuMs, windowMs, after.rssBytes, ownMs, lagMs);
+    const f = figures(latencies, bytes, missing, cpuMs, windowMs, rss, ownMs, lagMs);
     perRound.push(f);
     all.latencies.push(...latencies);
     all.bytes.push(...bytes);
     all.missing += missing;
-    all.cpuMs += cpuMs;
-    all.windowMs += windowMs;
     all.own += ownMs;
     all.lagMs = Math.max(all.lagMs, lagMs);
-    maxRss = Math.max(maxRss, after.rssBytes);
-    if (!o.json) process.stdout.write(`${row(String(r), f)}\n`);
+    cpuAll += cpuMs;
+    windowAll += windowMs;
+    rssMax = Math.max(rssMax, rss);
+    out(o, row(String(r), f));
   }
+  const playAfter = await statusOfAll(t.bases);
+  const ownWhole = process.cpuUsage(ownPlay);
+  const playMs = nowMs() - playStart;
   loop.disable();
+  whole.disable();
+  if (killTimer) clearTimeout(killTimer);
   const summary = figures(
     all.latencies,
     all.bytes,
     all.missing,
-    all.cpuMs,
-    all.windowMs,
-    maxRss,
+    cpuAll,
+    windowAll,
+    rssMax,
     all.own,
     all.lagMs,
   );
 
-  stage = "ending the session";
-  const end: ClientMessage<"end"> = {};
-  teacher.send("end", end);
-  await within(
-    new Promise<void>((resolve) => {
-      const check = (state: ExamState): void => {
-        if (state.phase === "ended") resolve();
-      };
-      check(teacher.state);
-      teacher.onStateChange(check);
-    }),
-    5000,
-  );
+  stage = "ending the sessions";
+  for (const c of classes) await c.end();
+  await within(Promise.all(classes.map((c) => c.ended.promise)), 10_000);
   stage = "leaving";
-  leaving = true;
-  for (let i = 0; i < students.length; i += 200)
-    await within(Promise.allSettled(students.slice(i, i + 200).map((s) => s.room.leave())), 10_000);
-  await within(teacher.leave(), 5000);
+  for (const c of classes) await within(c.leave(), 10_000);
   clearTimeout(deadline);
+
+  const processes = processFigures(t.bases, playBefore, playAfter, {
+    cpuPercent: ((ownWhole.user + ownWhole.system) / 1000 / playMs) * 100,
+    rssMB: process.memoryUsage().rss / 2 ** 20,
+    loopDelayMs: { p99: lag(whole.percentile(99)), max: lag(whole.max) },
+  });
+  const moves: MoveFigures[] = [];
+  const kill = killed.value;
+  if (kill)
+    for (const c of classes)
+      if (!Number.isNaN(c.movedAt)) {
+        let after = 0;
+        for (let r = 1; r <= o.rounds; r++)
+          if (c.closesAt[r] - c.offset > kill.at && c.fedCount[r] > 0) after++;
+        moves.push(
+          moveFigures(
+            c.plan.index + 1,
+            kill.at,
+            c.students.map((s) => s.backAt),
+            after,
+          ),
+        );
+      }
 
   const rejected = [...trouble.rejected].map(([k, n]) => `${n} × ${k}`);
   const problems = [
-    all.missing ? `${all.missing} client-rounds got no feedback` : "",
+    // Around a kill, a class that was away when its round closed misses that round's feedback: not a failure.
+    all.missing && !kill ? `${all.missing} client-rounds got no feedback` : "",
     rejected.length ? `the server refused messages: ${rejected.join(", ")}` : "",
     trouble.dropped ? `${trouble.dropped} connections dropped` : "",
     trouble.left ? `${trouble.left} clients were sent away by the server` : "",
+    trouble.lostSeats ? `${trouble.lostSeats} clients did not come back into their own seats` : "",
+    kill && moves.length === 0 ? "the process killed held no class of this run" : "",
   ].filter(Boolean);
 
   if (o.json) {
-    process.stdout.write(
-      `${JSON.stringify(
-        {
-          url: o.base,
-          students: o.students,
-          rounds: o.rounds,
-          roundSeconds: o.roundSeconds,
-          joinSeconds: Math.round(joinSeconds * 10) / 10,
-          clockOffsetMs: Math.round(offset * 10) / 10,
-          clockMinRttMs: Math.round(minRtt * 10) / 10,
-          perRound: perRound.map((f, i) => ({ round: i + 1, ...f })),
-          summary,
-          problems,
-        },
-        null,
-        2,
-      )}\n`,
-    );
+    const report = {
+      servers: t.description,
+      rooms: o.rooms,
+      students: o.students,
+      rounds: o.rounds,
+      roundSeconds: o.roundSeconds,
+      joinSeconds: Math.round(joinSeconds * 10) / 10,
+      perRound: perRound.map((f, i) => ({ round: i + 1, ...f })),
+      summary,
+      under250ms: summary.latencyMs.p99 < 250,
+      processes,
+      killed: kill && { ...kill, at: undefined, afterSeconds: o.killAfter },
+      moves,
+      problems,
+    };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {
-    process.stdout.write(`${row("all", summary)}\n`);
+    out(o, row("all", summary));
+    if (kill)
+      out(
+        o,
+        `(with the kill: ${all.missing} client-rounds got no feedback, the moved classes' missed rounds)`,
+      );
+    out(o, `\n${o.rooms} rooms × ${o.students} students: ${verdict(summary)}`);
+    out(o, `\nThe whole play (${(playMs / 1000).toFixed(1)} s), each process:\n${processTable(processes)}`);
+    if (kill) {
+      out(
+        o,
+        `\nKilled ${kill.base} after ${o.killAfter} s (it held ${kill.rooms} rooms); the classes that moved:`,
+      );
+      for (const m of moves) out(o, moveLine(m));
+    }
   }
   for (const p of problems) say(`loadtest: ${p}`);
   return problems.length ? 1 : 0;
+}
+
+function processFigures(
+  bases: readonly string[],
+  before: readonly (ServerStatus | null)[],
+  after: readonly (ServerStatus | null)[],
+  own: Omit<ProcessFigures, "name" | "rooms">,
+): ProcessFigures[] {
+  const rows = bases.map((base, i): ProcessFigures => {
+    const b = before[i];
+    const a = after[i];
+    if (!b || !a)
+      return { name: `${base} (killed)`, rooms: Number.NaN, cpuPercent: Number.NaN, rssMB: Number.NaN };
+    return {
+      name: base,
+      rooms: a.rooms,
+      cpuPercent: Math.round(((a.cpuMs - b.cpuMs) / (a.at - b.at)) * 1000) / 10,
+      rssMB: Math.round((a.rssBytes / 2 ** 20) * 10) / 10,
+    };
+  });
+  rows.push({
+    name: "load generator (this process)",
+    rooms: Number.NaN,
+    cpuPercent: Math.round(own.cpuPercent * 10) / 10,
+    rssMB: Math.round(own.rssMB * 10) / 10,
+    loopDelayMs: own.loopDelayMs && {
+      p99: Math.round(own.loopDelayMs.p99),
+      max: Math.round(own.loopDelayMs.max),
+    },
+  });
+  return rows;
 }
 
 let code: number;
@@ -383,8 +362,8 @@ try {
   } else code = await run(parsed);
 } catch (e) {
   if (e instanceof FlagError) say(`loadtest: ${e.message}\n\n${USAGE}`);
-  else say(`loadtest: ${(e as Error).message}`);
+  else say(`loadtest: ${e instanceof Error ? e.message : String(e)}`);
   code = e instanceof FlagError ? 2 : 1;
 }
-// Lingering sockets must not keep the process alive.
-process.exit(code);
+// Lingering sockets must not keep the process alive; what it started goes first.
+await quit(code);
