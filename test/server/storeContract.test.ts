@@ -359,6 +359,7 @@ for (const home of [sqlite, postgres])
       const a = await claimed(store, "s1", "A");
       // A keeps appending while B takes the session; what A was told was written must be in the log.
       const written: number[] = [];
+      let finished = false;
       const appending = (async () => {
         for (let i = 0; i < 40; i++) {
           try {
@@ -366,11 +367,13 @@ for (const home of [sqlite, postgres])
             written.push(i);
           } catch (error) {
             expect(error).toBeInstanceOf(WriterRefused);
-            return;
+            break;
           }
         }
+        finished = true;
       })();
-      await new Promise((r) => setTimeout(r, 5));
+      // B claims while A is mid-stream (on SQLite, one process, A has finished by then).
+      while (written.length < 5 && !finished) await new Promise((r) => setTimeout(r, 1));
       const b = await other.claim("s1", "B", ["A"]);
       if (!b) throw new Error("B could not take the session");
       await appending;
