@@ -74,6 +74,13 @@ export async function migrate(
   const known = migrations.reduce((most, m) => Math.max(most, m.version), 0);
   const applied: number[] = [];
   const client = await pool.connect();
+  // A connection lost between two statements is an event on the client, not on a query: heard here, it
+  // fails the next statement instead of ending the process.
+  let broken: Error | undefined;
+  const lost = (error: Error): void => {
+    broken = error;
+  };
+  client.on("error", lost);
   try {
     for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
       await client.query("BEGIN");
@@ -102,7 +109,9 @@ export async function migrate(
       }
     }
   } finally {
-    client.release();
+    client.off("error", lost);
+    // A broken connection is closed, not handed to the next query.
+    client.release(broken);
   }
   return applied;
 }

@@ -97,6 +97,14 @@ INSERT INTO events (session_id, seq, at, type, data)
 SELECT s.id, e.seq, e.at, e.type, e.data
 FROM s, unnest($6::integer[], $7::bigint[], $8::text[], $9::text[]) AS e(seq, at, type, data)`;
 
+/** The session's row and its first event: one statement, so one transaction, with no connection held between. */
+const CREATE = `
+WITH s AS (
+  INSERT INTO sessions (id, code, created_at, status, teacher_token_hash, projector_token_hash, config)
+  VALUES ($1, $2, $3, 'live', $4, $5, $6) RETURNING id, created_at
+)
+INSERT INTO events (session_id, seq, at, type, data) SELECT id, 1, created_at, $7, $8 FROM s`;
+
 export async function openPgStore(url: string, options: PgStoreOptions = {}): Promise<SessionStore> {
   const log = options.log ?? ((line: string) => console.log(line));
   const pool = new pg.Pool({
@@ -136,25 +144,16 @@ export async function openPgStore(url: string, options: PgStoreOptions = {}): Pr
     kind: "postgres",
     async createSession(row, created) {
       const config = created.type === "created" ? JSON.stringify(created.config) : null;
-      const client = await pool.connect();
-      try {
-        await client.query("BEGIN");
-        await client.query(
-          `INSERT INTO sessions (id, code, created_at, status, teacher_token_hash, projector_token_hash, config)
-           VALUES ($1, $2, $3, 'live', $4, $5, $6)`,
-          [row.id, row.code, row.createdAt, row.teacherTokenHash, row.projectorTokenHash, config],
-        );
-        await client.query(
-          "INSERT INTO events (session_id, seq, at, type, data) VALUES ($1, 1, $2, $3, $4)",
-          [row.id, row.createdAt, created.type, JSON.stringify(created)],
-        );
-        await client.query("COMMIT");
-      } catch (error) {
-        await client.query("ROLLBACK").catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+      await pool.query(CREATE, [
+        row.id,
+        row.code,
+        row.createdAt,
+        row.teacherTokenHash,
+        row.projectorTokenHash,
+        config,
+        created.type,
+        JSON.stringify(created),
+      ]);
     },
     async claim(sessionId, writer, gone = []) {
       const r = await one(

@@ -17,7 +17,7 @@ import {
   postgresMissing,
   startPostgres,
 } from "../../server/cli/postgresProcess.ts";
-import { MIGRATIONS } from "../../server/store/pgMigrations.ts";
+import { MIGRATIONS, type Migration, migrate, SchemaTooNew } from "../../server/store/pgMigrations.ts";
 import { openPgStore } from "../../server/store/pgStore.ts";
 import { openSqliteStore } from "../../server/store/sqliteStore.ts";
 import { type SessionStore, type TimedEvent, WriterRefused } from "../../server/store/store.ts";
@@ -483,6 +483,27 @@ describe.skipIf(pgSkip !== null)("the PostgreSQL store's migrations and keys", (
     expect((await versions(url)).map(([v]) => v)).toEqual(MIGRATIONS.map((m) => m.version));
     await create(a, "s1");
     expect((await b.session("s1"))?.id).toBe("s1");
+  });
+
+  it("brings a database of an older version up to date with only the migrations it lacks, in order", async () => {
+    const url = await freshUrl();
+    await tracked(await openPgStore(url, quiet)).close();
+    const before = await versions(url);
+    const later: Migration[] = [
+      { version: 3, name: "third", statements: ["ALTER TABLE t2 ADD COLUMN b integer"] },
+      { version: 2, name: "second", statements: ["CREATE TABLE t2 (a integer)"] },
+    ];
+    const pool = new pg.Pool({ connectionString: url });
+    try {
+      expect(await migrate(pool, [...MIGRATIONS, ...later])).toEqual([2, 3]);
+      expect(await migrate(pool, [...MIGRATIONS, ...later])).toEqual([]);
+      // This code's own list is older than the database now: refused.
+      await expect(migrate(pool)).rejects.toBeInstanceOf(SchemaTooNew);
+    } finally {
+      await pool.end();
+    }
+    expect((await versions(url)).slice(0, before.length)).toEqual(before);
+    expect((await versions(url)).map(([v]) => v)).toEqual([...before.map(([v]) => v), 2, 3]);
   });
 
   it("refuses a database migrated by a newer version, saying so", async () => {
