@@ -178,7 +178,8 @@ export async function openPgStore(url: string, options: PgStoreOptions = {}): Pr
           lastScore = event.record.score;
         } else if (event.type === "joined") students++;
       }
-      // Counted before the statement runs, so appends this process sends one after another get their own seqs.
+      // A room sends its appends one after another (eventPipe.ts). Two sent at once on a fresh claim would
+      // count the same seq; the key then refuses the second (WriterRefused): never a duplicate, never a gap.
       nextSeq.set(sessionId, { epoch, seq: first + events.length });
       try {
         const result = await pool.query(APPEND, [
