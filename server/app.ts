@@ -11,14 +11,15 @@ import { Encoder } from "@colyseus/schema";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import type express from "express";
 import { joinCluster } from "./cluster/cluster.ts";
-import { type CreationLimits, memoryCreationLimits } from "./http/creationLimits.ts";
+import { sharedLimits } from "./cluster/sharedLimits.ts";
+import { CREATIONS_IN_ALL, type CreationLimits, memoryCreationLimits } from "./http/creationLimits.ts";
 import { colyseusLogger, errorPage, notFound } from "./http/errors.ts";
 import { guardDoor } from "./http/frontDoor.ts";
 import { allowedOriginsFrom, originVerdict, restrictColyseusCors } from "./http/security.ts";
 import { sessionsApi } from "./http/sessionsApi.ts";
 import { limitSocketTimes, SOCKET_TIMEOUTS } from "./http/socketTimeouts.ts";
 import { examRoom } from "./rooms/ExamRoom.ts";
-import { createJoinLimits, type JoinLimits } from "./rooms/joinLimits.ts";
+import { createJoinLimits, type JoinLimits, memoryJoinLimitStores } from "./rooms/joinLimits.ts";
 import { createRoomLoader } from "./rooms/roomLoader.ts";
 import { soleProcess, Writers } from "./rooms/writers.ts";
 import { openStore } from "./store/openStore.ts";
@@ -48,6 +49,11 @@ export interface AppOptions {
   readonly joinOrigin?: (port: number) => string | null;
   /** Session creation limits (by default in memory: 30 per address and 120 in all per 10 min, 200 live). */
   readonly creation?: CreationLimits;
+  /**
+   * The numbers a load test from one machine lifts (SEATS_PER_ADDRESS, SESSIONS_PER_ADDRESS), for the
+   * limits the app makes itself: in memory, or shared through Redis in a cluster.
+   */
+  readonly lifted?: { readonly addressSeats?: number; readonly sessionsPerAddress?: number };
   /**
    * Pages of other origins that may use the API, the matchmaker and the WebSocket (the development case:
    * vite's dev server); by default ALLOWED_ORIGINS from the environment, space- or comma-separated.
@@ -94,7 +100,20 @@ export async function startApp(options: AppOptions): Promise<App> {
   const liveness = cluster?.liveness ?? soleProcess(() => matchMaker.processId);
   const writers = new Writers(store, liveness);
   const rooms = createRoomLoader({ store, liveness, now, log });
-  const creation = options.creation ?? memoryCreationLimits();
+  // A cluster's limits hold across its processes (through Redis); a lone process counts in memory.
+  const lifted = options.lifted ?? {};
+  const creationNumbers = {
+    perAddress: lifted.sessionsPerAddress,
+    total: lifted.sessionsPerAddress && Math.max(CREATIONS_IN_ALL, lifted.sessionsPerAddress),
+  };
+  const shared =
+    cluster &&
+    sharedLimits(cluster.redis, { log, addressSeats: lifted.addressSeats, creation: creationNumbers });
+  const creation = options.creation ?? shared?.creation ?? memoryCreationLimits(creationNumbers);
+  const joinLimits =
+    options.joinLimits ??
+    shared?.joinLimits ??
+    createJoinLimits(memoryJoinLimitStores({ addressSeats: lifted.addressSeats }));
   const allowedOrigins = options.allowedOrigins ?? allowedOriginsFrom(process.env.ALLOWED_ORIGINS);
   restrictColyseusCors(allowedOrigins);
 
@@ -140,6 +159,7 @@ export async function startApp(options: AppOptions): Promise<App> {
           log,
           joinOrigin: () => joinOrigin,
           creation,
+          codeLimiter: shared?.codeLimiter,
           liveRooms: () => matchMaker.stats.local.roomCount,
         }),
       );
@@ -159,7 +179,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       reconnectSeconds,
       rules: { graceMs: reconnectSeconds * 1000, restoreGraceMs: RESTORE_GRACE_SECONDS * 1000 },
       idleSeconds: options.idleSeconds ?? IDLE_ROOM_SECONDS,
-      joinLimits: options.joinLimits ?? createJoinLimits(),
+      joinLimits,
     }),
   );
   // Every socket gets clocks: a request's headers and a WebSocket frame must arrive whole within seconds.

@@ -12,9 +12,7 @@ import { resolve } from "node:path";
 import { type App, startApp } from "./app.ts";
 import { publicAddressFrom } from "./cluster/cluster.ts";
 import { freePort } from "./cluster/freePort.ts";
-import { memoryCreationLimits } from "./http/creationLimits.ts";
 import { servePages } from "./http/pages.ts";
-import { createJoinLimits, memoryJoinLimitStores } from "./rooms/joinLimits.ts";
 import { checkDataDir, DATABASE_FILE } from "./store/dataDir.ts";
 
 function lanAddresses(): string[] {
@@ -74,6 +72,12 @@ const cluster = redisUrl
   ? { redisUrl, publicAddress: publicAddressFrom(process.env, { host, port: listenPort }, lan[0]) }
   : undefined;
 
+// Behind a front (PUBLIC_ADDRESS with a path), phones must be sent to the front, not to this process.
+if (cluster?.publicAddress.includes("/") && !publicUrl)
+  process.stderr.write(
+    "PUBLIC_URL is not set: the QR code will carry this process's own address, not the front's. Set PUBLIC_URL to the front's address.\n",
+  );
+
 let app: App;
 try {
   app = await startApp({
@@ -84,11 +88,7 @@ try {
     cluster,
     joinOrigin: joinOriginAt,
     routes: (express) => servePages(express, pagesDir),
-    joinLimits: createJoinLimits(memoryJoinLimitStores({ addressSeats: seatsPerAddress })),
-    creation: memoryCreationLimits({
-      perAddress: sessionsPerAddress,
-      total: sessionsPerAddress && Math.max(120, sessionsPerAddress),
-    }),
+    lifted: { addressSeats: seatsPerAddress, sessionsPerAddress },
   });
 } catch (error) {
   const code = error instanceof Error && "code" in error ? error.code : undefined;

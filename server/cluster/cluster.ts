@@ -22,6 +22,7 @@ import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { Redis } from "ioredis";
 import type { Liveness } from "../rooms/writers.ts";
+import { LIMITS_CLIENT_OPTIONS } from "./sharedLimits.ts";
 
 export interface ClusterOptions {
   readonly redisUrl: string;
@@ -51,8 +52,9 @@ async function listening(presence: RedisPresence): Promise<Set<string>> {
 export function joinCluster(options: ClusterOptions): Cluster {
   const presence = new RedisPresence(options.redisUrl);
   const driver = new RedisDriver(options.redisUrl);
-  const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
-  redis.on("error", (error) => options.log("redis (rate limits) connection error", { error: error.message }));
+  const redis = new Redis(options.redisUrl, LIMITS_CLIENT_OPTIONS);
+  // Without a listener ioredis throws its errors; sharedLimits.ts says an outage once, not every retry.
+  redis.on("error", () => undefined);
 
   const liveness: Liveness = {
     self: () => matchMaker.processId,

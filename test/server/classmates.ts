@@ -10,7 +10,7 @@ import { createRng, deriveSeed, nextFloat } from "../../shared/engine/random.ts"
 import type { ClosingMessage, YouMessage } from "../../shared/protocol/messages.ts";
 import { PROTOCOL_VERSION } from "../../shared/protocol/version.ts";
 import type { LoggedEvent } from "../../shared/session/events.ts";
-import type { Created } from "./harness.ts";
+import type { Created, Reachable } from "./harness.ts";
 import { comeBack, type ServerProcess } from "./serverProcess.ts";
 
 /** A student with human habits: it moves its slider and submits each round, and comes back after every stop. */
@@ -24,9 +24,9 @@ export class Student {
   readonly clientKey: string;
   readonly created: Created;
   /** The process it looks its code up at (any process of a cluster). */
-  readonly server: () => ServerProcess;
+  readonly server: () => Reachable;
   private readonly random: () => number;
-  constructor(nickname: string, clientKey: string, created: Created, server: () => ServerProcess) {
+  constructor(nickname: string, clientKey: string, created: Created, server: () => Reachable) {
     this.nickname = nickname;
     this.clientKey = clientKey;
     this.created = created;

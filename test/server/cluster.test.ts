@@ -6,70 +6,17 @@
  * seats by themselves through the code's lookup, as the pages do. Two processes racing to bring the same
  * session back: one room, one writer. On a machine without the two servers the suite says it was skipped.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Redis } from "ioredis";
 import pg from "pg";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Postgres, startPostgres } from "../../server/cli/postgresProcess.ts";
-import { type RedisProcess, startRedis } from "../../server/cli/redisProcess.ts";
+import { describe, expect, it } from "vitest";
 import { PROTOCOL_VERSION } from "../../shared/protocol/version.ts";
 import { checkLog, expectOwnSeats, Student } from "./classmates.ts";
+import { useClusterServices } from "./clusterFixture.ts";
 import { type Created, waitFor } from "./harness.ts";
-import {
-  comeBack,
-  lookup,
-  type ServerProcess,
-  startServerProcess,
-  stopServerProcess,
-} from "./serverProcess.ts";
+import { comeBack, lookup, type ServerProcess, stopServerProcess } from "./serverProcess.ts";
 
-let redis: RedisProcess | null = null;
-let postgres: Postgres | null = null;
-let skipped: string | null = null;
-const folders: string[] = [];
-
-beforeAll(async () => {
-  const r = await startRedis();
-  if ("skipped" in r) skipped = r.skipped;
-  else redis = r;
-  const p = await startPostgres();
-  if ("skipped" in p) skipped = [skipped, p.skipped].filter(Boolean).join(" ");
-  else postgres = p;
-  if (skipped) console.log(`cluster tests skipped: ${skipped}`);
-}, 60_000);
-
-afterAll(async () => {
-  await redis?.stop();
-  await postgres?.stop();
-  for (const f of folders) rmSync(f, { recursive: true, force: true });
-}, 30_000);
-
-afterEach(async () => {
-  // Each test starts from an empty bus and empty listings (its database is its own).
-  if (!redis) return;
-  const client = new Redis(redis.url);
-  await client.flushall();
-  await client.quit();
-});
-
-const folder = (): string => {
-  const f = mkdtempSync(join(tmpdir(), "group-exam-cluster-"));
-  folders.push(f);
-  return f;
-};
-
-/** The environment of one process of a cluster on this database. */
-const clusterEnv = (databaseUrl: string): Record<string, string> => ({
-  REDIS_URL: redis?.url ?? "",
-  DATABASE_URL: databaseUrl,
-  SEATS_PER_ADDRESS: "1000",
-  SESSIONS_PER_ADDRESS: "1000",
-});
-
-const start = (databaseUrl: string): Promise<ServerProcess> =>
-  startServerProcess(folder(), clusterEnv(databaseUrl));
+const cluster = useClusterServices();
+const start = (databaseUrl: string) => cluster.start(databaseUrl);
+const listedAt = (sessionId: string) => cluster.listedAt(sessionId);
 
 const config = {
   exam: "independent",
@@ -93,24 +40,13 @@ async function createOn(server: ServerProcess): Promise<Created> {
   return res.json();
 }
 
-/** The room's process as the shared listings say (its public address), or null when it is listed nowhere. */
-async function listedAt(sessionId: string): Promise<string | null> {
-  const client = new Redis(redis?.url ?? "");
-  const raw = await client.hget("roomcaches", sessionId);
-  await client.quit();
-  if (!raw) return null;
-  const listing: unknown = JSON.parse(raw);
-  return typeof listing === "object" && listing && "publicAddress" in listing
-    ? String(listing.publicAddress)
-    : null;
-}
-
 const addressOf = (server: ServerProcess): string => server.http.replace("http://", "");
 
-describe.skipIf(process.env.GROUP_EXAM_NO_CLUSTER === "1")("a cluster of processes", () => {
+describe("a cluster of processes", () => {
   it("a session made on A is found, joined and played through B; A killed mid-round, then B stopped gracefully: the class goes on on a live process, same seats, nothing acknowledged lost, a replay that verifies", async (context) => {
-    if (skipped || !postgres) return context.skip(skipped ?? "no PostgreSQL");
-    const db = await createDatabase(postgres.url, "cluster_moves");
+    const skipped = cluster.skipped();
+    if (skipped) return context.skip(skipped);
+    const db = await cluster.database("cluster_moves");
     const a = await start(db);
     // Made while A is the only process, so its room is on A.
     const created = await createOn(a);
@@ -166,8 +102,9 @@ describe.skipIf(process.env.GROUP_EXAM_NO_CLUSTER === "1")("a cluster of process
   }, 180_000);
 
   it("two processes racing to bring back the same session after its process was killed: one room, one writer, and every lookup on either finds it", async (context) => {
-    if (skipped || !postgres) return context.skip(skipped ?? "no PostgreSQL");
-    const db = await createDatabase(postgres.url, "cluster_race");
+    const skipped = cluster.skipped();
+    if (skipped) return context.skip(skipped);
+    const db = await cluster.database("cluster_race");
     const a = await start(db);
     const created = await createOn(a);
     const [b, c] = await Promise.all([start(db), start(db)]);

@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { resolve } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { afterEach } from "vitest";
-import { waitFor } from "./harness.ts";
+import { type Reachable, waitFor } from "./harness.ts";
 
 const main = resolve(import.meta.dirname, "..", "..", "server", "main.ts");
 const children: ChildProcess[] = [];
@@ -70,7 +70,7 @@ afterEach(() => {
 });
 
 /** The room id the server gives for a join code, or null while it cannot (down, starting, refusing). */
-export async function lookup(server: ServerProcess, code: string): Promise<string | null> {
+export async function lookup(server: Reachable, code: string): Promise<string | null> {
   try {
     const res = await fetch(`${server.http}/api/join/${code}`);
     const body: unknown = await res.json();
@@ -92,7 +92,7 @@ export interface ClassView {
 
 /** Joins by the code's lookup again and again until it works (the server may be down or starting), as a page does. */
 export async function comeBack(
-  server: () => ServerProcess,
+  server: () => Reachable,
   code: string,
   options: Record<string, unknown>,
   what: string,

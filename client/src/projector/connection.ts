@@ -8,6 +8,7 @@
  */
 import { Client, type Room } from "@colyseus/sdk";
 import { PROTOCOL_VERSION } from "../../../shared/protocol/version.ts";
+import { tuneReconnection } from "../common/reconnection.ts";
 import { serverOrigin } from "../join/handover.ts";
 import { backoffMs, type Failure, joinFailure, lookupFailure } from "./joinErrors.ts";
 import type { ProjectorState } from "./state.ts";
@@ -144,8 +145,7 @@ export function connectProjector(code: string, token: string, handlers: LinkHand
   }
 
   function attach(room: ProjectorRoom): void {
-    // The SDK refuses to auto-reconnect in a room's first 5 s; a projector's network can drop that early too.
-    room.reconnection.minUptime = 0;
+    tuneReconnection(room);
     room.onDrop(() => handlers.onStatus("reconnecting"));
     room.onReconnect(() => handlers.onStatus("connected"));
     room.onLeave(() => {

@@ -9,6 +9,7 @@ import { Client, CloseCode, ErrorCode, type Room } from "@colyseus/sdk";
 import type { JoinOptions } from "../../../shared/protocol/messages.ts";
 import { PROTOCOL_VERSION } from "../../../shared/protocol/version.ts";
 import { findRoom } from "../common/lookup.ts";
+import { tuneReconnection } from "../common/reconnection.ts";
 import { clientKey, loadSeat, type Seat, saveSeat, serverOrigin } from "../join/handover.ts";
 import type { PublicState } from "./publicState.ts";
 
@@ -128,8 +129,7 @@ export function connect(handlers: ConnectionHandlers): { stop(): void } {
   }
 
   function attach(room: StudentRoom): void {
-    // The SDK refuses to auto-reconnect in a room's first 5 s; a phone can drop that early too.
-    room.reconnection.minUptime = 0;
+    tuneReconnection(room);
     keepToken(room);
     room.onDrop(() => handlers.onStatus("reconnecting"));
     room.onReconnect(() => {

@@ -7,6 +7,7 @@
 import { Client, CloseCode, type Room } from "@colyseus/sdk";
 import type { JoinOptions, TimeReply } from "../../../shared/protocol/messages.ts";
 import { PROTOCOL_VERSION } from "../../../shared/protocol/version.ts";
+import { tuneReconnection } from "../common/reconnection.ts";
 import { serverOrigin } from "../join/handover.ts";
 import { findRoom } from "./api.ts";
 import type { TeacherState } from "./liveState.ts";
@@ -92,7 +93,7 @@ export function connectTeacher(kept: KeptSession, handlers: LinkHandlers): { sto
 
   function attach(room: TeacherRoom): void {
     current = room;
-    room.reconnection.minUptime = 0;
+    tuneReconnection(room);
     room.onDrop(() => handlers.onStatus({ kind: "reconnecting" }));
     room.onReconnect(() => {
       handlers.onStatus({ kind: "connected" });
