@@ -96,6 +96,7 @@ async function makeClasses(o: Options, t: Target, trouble: Trouble): Promise<Loa
       roundSeconds: o.roundSeconds,
       joinBatch: o.joinBatch,
       comeBack: o.killAfter !== null,
+      lookupFirst: o.lookupFirst,
     };
     const c = await LoadClass.create(plan, t.servers, trouble);
     classes.push(c);
@@ -244,7 +245,7 @@ async function run(o: Options): Promise<number> {
   );
 
   stage = "ending the sessions";
-  for (const c of classes) await c.end();
+  for (const c of classes) c.end();
   await within(Promise.all(classes.map((c) => c.ended.promise)), 10_000);
   stage = "leaving";
   for (const c of classes) await within(c.leave(), 10_000);

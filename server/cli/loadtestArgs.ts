@@ -23,6 +23,8 @@ each student client received, and each server process's CPU and memory; at the e
   --cluster            with --processes 1: a cluster of one (Redis and PostgreSQL), not SQLite
   --kill-after S       with --processes ≥ 2: S seconds into play, SIGKILL the process holding the most rooms,
                        and time how long its students take to get back into their seats on a live one
+  --lookup-first       with --kill-after: clients come back by the code's lookup first, not by their room
+                       id first as a page does (that join waits for Colyseus to give up on the dead process)
   --round-seconds S    length of a round, 2 to 600 (default 3)
   --join-batch B       joins in flight at once, 1 to 500 (default 50)
   --allow-remote       allow a --url or --servers that is not a loopback address
@@ -41,6 +43,8 @@ export interface Options {
   readonly cluster: boolean;
   /** Seconds into play at which to SIGKILL the busiest process; null: never. */
   readonly killAfter: number | null;
+  /** Come back by the code's lookup first (see loadtestComeBack.ts). */
+  readonly lookupFirst: boolean;
   readonly roundSeconds: number;
   readonly joinBatch: number;
   readonly json: boolean;
@@ -90,6 +94,7 @@ export function parseOptions(argv: readonly string[]): Options | "help" {
         processes: { type: "string" },
         cluster: { type: "boolean" },
         "kill-after": { type: "string" },
+        "lookup-first": { type: "boolean" },
         "round-seconds": { type: "string" },
         "join-batch": { type: "string" },
         "allow-remote": { type: "boolean" },
@@ -138,6 +143,7 @@ export function parseOptions(argv: readonly string[]): Options | "help" {
     processes,
     cluster: cluster || processes >= 2,
     killAfter,
+    lookupFirst: values["lookup-first"] === true,
     roundSeconds,
     joinBatch,
     json: values.json === true,

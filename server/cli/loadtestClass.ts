@@ -34,6 +34,8 @@ export interface ClassPlan {
   readonly joinBatch: number;
   /** Clients come back after their room's process died (kill mode); otherwise a leave is trouble. */
   readonly comeBack: boolean;
+  /** Come back by the code's lookup first, not by the room id first as a page does. */
+  readonly lookupFirst: boolean;
 }
 
 /** What went wrong, counted over every class; any of it fails the run. */
@@ -188,6 +190,7 @@ export class LoadClass {
         this.created.code,
         this.created.roomId,
         LoadClass.teacherOptions(this.created),
+        this.plan.lookupFirst,
       ).then(
         (room) => this.attachTeacher(room),
         () => this.trouble.lostSeats++,
@@ -274,6 +277,7 @@ export class LoadClass {
         this.created.code,
         this.created.roomId,
         this.options(s, i),
+        this.plan.lookupFirst,
       ).then(
         (back) => this.attach(s, i, back),
         () => this.trouble.lostSeats++,
@@ -315,7 +319,12 @@ export class LoadClass {
     return { latencies, bytes, missing: this.plan.students - latencies.length };
   }
 
-  async end(): Promise<void> {
+  /** Ends the session, unless its last round already did. */
+  end(): void {
+    if (this.teacher.state.phase === "ended") {
+      this.ended.resolve();
+      return;
+    }
     const end: ClientMessage<"end"> = {};
     this.teacher.send("end", end);
   }

@@ -101,14 +101,14 @@ export interface ProcessFigures {
 
 export function processTable(rows: readonly ProcessFigures[]): string {
   const lines = [
-    `${"process".padEnd(30)}  ${"rooms".padStart(5)}  ${"CPU (% of a core)".padStart(17)}  ${"RSS MB".padStart(8)}`,
+    `${"process".padEnd(31)}  ${"rooms".padStart(5)}  ${"CPU (% of a core)".padStart(17)}  ${"RSS MB".padStart(8)}`,
   ];
   for (const p of rows) {
     const loop = p.loopDelayMs
       ? `  event-loop delay p99 ${fmt(p.loopDelayMs.p99, 0)} ms, max ${fmt(p.loopDelayMs.max, 0)} ms`
       : "";
     lines.push(
-      `${p.name.padEnd(30)}  ${fmt(p.rooms, 0).padStart(5)}  ${`${fmt(p.cpuPercent)} %`.padStart(17)}  ${fmt(p.rssMB).padStart(8)}${loop}`,
+      `${p.name.padEnd(31)}  ${fmt(p.rooms, 0).padStart(5)}  ${(Number.isNaN(p.cpuPercent) ? "-" : `${fmt(p.cpuPercent)} %`).padStart(17)}  ${fmt(p.rssMB).padStart(8)}${loop}`,
     );
   }
   return lines.join("\n");
