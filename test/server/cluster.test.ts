@@ -6,12 +6,13 @@
  * seats by themselves through the code's lookup, as the pages do. Two processes racing to bring the same
  * session back: one room, one writer. On a machine without the two servers the suite says it was skipped.
  */
+import { Client } from "@colyseus/sdk";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { PROTOCOL_VERSION } from "../../shared/protocol/version.ts";
 import { checkLog, expectOwnSeats, Student } from "./classmates.ts";
 import { useClusterServices } from "./clusterFixture.ts";
-import { type Created, waitFor } from "./harness.ts";
+import { type Created, joinStaff, joinStudent, waitFor } from "./harness.ts";
 import { comeBack, lookup, type ServerProcess, stopServerProcess } from "./serverProcess.ts";
 
 const cluster = useClusterServices();
@@ -101,13 +102,23 @@ describe("a cluster of processes", () => {
     for (const server of [a2, c]) await stopServerProcess(server, "SIGTERM");
   }, 180_000);
 
-  it("two processes racing to bring back the same session after its process was killed: one room, one writer, and every lookup on either finds it", async (context) => {
+  it("two processes racing to bring back the same session after its process was killed: one room, one writer, every lookup on either finds it, and a ban made before the kill still holds", async (context) => {
     const skipped = cluster.skipped();
     if (skipped) return context.skip(skipped);
     const db = await cluster.database("cluster_race");
     const a = await start(db);
     const created = await createOn(a);
     const [b, c] = await Promise.all([start(db), start(db)]);
+    // A ban made on A holds wherever the session goes: it is in the session's log, not in a process.
+    const teacher = await joinStaff(b, created);
+    const mal = await joinStudent(b, created, "mal", "key-mal-cluster-0");
+    await waitFor(() => mal.you.length > 0, "mal's seat");
+    let malLeft = false;
+    mal.room.onLeave(() => {
+      malLeft = true;
+    });
+    teacher.room.send("ban", { seat: mal.you[0].seat });
+    await waitFor(() => malLeft, "the ban to close mal's connection");
     await stopServerProcess(a, "SIGKILL");
 
     // Ten lookups on each at once, as a class's pages would after the kill.
@@ -123,6 +134,17 @@ describe("a cluster of processes", () => {
       }),
     );
     expect(new Set(lookups)).toEqual(new Set([created.id]));
+
+    for (const server of [b, c])
+      await expect(
+        new Client(server.ws).joinById(created.id, {
+          role: "student",
+          protocol: PROTOCOL_VERSION,
+          code: created.code,
+          nickname: "mal again",
+          clientKey: "key-mal-cluster-0",
+        }),
+      ).rejects.toThrow(/cannot join/);
 
     const owner = await listedAt(created.id);
     expect([addressOf(b), addressOf(c)]).toContain(owner);
