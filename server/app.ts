@@ -12,6 +12,7 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import type express from "express";
 import { joinCluster } from "./cluster/cluster.ts";
 import { sharedLimits } from "./cluster/sharedLimits.ts";
+import { stampClientAddresses, trustFrom } from "./http/clientAddress.ts";
 import { CREATIONS_IN_ALL, type CreationLimits, memoryCreationLimits } from "./http/creationLimits.ts";
 import { colyseusLogger, errorPage, notFound } from "./http/errors.ts";
 import { guardDoor } from "./http/frontDoor.ts";
@@ -64,6 +65,11 @@ export interface AppOptions {
    * Redis; sessions move to a live process when theirs dies. Without it, the process is alone.
    */
   readonly cluster?: { readonly redisUrl: string; readonly publicAddress: string };
+  /**
+   * Proxies whose X-Forwarded-For names the client (a cluster's front): by default TRUST_PROXY from the
+   * environment, and none without it (http/clientAddress.ts).
+   */
+  readonly trustProxy?: string;
 }
 
 export interface App {
@@ -115,6 +121,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     shared?.joinLimits ??
     createJoinLimits(memoryJoinLimitStores({ addressSeats: lifted.addressSeats }));
   const allowedOrigins = options.allowedOrigins ?? allowedOriginsFrom(process.env.ALLOWED_ORIGINS);
+  const trust = trustFrom(options.trustProxy ?? process.env.TRUST_PROXY);
   restrictColyseusCors(allowedOrigins);
 
   // The teacher's first full state holds the whole roster: room for 4,000 seats without regrowing.
@@ -148,7 +155,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     }),
     logger: colyseusLogger(log),
     express: (app) => {
-      app.set("trust proxy", false);
+      app.set("trust proxy", trust);
       app.disable("x-powered-by");
       app.use(
         "/api",
@@ -194,6 +201,8 @@ export async function startApp(options: AppOptions): Promise<App> {
     allowedOrigins,
     log,
   });
+  // After the door (which takes over the request listeners): the first thing every request meets.
+  stampClientAddresses(httpServer, trust);
   const port = (httpServer.address() as AddressInfo).port;
   joinOrigin = options.joinOrigin?.(port) ?? null;
   const started = now();

@@ -21,7 +21,7 @@ export interface SessionRow {
   readonly status: SessionStatus;
   readonly teacherTokenHash: string;
   readonly projectorTokenHash: string;
-  /** The process that writes the session's log now, or null when none does (new, released, or ended). */
+  /** The process that writes (or last wrote) the session's log, or null when none does (new, or released). */
   readonly writer: string | null;
 }
 
@@ -52,7 +52,7 @@ export interface TimedEvent {
   readonly event: SessionEvent;
 }
 
-/** An append or release by a writer whose claim another writer has taken since. */
+/** An append by a writer whose claim another writer has taken since (a stale release does nothing). */
 export class WriterRefused extends Error {
   readonly sessionId: string;
   constructor(sessionId: string) {
