@@ -6,7 +6,7 @@
  * Every body is validated with the shared zod schemas; every error is JSON with a sentence in `error`, and
  * every refusal one log line with its reason.
  */
-import { matchMaker } from "@colyseus/core";
+import { matchMaker, ServerError } from "@colyseus/core";
 import express, { type Request, type Response } from "express";
 import { isJoinCode, joinCodeFrom, normalizeJoinCode } from "../../shared/protocol/joinCode.ts";
 import {
@@ -21,6 +21,7 @@ import { roundsTable, studentsTable, toCsv } from "../../shared/session/exports.
 import { EngineVersionMismatch, replay } from "../../shared/session/replay.ts";
 import { createdEvent, ReplayMismatch } from "../../shared/session/session.ts";
 import type { RoomLoader } from "../rooms/roomLoader.ts";
+import { CLAIMED_ELSEWHERE } from "../rooms/writers.ts";
 import type { SessionRow, SessionStore } from "../store/store.ts";
 import { hashToken, newId, newToken, randomU32s } from "../tokens.ts";
 import { type CreationLimits, mayCreate } from "./creationLimits.ts";
@@ -173,12 +174,16 @@ export function sessionsApi(deps: ApiDeps): express.Router {
       try {
         roomId = await deps.rooms.roomFor(row);
       } catch (error) {
-        deps.log("a live session's room could not be brought back", {
-          session: row.id,
-          error: String(error),
-        });
+        // In a cluster, another process is opening the room this very moment: the page asks again at once.
+        const elsewhere = error instanceof ServerError && error.code === CLAIMED_ELSEWHERE;
+        deps.log(
+          elsewhere
+            ? "a live session's room is being brought back by another process"
+            : "a live session's room could not be brought back",
+          { session: row.id, error: String(error) },
+        );
         await limiter.hit(address, code, claim);
-        res.set("Retry-After", "5");
+        res.set("Retry-After", elsewhere ? "1" : "5");
         return fail(res, 503, "The class server cannot open this session right now: trying again shortly.");
       }
     if (!row || !roomId) {

@@ -20,6 +20,7 @@ import { type AuthResult, authenticateJoin, joinRefused, type RoomSecrets } from
 import type { RoomDeps } from "./roomDeps.ts";
 import { after, DeadlineTimer, every, type Timer } from "./roomTimers.ts";
 import { initState, syncState } from "./stateSync.ts";
+import { CLAIMED_ELSEWHERE } from "./writers.ts";
 
 /** How long an ended session's room stays up for the screens to show its end. */
 const ENDED_ROOM_SECONDS = 600;
@@ -51,7 +52,7 @@ export class ExamRoom extends Room<{ state: ExamState }> {
     this.secrets = row;
     // The session's one writer (store.ts): refused while a live process holds it, so no room is made twice.
     const claim = await this.deps.writers.claim(row);
-    if (!claim) throw new ServerError(503, "another server is bringing this session back");
+    if (!claim) throw new ServerError(CLAIMED_ELSEWHERE, "another server is bringing this session back");
     this.claim = claim;
     const log = await this.deps.store.events(row.id);
     this.session = replay(log.map((e) => e.event));

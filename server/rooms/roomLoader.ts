@@ -6,9 +6,9 @@
  * (Colyseus picks the least loaded). A session nobody has touched for RESUME_WITHIN_HOURS is not brought
  * back: it is marked interrupted, and its log stays for replays.
  */
-import { matchMaker } from "@colyseus/core";
+import { matchMaker, ServerError } from "@colyseus/core";
 import type { SessionRow, SessionStore } from "../store/store.ts";
-import type { Liveness } from "./writers.ts";
+import { CLAIMED_ELSEWHERE, type Liveness } from "./writers.ts";
 
 export const RESUME_WITHIN_HOURS = 24;
 
@@ -81,6 +81,8 @@ export function createRoomLoader(deps: {
           await load(row.id);
           resumed.push(row.id);
         } catch (error) {
+          // Another process of the cluster was quicker: the session is back, there.
+          if (error instanceof ServerError && error.code === CLAIMED_ELSEWHERE) continue;
           deps.log("a live session could not be resumed; it stays live for a later try", {
             session: row.id,
             error: String(error),

@@ -6,6 +6,9 @@
  */
 import type { Claim, SessionRow, SessionStore } from "../store/store.ts";
 
+/** The code a room's create fails with when another room (here or on a live process) holds its session. */
+export const CLAIMED_ELSEWHERE = 409;
+
 export interface Liveness {
   /** This process's name as a writer: Colyseus's process id, new at every start. */
   self(): string;
