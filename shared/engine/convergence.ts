@@ -7,7 +7,9 @@
  *   the start's distance on the `independent` exam (0.29): 95 % would take luck, 90 % takes learning.
  * - Rounds to criterion: rounds played after the first until a round meets it (null: never).
  * - τ: the e-fold time of the class error, −1 / slope of ln E against rounds by least squares, over the
- *   stretch from the first round to the first that is e³ below it (before noise floors matter).
+ *   stretch from the first round to the first that is e³ below it (before noise floors matter). A class
+ *   whose error vanishes (to rounding: below 10⁻²⁰ E₀) within that stretch has no e-fold time to fit: it is
+ *   exact (τ = 0, and `exactRound` says when), never a slope fitted to a floor.
  * - Mean and a 10–90 % band over seeds; a run that never met the criterion counts as +∞ in the band and
  *   leaves the mean undefined (an average of lower bounds would flatter the slow schemes).
  */
@@ -17,6 +19,8 @@ export const CRITERION = 0.95;
 /** The criterion of a class with people in it (and of its twin, which plays like people). */
 export const CLASS_CRITERION = 0.9;
 const TAU_WINDOW = 0.049787068367863944; // e^−3
+/** A class error at or below this share of its start is the key itself, to rounding. */
+export const EXACT_SHARE = 1e-20;
 
 /** The class error at which a class that started at `startError` is `criterion` of the way to its key. */
 export const criterionError = (startError: number, criterion = CRITERION): number =>
@@ -29,12 +33,21 @@ export function roundsToCriterion(trace: ArrayLike<number>, criterion = CRITERIO
   return null;
 }
 
-/** e-fold time in rounds; near 0 when the error vanished in one round, Infinity when it never fell e³-fold. */
+/** The first round (after the start) whose error is the key itself, to rounding; null if none. */
+export function exactRound(trace: ArrayLike<number>): number | null {
+  if (trace.length === 0 || !(trace[0] > 0)) return null;
+  for (let r = 1; r < trace.length; r++) if (trace[r] <= trace[0] * EXACT_SHARE) return r;
+  return null;
+}
+
+/**
+ * e-fold time in rounds: 0 when the error vanished (exact, see `exactRound`) before falling e³-fold by
+ * degrees, Infinity when it never fell e³-fold, NaN for a trace too short or a start of 0.
+ */
 export function efoldTime(trace: ArrayLike<number>): number {
   const n = trace.length;
   if (n < 2 || !(trace[0] > 0)) return Number.NaN;
   const stop = trace[0] * TAU_WINDOW;
-  const floor = trace[0] * 1e-30;
   let end = -1;
   for (let r = 1; r < n; r++)
     if (trace[r] <= stop) {
@@ -42,13 +55,15 @@ export function efoldTime(trace: ArrayLike<number>): number {
       break;
     }
   if (end < 0) return Number.POSITIVE_INFINITY;
+  // Every round of the window but its last is above e⁻³ E₀; the last may be the key itself.
+  if (trace[end] <= trace[0] * EXACT_SHARE) return 0;
   let sx = 0;
   let sy = 0;
   let sxx = 0;
   let sxy = 0;
   const count = end + 1;
   for (let r = 0; r <= end; r++) {
-    const y = ln(Math.max(trace[r], floor));
+    const y = ln(trace[r]);
     sx += r;
     sy += y;
     sxx += r * r;

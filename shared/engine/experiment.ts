@@ -5,6 +5,12 @@
  *
  * All seeds of a scheme advance together, round by round, and stop when every seed has met the criterion
  * and a quarter as many rounds again have been played (so the curves show the approach), or at the horizon.
+ *
+ * The headline is the ratio of τ (rounds per e-fold of the class error) against `global`, paired seed by
+ * seed (the same exam, class and seed under both schemes), with its band; rounds to criterion beside it. A
+ * scheme whose error vanishes in a round (η = 1 on a separable quadratic: the signal is the answer itself)
+ * has no τ to divide by, and says so (`exactIn`) instead of a number. Every per-seed value, the curves,
+ * the base seed, σ, the rates and the sweep's trials are kept for whoever wants the data.
  */
 import type { HumanNoise } from "./bots.ts";
 import {
@@ -12,18 +18,30 @@ import {
   bandOf,
   criterionError,
   efoldTime,
+  exactRound,
   roundsToCriterion,
   type Summary,
   summarize,
 } from "./convergence.ts";
 import type { ExamKind, ExamSpec } from "./exam.ts";
 import { createExam } from "./exams/index.ts";
-import { defaultLearnerName, LEARNERS, type LearnerName } from "./learners.ts";
+import { DEFAULT_SIGMA, defaultLearnerName, LEARNERS, type LearnerName } from "./learners.ts";
 import { deriveSeed } from "./random.ts";
 import { createScheme, type SchemeConfig } from "./schemes.ts";
 import { type BotClass, createBotClass, playRound } from "./simulate.ts";
 import { predict, predictedTau, predictedTrace } from "./theory.ts";
 import { bestRate, type RateChoice, type TuneOptions } from "./tuning.ts";
+
+/** A scheme's rate: the theory's or the sweep's (`RateChoice`), or one fixed by hand. */
+export type SchemeRate =
+  | RateChoice
+  | {
+      readonly rate: number;
+      readonly source: "fixed";
+      readonly trials: readonly [];
+      readonly tuningSeeds: readonly [];
+      readonly stable: boolean;
+    };
 
 export interface ExperimentSpec {
   readonly exam: ExamKind;
@@ -43,13 +61,34 @@ export interface ExperimentSpec {
    */
   readonly scalarLearners?: readonly LearnerName[];
   readonly human?: HumanNoise | null;
+  /** Jiggle size σ of the textbook perturbation rules (default `DEFAULT_SIGMA`). */
+  readonly sigma?: number;
+  /** A rate fixed by hand for every scheme, instead of the theory's or the sweep's. */
+  readonly rate?: number;
+  /** Rates fixed by hand per scheme name (wins over `rate`). */
+  readonly rates?: Readonly<Record<string, number>>;
+  /** Tuning seeds of the sweep (default 16). */
+  readonly tuningSeeds?: number;
+}
+
+/** One seed's figures under one scheme. */
+export interface SeedOutcome {
+  readonly seed: number;
+  readonly roundsToCriterion: number | null;
+  /** e-fold time in rounds: 0 when exact, Infinity when the error never fell e³-fold. */
+  readonly tau: number;
+  /** The round whose error is the key itself, to rounding (null: never). */
+  readonly exactIn: number | null;
+  readonly startError: number;
+  readonly finalError: number;
 }
 
 export interface SchemeOutcome {
   readonly scheme: SchemeConfig;
   readonly learner: LearnerName;
   readonly roundsPerUpdate: number;
-  readonly rate: RateChoice;
+  readonly rate: SchemeRate;
+  readonly sigma: number;
   readonly roundsToCriterion: Summary;
   /** e-fold time fitted to the seed-mean class error (the quantity the theory predicts). */
   readonly tauMeasured: number;
@@ -59,7 +98,16 @@ export interface SchemeOutcome {
   readonly theoryExact: boolean | null;
   /** Mean rounds to criterion of `global` over this scheme's (null without `global` or when one never got there). */
   readonly speedupOverGlobal: number | null;
+  /** `global`'s τ over this scheme's, of the seed-mean curves (null: not measured, e.g. exact or never). */
+  readonly tauRatio: number | null;
+  /** The same ratio seed by seed (paired): its 10–90 % band and the share where both τ were measured. */
+  readonly tauRatioBand: Summary;
+  /** The round in which every seed's error vanished (to rounding), when all did: τ has no meaning then. */
+  readonly exactIn: number | null;
+  readonly perSeed: readonly SeedOutcome[];
   readonly curve: Band;
+  /** Each seed's class error per round, as long as the curve. */
+  readonly traces: readonly Float64Array[];
   readonly theoryCurve: Float64Array | null;
 }
 
@@ -111,7 +159,9 @@ export function runExperiment(spec: ExperimentSpec, progress: Progress = () => {
     );
   });
   progress(plays.length, plays.length, "done");
+  // Against the first global row (the textbook rule when several rules play).
   const global = raw.find((o) => o.scheme.name === "global");
+  const measured = (t: number): boolean => Number.isFinite(t) && t > 0;
   const outcomes = raw.map((o) => ({
     ...o,
     speedupOverGlobal:
@@ -120,8 +170,23 @@ export function runExperiment(spec: ExperimentSpec, progress: Progress = () => {
       o.roundsToCriterion.mean > 0
         ? global.roundsToCriterion.mean / o.roundsToCriterion.mean
         : null,
+    tauRatio:
+      global && measured(global.tauMeasured) && measured(o.tauMeasured)
+        ? global.tauMeasured / o.tauMeasured
+        : null,
+    tauRatioBand: summarize(
+      o.perSeed.map((p, s) => {
+        const g = global?.perSeed[s]?.tau ?? Number.NaN;
+        return measured(g) && measured(p.tau) ? g / p.tau : null;
+      }),
+    ),
   }));
   return { spec, outcomes };
+}
+
+/** The rate a scheme plays at when fixed by hand (per name first, then for all), else null. */
+export function fixedRate(spec: ExperimentSpec, scheme: SchemeConfig): number | null {
+  return spec.rates?.[scheme.name] ?? spec.rate ?? null;
 }
 
 function runScheme(
@@ -130,9 +195,20 @@ function runScheme(
   learner: LearnerName,
   baseSeed: number,
   progress: (done: number, total: number) => void,
-): Omit<SchemeOutcome, "speedupOverGlobal"> {
+): Omit<SchemeOutcome, "speedupOverGlobal" | "tauRatio" | "tauRatioBand"> {
   const probeSpec = examSpecFor(spec, baseSeed);
-  const rate = bestRate({ ...tuningFor(probeSpec, scheme, learner, spec.rounds), human: spec.human });
+  const sigma = spec.sigma ?? DEFAULT_SIGMA;
+  const fixed = fixedRate(spec, scheme);
+  const rate: SchemeRate =
+    fixed !== null
+      ? { rate: fixed, source: "fixed", trials: [], tuningSeeds: [], stable: true }
+      : bestRate({
+          ...tuningFor(probeSpec, scheme, learner, spec.rounds),
+          human: spec.human,
+          sigma,
+          tuningSeeds: spec.tuningSeeds,
+          reserved: { first: baseSeed, count: spec.seeds },
+        });
 
   const classes: BotClass[] = [];
   for (let s = 0; s < spec.seeds; s++)
@@ -140,7 +216,7 @@ function runScheme(
       createBotClass({
         exam: examSpecFor(spec, baseSeed + s),
         scheme,
-        learner: { name: learner, rate: rate.rate },
+        learner: { name: learner, rate: rate.rate, sigma },
         human: spec.human,
       }),
     );
@@ -163,6 +239,18 @@ function runScheme(
   }
   const trimmed = traces.map((t) => t.slice(0, length));
   const curve = bandOf(trimmed);
+  const perSeed = trimmed.map(
+    (t, s): SeedOutcome => ({
+      seed: baseSeed + s,
+      roundsToCriterion: roundsToCriterion(t),
+      tau: efoldTime(t),
+      exactIn: exactRound(t),
+      startError: t[0],
+      finalError: t[t.length - 1],
+    }),
+  );
+  const exacts = perSeed.flatMap((p) => (p.exactIn === null ? [] : [p.exactIn]));
+  const exactIn = exacts.length === perSeed.length && exacts.length > 0 ? Math.max(...exacts) : null;
   const prediction = spec.human ? null : predict(createExam(probeSpec), scheme, learner);
   const tauPredicted = prediction ? predictedTau(rate.rate, prediction, learner) : null;
   return {
@@ -170,12 +258,16 @@ function runScheme(
     learner,
     roundsPerUpdate: LEARNERS[learner].roundsPerUpdate,
     rate,
-    roundsToCriterion: summarize(trimmed.map((t) => roundsToCriterion(t))),
+    sigma,
+    roundsToCriterion: summarize(perSeed.map((p) => p.roundsToCriterion)),
     tauMeasured: efoldTime(curve.mean),
-    tauBand: summarize(trimmed.map(efoldTime)),
+    tauBand: summarize(perSeed.map((p) => p.tau)),
     tauPredicted,
     theoryExact: prediction ? prediction.exact : null,
+    exactIn,
+    perSeed,
     curve,
+    traces: trimmed,
     theoryCurve: prediction ? predictedTrace(curve.mean[0], rate.rate, prediction, learner, length) : null,
   };
 }

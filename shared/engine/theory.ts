@@ -5,9 +5,14 @@
  * multiplied per update by ρ = 1 − 2η + η²k: k = 1 for the gradient step, k = M for node perturbation with
  * ±σ jiggles, k = M + 2 with Gaussian jiggles. So the best η is 1/k and the e-fold time is −1/ln ρ updates,
  * times the rounds each update costs. Beyond the brief, by the same algebra: `noisy` with noise strength s
- * has k = 1 + s²; `teams` of g students has k = g (g + 2); `blocked` with a share p blocked removes the rest
- * at k = 1 and leaves p of the error for good. On `readout` with Q ≪ M outputs the jiggle's image in answer
- * space is nearly Gaussian, so node perturbation has k ≈ Q + 2 (approximate).
+ * has k = 1 + s²; `teams` of g students has k = g (each table's score is the sum over its own g students
+ * only, so a table is a class of g: ±σ node perturbation's k = M with M = g); `blocked` with a share p
+ * blocked removes the rest at k = 1 and leaves p of the error for good (on `independent`: a floor of p·E₀).
+ * On `readout` with Q ≪ M outputs the jiggle's image in answer space is nearly Gaussian, so node
+ * perturbation has k ≈ Q + 2 (approximate). The readout is exactly linear; what the formula misses at small
+ * Q is that its factor ρ is an expectation over a multiplicative noise whose spread grows as Q falls: at
+ * Q = 1 the per-update factors are heavy-tailed, and a mean over 100 seeds is dominated by the slow seeds,
+ * not the expectation (the measured τ then sits far from the formula's).
  */
 
 import { ln } from "./detmath.ts";
