@@ -10,9 +10,10 @@
  * blocked removes the rest at k = 1 and leaves p of the error for good (on `independent`: a floor of p·E₀).
  * On `readout` with Q ≪ M outputs the jiggle's image in answer space is nearly Gaussian, so node
  * perturbation has k ≈ Q + 2 (approximate). The readout is exactly linear; what the formula misses at small
- * Q is that its factor ρ is an expectation over a multiplicative noise whose spread grows as Q falls: at
- * Q = 1 the per-update factors are heavy-tailed, and a mean over 100 seeds is dominated by the slow seeds,
- * not the expectation (the measured τ then sits far from the formula's).
+ * Q is that its factor ρ is the expectation of a multiplicative noise whose spread grows as Q falls: at
+ * Q = 1 the product of the per-update factors is heavy-tailed, its expectation carried by rare runs whose
+ * error grows, which a mean over 100 seeds seldom holds; the seeds' mean then falls faster than the
+ * expectation (measured τ well below the formula's).
  */
 
 import { ln } from "./detmath.ts";
