@@ -12,7 +12,7 @@
  * M seats from the seed whatever the active set, so a seat keeps its role when the set changes.
  */
 
-export const EXAM_KINDS = ["independent", "readout", "layered"] as const;
+export const EXAM_KINDS = ["independent", "readout", "layered", "unreachable"] as const;
 export type ExamKind = (typeof EXAM_KINDS)[number];
 
 /** Which way errors travel back to the students: the true transposed weights, or a fixed random matrix. */

@@ -162,41 +162,64 @@ function rpropLearner(m: number, rate: number): Learner {
 function perturbationLearner(m: number, spec: LearnerSpec, curvature: number): Learner {
   const sigma = spec.sigma ?? DEFAULT_SIGMA;
   const gaussian = spec.name === "perturbation-gaussian";
-  const gain = spec.rate / (sigma * sigma * curvature);
+  /** Where each bot means to be (a hand may set something else), and the levels it wrote this round. */
+  const meant = new Float64Array(m);
+  const wrote = new Float64Array(m);
+  /** The levels the baseline round was scored at. */
   const base = new Float64Array(m);
-  const plan = new Float64Array(m);
-  let planned = false;
+  /** The act each seat was last a bot in: a seat that was not one in the act before starts from its level. */
+  const seen = new Int32Array(m).fill(-2);
+  let acts = 0;
   let jiggling = false;
   let baseError = 0;
+  // Pooled over every bot and update so far: the squared part of the moves that the bots did not write
+  // (a hand's slip, the slider's rounding, a skipped round). Exact bots keep it at 0, so their divisor is σ².
+  let missSum = 0;
+  let missCount = 0;
   return {
     act(levels, bots, rng) {
-      if (!jiggling) {
-        if (planned) submitPlan(levels, bots, plan);
-        return;
-      }
       for (let k = 0; k < bots.length; k++) {
         const i = bots[k];
-        levels[i] = clamp01(base[i] + sigma * (gaussian ? nextNormal(rng) : nextSign(rng)));
+        if (seen[i] !== acts - 1) meant[i] = levels[i];
+        seen[i] = acts;
+        const v = jiggling
+          ? clamp01(meant[i] + sigma * (gaussian ? nextNormal(rng) : nextSign(rng)))
+          : meant[i];
+        levels[i] = v;
+        wrote[i] = v;
       }
+      acts++;
     },
     learn(levels, bots, result, scheme) {
       if (result.signal) return;
       if (!jiggling) {
         base.set(levels);
+        for (let k = 0; k < bots.length; k++) {
+          const i = bots[k];
+          const miss = levels[i] - wrote[i];
+          missSum += miss * miss;
+        }
         baseError = result.classError;
         jiggling = true;
         return;
       }
-      plan.set(base);
+      for (let k = 0; k < bots.length; k++) {
+        const i = bots[k];
+        const miss = levels[i] - wrote[i];
+        missSum += miss * miss;
+      }
+      missCount += bots.length;
+      // The gain divides by the mean square of the jiggles actually made: σ² for exact bots, and for bots
+      // with a person's hand, whose slips of 0.02 dwarf a jiggle of 1e-4, mostly the slips' own size.
+      const gain = spec.rate / ((sigma * sigma + (missCount > 0 ? missSum / missCount : 0)) * curvature);
       const team = result.teamError;
       for (let k = 0; k < bots.length; k++) {
         const i = bots[k];
-        // The bot's actual move (clamping at 0 or 1 may have shortened it), not the one it meant.
+        // The bot's actual move (clamping, a slip or a skip may have changed it), not the one it meant.
         const delta = levels[i] - base[i];
         const change = (team ? team[scheme.teamOf(i)] : result.classError) - baseError;
-        plan[i] = clamp01(base[i] - gain * change * delta);
+        meant[i] = clamp01(meant[i] - gain * change * delta);
       }
-      planned = true;
       jiggling = false;
     },
   };

@@ -82,7 +82,7 @@ describe("robust node perturbation beside people", () => {
     expect(mean(runs.map((r) => r.scores[29]))).toBeGreaterThan(mean(runs.map((r) => r.scores[0])) - 1);
   });
 
-  it("learns in a class of human-like bots (slips, rounding, skipped rounds), where the textbook rule collapses", () => {
+  it("learns in a class of human-like bots (slips, rounding, skipped rounds), as the textbook rule does now that it divides by the jiggles actually made", () => {
     const robust = SEEDS.slice(0, 10).map((s) =>
       mixed({ bots: 30, movers: 0, rounds: 200, learner: "perturbation-robust", human: true }, s),
     );
@@ -90,7 +90,7 @@ describe("robust node perturbation beside people", () => {
       mixed({ bots: 30, movers: 0, rounds: 200, learner: "perturbation", human: true }, s),
     );
     expect(mean(robust.map((r) => r.scores[199]))).toBeGreaterThan(70);
-    expect(mean(textbook.map((r) => r.scores[199]))).toBeLessThan(10);
+    expect(mean(textbook.map((r) => r.scores[199]))).toBeGreaterThan(70);
   });
 
   it("learns under teams too, table by table", () => {
