@@ -66,9 +66,12 @@ describe("each exam's backward pass", () => {
   });
 });
 
+/** Every exam but the one built to have a key past the slider's ends (its floor: unreachable.test.ts). */
+const REACHABLE = EXAM_KINDS.filter((k) => k !== "unreachable");
+
 describe("the exams", () => {
   it("have a reachable key: their solution scores 100 and a zero class error", () => {
-    for (const kind of EXAM_KINDS) {
+    for (const kind of REACHABLE) {
       const exam = createExam({ kind, students: 25, questions: 2, seed: 4 });
       for (let q = 0; q < 2; q++) {
         const e = exam.evaluate(exam.solution(q), q, null, null, "true");
@@ -79,7 +82,7 @@ describe("the exams", () => {
   });
 
   it("write the class answer: the levels for independent, the outputs for readout and layered", () => {
-    for (const kind of EXAM_KINDS) {
+    for (const kind of REACHABLE) {
       const exam = createExam({ kind, students: 20, questions: 1, outputs: 3, seed: 2 });
       const answer = new Float64Array(exam.outputs);
       const x = exam.solution(0);
