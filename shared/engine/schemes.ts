@@ -3,7 +3,7 @@
  * and the backward pass. The two ends of the dial are `global` (one scalar for everyone) and `vectorized`
  * (each student its own −g_i, in level units); the others sit between or beyond them.
  */
-import type { Exam, FeedbackPath } from "./exam.ts";
+import type { Exam, ExamKind, FeedbackPath } from "./exam.ts";
 import { createRng, deriveSeed, nextNormal, permutation, type RngState } from "./random.ts";
 
 export const SCHEME_NAMES = [
@@ -55,6 +55,25 @@ export function schemeConfig(name: SchemeName, params: SchemeParams = {}): Schem
     }
     default:
       return { name };
+  }
+}
+
+/** True where `alignment` gives other signals than `vectorized`: the exam has a hidden layer to send errors through. */
+export const hasFeedbackPath = (kind: ExamKind): boolean => kind === "readout" || kind === "layered";
+
+/**
+ * What `alignment` (feedback alignment) does on an exam, in plain words for the command line and the
+ * pages. Only an exam with a hidden layer has a path for errors to travel back: where every student is an
+ * output (`independent`), the random path is never taken and alignment is the same as vectorized.
+ */
+export function alignmentOn(kind: ExamKind): string {
+  switch (kind) {
+    case "layered":
+      return "errors come back to the first layer through a fixed random matrix; the second layer's weights learn and come to line up with it, so the class learns, more slowly than with the true path";
+    case "readout":
+      return "errors come back through a fixed random matrix, and the decoder is fixed too: nothing brings it in line with that matrix, so the class may not learn";
+    default:
+      return "every student is an output, so no error travels back through anyone: alignment is the same as vectorized here";
   }
 }
 
