@@ -88,6 +88,9 @@ async function makeClasses(o: Options, t: Target, trouble: Trouble): Promise<Loa
   let joined = 0;
   let reported = 0;
   const step = Math.max(1, Math.ceil(total / 10));
+  // The generator's own event loop while it joins: a stalled one delays the joins, not the server.
+  const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+  loop.enable();
   for (let k = 0; k < o.rooms; k++) {
     const plan = {
       index: k,
@@ -104,11 +107,14 @@ async function makeClasses(o: Options, t: Target, trouble: Trouble): Promise<Loa
       joined++;
       if (joined - reported >= step || joined === total) {
         reported = joined;
-        say(`joined ${joined}/${total} students (${((nowMs() - joinStart) / 1000).toFixed(1)} s)`);
+        const delay = `load generator's event-loop delay p99 ${Math.round(loop.percentile(99) / 1e6 - LOOP_RESOLUTION_MS)} ms`;
+        say(`joined ${joined}/${total} students (${((nowMs() - joinStart) / 1000).toFixed(1)} s; ${delay})`);
+        loop.reset();
       }
     });
     await c.measureClock();
   }
+  loop.disable();
   return classes;
 }
 
