@@ -1,6 +1,8 @@
 /**
  * The demo's outputs from an experiment's result: the table people read, the JSON scripts read, and the
- * chart's input. Pure functions: the CLI does the printing and the writing.
+ * chart's input. The table's headline is the ratio of τ per round against "Good job" with its band over
+ * seeds, rounds to criterion beside it; a τ that is exact or never measured says so in words, never as a
+ * number. Pure functions: the CLI does the printing and the writing.
  */
 import {
   CRITERION,
@@ -10,6 +12,7 @@ import {
   type Summary,
 } from "../../shared/engine/index.ts";
 import { schemeLabel } from "../../shared/protocol/schemeWords.ts";
+import { notes } from "./demoNotes.ts";
 import type { ChartInput } from "./svgChart.ts";
 
 const finite = (v: number | null): number | null => (v === null || !Number.isFinite(v) ? null : v);
@@ -40,11 +43,46 @@ function table(rows: string[][]): string {
     .join("\n");
 }
 
+/** τ as a cell: a number only where one was measured. */
+function tauCell(o: SchemeOutcome): string {
+  if (o.exactIn !== null) return `exact in ${o.exactIn} round${o.exactIn === 1 ? "" : "s"}`;
+  if (!Number.isFinite(o.tauMeasured)) return "not measured (never fell e³-fold)";
+  if (o.tauMeasured === 0) return "not measured (e³ in one update)";
+  return `${fmt(o.tauMeasured)} (${fmt(o.tauBand.p10)}–${fmt(o.tauBand.p90)})`;
+}
+
+function tauTheoryCell(o: SchemeOutcome): string {
+  if (o.tauPredicted === null) return "—";
+  if (o.tauPredicted === 0) return "exact";
+  if (!Number.isFinite(o.tauPredicted)) return "never (a floor)";
+  return `${fmt(o.tauPredicted)}${o.theoryExact ? "" : " ≈"}`;
+}
+
+/** The headline: global's τ over this scheme's, with the band of the seed-by-seed ratios. */
+function ratioCell(o: SchemeOutcome, hasGlobal: boolean): string {
+  if (!hasGlobal) return "—";
+  if (o.exactIn !== null) return `exact in ${o.exactIn} round${o.exactIn === 1 ? "" : "s"}`;
+  if (o.tauRatio === null) return "not measured";
+  const b = o.tauRatioBand;
+  return `${fmt(o.tauRatio)}× (${fmt(b.p10)}–${b.p90 === null ? "—" : fmt(b.p90)})`;
+}
+
+function rateCell(o: SchemeOutcome): string {
+  return `${Number(o.rate.rate.toPrecision(3))} (${o.rate.source === "fixed" ? "by hand" : o.rate.source})`;
+}
+
 export function formatTable(result: ExperimentResult): string {
   const { spec } = result;
+  const hasGlobal = result.outcomes.some((o) => o.scheme.name === "global");
+  const swept = result.outcomes.find((o) => o.rate.source === "sweep");
   const head = [
-    `Group Exam, bot-only demo: ${spec.exam} exam, ${spec.students} students${spec.outputs ? `, ${spec.outputs} outputs` : ""}, ${spec.seeds} seeds, at most ${spec.rounds} rounds${spec.human ? ", human-like bots" : ""}.`,
-    `Criterion: ${CRITERION * 100} % of the way from the start to the key. Rounds count class evaluations.`,
+    `Group Exam, bot-only demo: ${spec.exam} exam, ${spec.students} students${spec.outputs ? `, ${spec.outputs} outputs` : ""}, seeds ${spec.baseSeed ?? 1}–${(spec.baseSeed ?? 1) + spec.seeds - 1}, at most ${spec.rounds} rounds${spec.human ? ", human-like bots" : ""}.`,
+    `Criterion: ${CRITERION * 100} % of the way from the start to the key. Rounds count class evaluations. τ: rounds per e-fold of the class error.`,
+    ...(swept
+      ? [
+          `Swept rates: ${swept.rate.tuningSeeds.length} tuning seeds of their own (none of the reported ones), octaves then quarter- and eighth-octaves, a rate rejected if any tuning seed misses.`,
+        ]
+      : []),
     "",
   ];
   const rows = [
@@ -52,61 +90,35 @@ export function formatTable(result: ExperimentResult): string {
       "scheme",
       "bot rule",
       "rate η",
+      "τ ratio vs global (10–90 %)",
       "rounds to criterion (10–90 %)",
+      "rounds vs global",
       "τ measured (10–90 %)",
       "τ theory",
-      "speedup vs global",
     ],
     ...result.outcomes.map((o) => [
       schemeLabel(o.scheme),
       `${o.learner}${o.roundsPerUpdate > 1 ? ` (${o.roundsPerUpdate} rounds/update)` : ""}`,
-      `${fmt(o.rate.rate)} (${o.rate.source})`,
+      rateCell(o),
+      ratioCell(o, hasGlobal),
       roundsCell(o.roundsToCriterion),
-      `${fmt(o.tauMeasured)} (${fmt(o.tauBand.p10)}–${fmt(o.tauBand.p90)})`,
-      o.tauPredicted === null ? "—" : `${fmt(o.tauPredicted)}${o.theoryExact ? "" : " ≈"}`,
       o.speedupOverGlobal === null ? "—" : `${fmt(o.speedupOverGlobal)}×`,
+      tauCell(o),
+      tauTheoryCell(o),
     ]),
   ];
   return [...head, table(rows), "", ...notes(result)].join("\n");
 }
 
-function notes(result: ExperimentResult): string[] {
-  const out: string[] = [];
-  const two = result.outcomes.filter((o) => o.roundsPerUpdate > 1);
-  const paired = two.filter((o) => o.learner === "perturbation-robust");
-  const based = two.filter((o) => o.learner !== "perturbation-robust");
-  if (based.length)
-    out.push(
-      `${based.map((o) => schemeLabel(o.scheme)).join(", ")}: node perturbation pays for its baseline — each update is a baseline round and a jiggled round, and both are counted.`,
-    );
-  if (paired.length) {
-    const costs = paired.flatMap((o) => {
-      const textbook = based.find((b) => b.scheme.name === o.scheme.name && b.learner === "perturbation");
-      const ratio = textbook ? o.tauMeasured / textbook.tauMeasured : Number.NaN;
-      return Number.isFinite(ratio) ? [`${schemeLabel(o.scheme)} ${Math.round((ratio - 1) * 100)} %`] : [];
-    });
-    out.push(
-      `${paired.map((o) => schemeLabel(o.scheme)).join(", ")}: perturbation-robust is the rule a live class's bots play by, made to learn beside people who move as they like: jiggles up, then down, a quarter of the class's distance from the key; a rate scaled to the share of the score's change its own jiggles explain; bounded steps. Where nothing else moves it costs${costs.length ? ` (τ against the textbook rule: ${costs.join(", ")})` : " a little against the textbook rule"}; beside movers the textbook rule collapses and this one does not.`,
-    );
-  }
-  if (result.outcomes.some((o) => o.theoryExact === false))
-    out.push(
-      "≈: the theory is an approximation here (its formula's assumptions hold only roughly for this rule or exam).",
-    );
-  if (result.spec.exam === "readout")
-    out.push(
-      "On the readout exam a scalar can steer Q outputs: the gap between the schemes shrinks toward Q, not M.",
-    );
-  if (result.outcomes.some((o) => o.scheme.name === "blocked"))
-    out.push(
-      "blocked: students whose signal is blocked never move, so their share of the error stays (the paper's blocking).",
-    );
-  if (result.outcomes.some((o) => o.scheme.name === "alignment" && result.spec.exam !== "independent"))
-    out.push(
-      "alignment: the decoder here is fixed, so nothing aligns it with the random feedback path; the class may not learn.",
-    );
-  out.push("Levels stay in [0, 1]; every key here is reachable, so node perturbation does not drift.");
-  return out;
+const finiteArray = (a: ArrayLike<number>): (number | null)[] =>
+  Array.from(a, (v) => (Number.isFinite(v) ? v : null));
+
+/** Why a τ is null in the JSON: "exact" (the error vanished), "one update" (e³ within one), "never". */
+function whyNoTau(exactIn: number | null, tau: number): "exact" | "one update" | "never" | null {
+  if (exactIn !== null) return "exact";
+  if (tau === 0) return "one update";
+  if (!Number.isFinite(tau)) return "never";
+  return null;
 }
 
 export function toJson(result: ExperimentResult): object {
@@ -116,23 +128,48 @@ export function toJson(result: ExperimentResult): object {
     students: result.spec.students,
     outputs: result.spec.outputs ?? null,
     seeds: result.spec.seeds,
+    baseSeed: result.spec.baseSeed ?? 1,
     rounds: result.spec.rounds,
     humanLike: Boolean(result.spec.human),
     criterion: CRITERION,
     schemes: result.outcomes.map((o: SchemeOutcome) => ({
       scheme: o.scheme.name,
+      label: schemeLabel(o.scheme),
       config: o.scheme,
       learner: o.learner,
       learnerSummary: LEARNERS[o.learner].summary,
       roundsPerUpdate: o.roundsPerUpdate,
+      sigma: o.sigma,
       rate: o.rate.rate,
       rateSource: o.rate.source,
+      rateStable: o.rate.stable,
+      tuningSeeds: o.rate.tuningSeeds,
+      sweepTrials: o.rate.trials,
+      tauRatioOverGlobal: o.tauRatio,
+      tauRatioBand: summary(o.tauRatioBand),
       roundsToCriterion: summary(o.roundsToCriterion),
-      tauMeasured: finite(o.tauMeasured),
+      speedupOverGlobal: o.speedupOverGlobal,
+      exactIn: o.exactIn,
+      tauMeasured: o.exactIn !== null || o.tauMeasured === 0 ? null : finite(o.tauMeasured),
+      tauNotMeasured: whyNoTau(o.exactIn, o.tauMeasured),
       tauBand: summary(o.tauBand),
       tauPredicted: finite(o.tauPredicted),
       theoryExact: o.theoryExact,
-      speedupOverGlobal: o.speedupOverGlobal,
+      perSeed: o.perSeed.map((p) => ({
+        seed: p.seed,
+        roundsToCriterion: p.roundsToCriterion,
+        tau: p.exactIn !== null || p.tau === 0 ? null : finite(p.tau),
+        tauNotMeasured: whyNoTau(p.exactIn, p.tau),
+        exactIn: p.exactIn,
+        startError: p.startError,
+        finalError: p.finalError,
+      })),
+      curve: {
+        mean: finiteArray(o.curve.mean),
+        p10: finiteArray(o.curve.p10),
+        p90: finiteArray(o.curve.p90),
+        theory: o.theoryCurve ? finiteArray(o.theoryCurve) : null,
+      },
     })),
   };
 }

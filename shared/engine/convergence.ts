@@ -41,10 +41,11 @@ export function exactRound(trace: ArrayLike<number>): number | null {
 }
 
 /**
- * e-fold time in rounds: 0 when the error vanished (exact, see `exactRound`) before falling e³-fold by
- * degrees, Infinity when it never fell e³-fold, NaN for a trace too short or a start of 0.
+ * e-fold time in rounds: 0 when there is no slope to fit, because the error vanished (exact, see
+ * `exactRound`) or fell e³-fold within a single update (`roundsPerUpdate` rounds: one step, no sequence of
+ * e-folds); Infinity when it never fell e³-fold; NaN for a trace too short or a start of 0.
  */
-export function efoldTime(trace: ArrayLike<number>): number {
+export function efoldTime(trace: ArrayLike<number>, roundsPerUpdate = 1): number {
   const n = trace.length;
   if (n < 2 || !(trace[0] > 0)) return Number.NaN;
   const stop = trace[0] * TAU_WINDOW;
@@ -56,7 +57,7 @@ export function efoldTime(trace: ArrayLike<number>): number {
     }
   if (end < 0) return Number.POSITIVE_INFINITY;
   // Every round of the window but its last is above e⁻³ E₀; the last may be the key itself.
-  if (trace[end] <= trace[0] * EXACT_SHARE) return 0;
+  if (trace[end] <= trace[0] * EXACT_SHARE || end <= roundsPerUpdate) return 0;
   let sx = 0;
   let sy = 0;
   let sxx = 0;

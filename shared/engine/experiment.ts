@@ -96,7 +96,10 @@ export interface SchemeOutcome {
   readonly tauBand: Summary;
   readonly tauPredicted: number | null;
   readonly theoryExact: boolean | null;
-  /** Mean rounds to criterion of `global` over this scheme's (null without `global` or when one never got there). */
+  /**
+   * Mean rounds to criterion of `global` (played by the same rule where it was, else the textbook rule)
+   * over this scheme's (null without `global` or when one never got there).
+   */
   readonly speedupOverGlobal: number | null;
   /** `global`'s τ over this scheme's, of the seed-mean curves (null: not measured, e.g. exact or never). */
   readonly tauRatio: number | null;
@@ -159,28 +162,31 @@ export function runExperiment(spec: ExperimentSpec, progress: Progress = () => {
     );
   });
   progress(plays.length, plays.length, "done");
-  // Against the first global row (the textbook rule when several rules play).
-  const global = raw.find((o) => o.scheme.name === "global");
+  // Against the global row of the same rule, else the first global row (the textbook rule).
+  const globals = raw.filter((o) => o.scheme.name === "global");
   const measured = (t: number): boolean => Number.isFinite(t) && t > 0;
-  const outcomes = raw.map((o) => ({
-    ...o,
-    speedupOverGlobal:
-      global?.roundsToCriterion.mean != null &&
-      o.roundsToCriterion.mean != null &&
-      o.roundsToCriterion.mean > 0
-        ? global.roundsToCriterion.mean / o.roundsToCriterion.mean
-        : null,
-    tauRatio:
-      global && measured(global.tauMeasured) && measured(o.tauMeasured)
-        ? global.tauMeasured / o.tauMeasured
-        : null,
-    tauRatioBand: summarize(
-      o.perSeed.map((p, s) => {
-        const g = global?.perSeed[s]?.tau ?? Number.NaN;
-        return measured(g) && measured(p.tau) ? g / p.tau : null;
-      }),
-    ),
-  }));
+  const outcomes = raw.map((o) => {
+    const global = globals.find((g) => g.learner === o.learner) ?? globals[0];
+    return {
+      ...o,
+      speedupOverGlobal:
+        global?.roundsToCriterion.mean != null &&
+        o.roundsToCriterion.mean != null &&
+        o.roundsToCriterion.mean > 0
+          ? global.roundsToCriterion.mean / o.roundsToCriterion.mean
+          : null,
+      tauRatio:
+        global && measured(global.tauMeasured) && measured(o.tauMeasured)
+          ? global.tauMeasured / o.tauMeasured
+          : null,
+      tauRatioBand: summarize(
+        o.perSeed.map((p, s) => {
+          const g = global?.perSeed[s]?.tau ?? Number.NaN;
+          return measured(g) && measured(p.tau) ? g / p.tau : null;
+        }),
+      ),
+    };
+  });
   return { spec, outcomes };
 }
 
@@ -243,7 +249,7 @@ function runScheme(
     (t, s): SeedOutcome => ({
       seed: baseSeed + s,
       roundsToCriterion: roundsToCriterion(t),
-      tau: efoldTime(t),
+      tau: efoldTime(t, LEARNERS[learner].roundsPerUpdate),
       exactIn: exactRound(t),
       startError: t[0],
       finalError: t[t.length - 1],
@@ -260,7 +266,7 @@ function runScheme(
     rate,
     sigma,
     roundsToCriterion: summarize(perSeed.map((p) => p.roundsToCriterion)),
-    tauMeasured: efoldTime(curve.mean),
+    tauMeasured: efoldTime(curve.mean, LEARNERS[learner].roundsPerUpdate),
     tauBand: summarize(perSeed.map((p) => p.tau)),
     tauPredicted,
     theoryExact: prediction ? prediction.exact : null,

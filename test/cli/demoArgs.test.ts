@@ -50,6 +50,36 @@ describe("the demo's flags", () => {
     expect(parsed.options).toMatchObject({ json: true, out: "a.svg" });
   });
 
+  it("read --rate (one for all, or per scheme), --sigma, --tuning-seeds, lists of sizes, --csv and --plots", () => {
+    const parsed = parseDemoArgs(
+      "--students 10,30 --schemes global,vectorized,teams --team-size 2,5 --rate global=0.177,vectorized=0.5 --sigma 0.001 --tuning-seeds 20 --csv d.csv --plots figs".split(
+        " ",
+      ),
+    );
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.options).toMatchObject({
+      classSizes: [10, 30],
+      roundsGiven: false,
+      csv: "d.csv",
+      plots: "figs",
+    });
+    expect(parsed.options.experiment).toMatchObject({
+      students: 10,
+      sigma: 0.001,
+      tuningSeeds: 20,
+      rates: { global: 0.177, vectorized: 0.5 },
+      schemes: [
+        { name: "global" },
+        { name: "vectorized" },
+        { name: "teams", teamSize: 2 },
+        { name: "teams", teamSize: 5 },
+      ],
+    });
+    const all = parseDemoArgs(["--rate", "0.25"]);
+    expect(all.ok && all.options.experiment.rate).toBe(0.25);
+  });
+
   it.each([
     [["--students", "0"], /--students must be at least 1/],
     [["--students=-3"], /--students must be at least 1/],
@@ -75,6 +105,17 @@ describe("the demo's flags", () => {
     [["--wat"], /Unknown option '--wat'/],
     [["--students"], /argument missing/],
     [["stray"], /positional/],
+    [["--rate", "0"], /--rate must be above 0/],
+    [["--rate", "fast"], /--rate must be a number/],
+    [["--rate", "global=0.1,global=0.2"], /gives global twice/],
+    [["--rate", "telepathy=0.1"], /unknown scheme "telepathy"/],
+    [["--rate", "teams=0.1"], /not in --schemes/],
+    [["--rate", "global=0.1=2"], /scheme=rate pairs/],
+    [["--sigma", "0"], /--sigma must be above 0/],
+    [["--sigma", "1"], /--sigma must be between 0 and 0.5/],
+    [["--students", "10,10"], /--students lists a size twice/],
+    [["--team-size", "2,x"], /--team-size must be a whole number/],
+    [["--csv", "data.txt"], /\.csv/],
   ])("refuse %j with a clear message", (argv, message) => {
     expect(error(argv as string[])).toMatch(message);
   });

@@ -1,0 +1,171 @@
+/**
+ * The sentences printed under the demo's table. Each is a claim about the run it is printed under, so each
+ * is decided and worded from that run's figures (issue 12: a note that was true of some runs was printed
+ * under all): the readout gap as measured, the blocked floor or the compensation as measured, drift stated
+ * when and only when the classes show it, a class that got worse said so. Pure: a result in, lines out.
+ */
+import { criterionError, type ExperimentResult, type SchemeOutcome } from "../../shared/engine/index.ts";
+import { schemeLabel } from "../../shared/protocol/schemeWords.ts";
+
+/** Two or three significant digits, for a sentence. */
+export const num = (v: number, digits = 3): string => Number(v.toPrecision(digits)).toString();
+const pct = (v: number): string => `${num(v * 100, 2)} %`;
+
+const perturbation = (o: SchemeOutcome): boolean => o.learner.startsWith("perturbation");
+const first = (r: ExperimentResult, name: string, learner?: string): SchemeOutcome | undefined =>
+  r.outcomes.find((o) => o.scheme.name === name && (learner === undefined || o.learner === learner));
+const lastOf = (a: ArrayLike<number>): number => a[a.length - 1];
+
+export function notes(result: ExperimentResult): string[] {
+  return [
+    ...costNotes(result),
+    ...exactNotes(result),
+    ...readoutNotes(result),
+    ...blockedNotes(result),
+    ...alignmentNotes(result),
+    ...driftNotes(result),
+  ];
+}
+
+function costNotes(result: ExperimentResult): string[] {
+  const out: string[] = [];
+  const two = result.outcomes.filter((o) => o.roundsPerUpdate > 1);
+  const paired = two.filter((o) => o.learner === "perturbation-robust");
+  const based = two.filter((o) => o.learner !== "perturbation-robust");
+  if (based.length)
+    out.push(
+      `${based.map((o) => schemeLabel(o.scheme)).join(", ")}: node perturbation pays for its baseline — each update is a baseline round and a jiggled round, and both are counted.`,
+    );
+  if (paired.length) {
+    const costs = paired.flatMap((o) => {
+      const textbook = based.find((b) => b.scheme.name === o.scheme.name && b.learner === "perturbation");
+      const ratio = textbook ? o.tauMeasured / textbook.tauMeasured : Number.NaN;
+      return Number.isFinite(ratio) ? [`${schemeLabel(o.scheme)} ${Math.round((ratio - 1) * 100)} %`] : [];
+    });
+    out.push(
+      `${paired.map((o) => schemeLabel(o.scheme)).join(", ")}: perturbation-robust is the rule a live class's bots play by, made to learn beside people who move as they like: jiggles up, then down, a quarter of the class's distance from the key; a rate scaled to the share of the score's change its own jiggles explain; bounded steps.${costs.length ? ` Where nothing else moves, its τ against the textbook rule's: ${costs.join(", ")}.` : ""}`,
+    );
+  }
+  if (result.outcomes.some((o) => o.theoryExact === false))
+    out.push(
+      "≈: the theory is an approximation here (its formula's assumptions hold only roughly for this rule or exam).",
+    );
+  const swept = result.outcomes.filter((o) => o.rate.source === "sweep" && !o.rate.stable);
+  if (swept.length)
+    out.push(
+      `${swept.map((o) => schemeLabel(o.scheme)).join(", ")}: no rate met the criterion on every tuning seed; the rate shown is the one that got closest.`,
+    );
+  return out;
+}
+
+/** η = 1 on a separable quadratic: the personal signal is the answer itself. */
+function exactNotes(result: ExperimentResult): string[] {
+  return result.outcomes.flatMap((o) => {
+    if (o.exactIn === null) return [];
+    const when = `${o.exactIn} round${o.exactIn === 1 ? "" : "s"}`;
+    if (result.spec.exam === "independent" && o.learner === "gradient" && o.rate.rate === 1)
+      return [
+        `${schemeLabel(o.scheme)}: exact in ${when}, by construction: on this exam the class error is a separable quadratic, so the personal signal −gᵢ/λ is tᵢ − xᵢ, the answer itself, and a step of η = 1 lands on the key. There is no e-fold time to measure and no ratio of τ; its rounds to criterion stand instead.`,
+      ];
+    return [
+      `${schemeLabel(o.scheme)}: its error vanished in ${when} on every seed: no e-fold time to measure, so no ratio of τ.`,
+    ];
+  });
+}
+
+/** The gap on readout, as measured: global's τ against Q + 2 and the ratio of rounds against Q. */
+function readoutNotes(result: ExperimentResult): string[] {
+  if (result.spec.exam !== "readout") return [];
+  const g = first(result, "global", "perturbation") ?? first(result, "global");
+  const v = first(result, "vectorized");
+  const q = result.spec.outputs ?? 2;
+  const m = result.spec.students;
+  const out: string[] = [];
+  if (g && v && Number.isFinite(g.tauMeasured) && g.tauMeasured > 0) {
+    const perQ2 = g.tauMeasured / (q + 2);
+    const tauPart =
+      v.tauRatio !== null
+        ? `the ratio of τ is ${num(v.tauRatio)}× (global's τ is ${num(g.tauMeasured)} rounds, ${num(perQ2, 2)} × (Q + 2))`
+        : `global's τ is ${num(g.tauMeasured)} rounds, ${num(perQ2, 2)} × (Q + 2)`;
+    const rounds =
+      v.speedupOverGlobal !== null
+        ? `; in rounds to criterion the gap is ${num(v.speedupOverGlobal)}×, ${num(v.speedupOverGlobal / q, 2)} × Q`
+        : "";
+    out.push(
+      `On the readout exam a scalar steers Q = ${q} outputs, not M = ${m} levels: ${tauPart}${rounds}. On the independent exam the formula's gap in τ would be about 2M = ${2 * m}.`,
+    );
+  }
+  if (q === 1 && g && g.tauPredicted !== null && Number.isFinite(g.tauMeasured)) {
+    const ratio = g.tauMeasured / g.tauPredicted;
+    const how =
+      ratio < 0.7
+        ? "the seeds' mean falls faster than the formula's expectation, which is carried by rare runs whose error grows and which these seeds do not hold"
+        : ratio > 1.3
+          ? "the seeds' mean falls slower than the formula's expectation"
+          : "close to the formula here";
+    out.push(
+      `Q = 1: global's τ measured ${num(g.tauMeasured)} against the formula's ${num(g.tauPredicted)} (${num(ratio, 2)}×): ${how}. With one output node perturbation's factor per update is heavy-tailed; the readout itself is exactly linear.`,
+    );
+  }
+  return out;
+}
+
+/** blocked(p): a floor of p·E₀ on independent; on readout the others may make up for the blocked. */
+function blockedNotes(result: ExperimentResult): string[] {
+  return result.outcomes
+    .filter((o) => o.scheme.name === "blocked")
+    .map((o) => {
+      const p = o.scheme.name === "blocked" ? o.scheme.blockedFraction : 0;
+      const left = lastOf(o.curve.mean) / o.curve.mean[0];
+      const reached = o.roundsToCriterion.reached;
+      const label = schemeLabel(o.scheme);
+      if (result.spec.exam === "independent")
+        return `${label}: the blocked ${pct(p)} of the class never move, and on this exam nobody else can do their part: the class error stops at ${pct(left)} of its start (p·E₀: a floor, not a slowing), so the criterion (${pct(criterionError(1))} of the start) is ${reached === 0 ? "never met" : `met in ${pct(reached)} of seeds`}.`;
+      if (reached >= 0.9)
+        return `${label}: the blocked ${pct(p)} never move, but through the decoder the others make up for them: ${pct(reached)} of seeds met the criterion (mean ${o.roundsToCriterion.mean === null ? "—" : num(o.roundsToCriterion.mean)} rounds).`;
+      return `${label}: the blocked ${pct(p)} never move and the others made up for them in only ${pct(reached)} of seeds: the class error ends at ${pct(left)} of its start.`;
+    });
+}
+
+function alignmentNotes(result: ExperimentResult): string[] {
+  if (!result.outcomes.some((o) => o.scheme.name === "alignment")) return [];
+  if (result.spec.exam === "independent")
+    return [
+      "alignment: this exam has no path for errors to travel back through (each level is its own answer), so alignment is the same as vectorized here.",
+    ];
+  return [];
+}
+
+/**
+ * Drift, as the run shows it: a class that got worse is said first (and then nothing is said about not
+ * drifting); node perturbation "does not drift" only when every seed that reached the criterion was still
+ * there at the last round played.
+ */
+function driftNotes(result: ExperimentResult): string[] {
+  const worse = result.outcomes.filter((o) => lastOf(o.curve.mean) > o.curve.mean[0]);
+  const out = worse.map(
+    (o) =>
+      `${schemeLabel(o.scheme)} (${o.learner}): the class got worse: its mean class error went from ${num(o.curve.mean[0])} to ${num(lastOf(o.curve.mean))} over ${o.curve.mean.length} rounds.`,
+  );
+  const np = result.outcomes.filter((o) => perturbation(o) && !worse.includes(o));
+  if (np.length === 0 || worse.some(perturbation)) return out;
+  let reached = 0;
+  let stayed = 0;
+  for (const o of np)
+    for (const s of o.perSeed)
+      if (s.roundsToCriterion !== null) {
+        reached++;
+        if (s.finalError <= criterionError(s.startError)) stayed++;
+      }
+  const played = Math.min(...np.map((o) => o.curve.mean.length));
+  if (reached === 0) return out;
+  if (stayed === reached)
+    out.push(
+      `Node perturbation did not drift in this run: each of its ${reached} classes that met the criterion was still there at the last round played (round ${played - 1} or later). Levels stay in [0, 1].`,
+    );
+  else
+    out.push(
+      `Node perturbation drifted: ${reached - stayed} of its ${reached} classes that met the criterion were back above it by their last round.`,
+    );
+  return out;
+}
