@@ -126,14 +126,19 @@ export function parseOptions(argv: readonly string[]): Options | "help" {
   if (killAfter !== null && processes < 2)
     throw new FlagError("--kill-after needs --processes 2 or more: a session moves only within a cluster");
   const allowRemote = values["allow-remote"] === true;
+  // Each process once: a process named twice would count its CPU twice.
   const servers =
     processes > 0
       ? []
-      : (str("servers") ?? str("url") ?? "http://127.0.0.1:2567")
-          .split(",")
-          .map((s) => s.trim())
-          .filter(Boolean)
-          .map((s) => serverUrl(str("servers") !== undefined ? "servers" : "url", s, allowRemote));
+      : [
+          ...new Set(
+            (str("servers") ?? str("url") ?? "http://127.0.0.1:2567")
+              .split(",")
+              .map((s) => s.trim())
+              .filter(Boolean)
+              .map((s) => serverUrl(str("servers") !== undefined ? "servers" : "url", s, allowRemote)),
+          ),
+        ];
   if (processes === 0 && servers.length === 0) throw new FlagError("--servers names no server");
   return {
     students,
