@@ -108,10 +108,21 @@ export interface LearningRun {
   readonly weightAngles: Float64Array;
 }
 
-/** A bot class played with the exam's own learning; each round's angles are taken before W learns from it. */
-export function runLearningClass(spec: BotClassSpec, rounds: number): LearningRun {
+/**
+ * A bot class played with the exam's own learning; each round's angles are taken before W learns from it.
+ * `movers` "second": only the second layer's students are bots, the first layer stays at ½ (a control).
+ */
+export function runLearningClass(
+  spec: BotClassSpec,
+  rounds: number,
+  movers: "all" | "second" = "all",
+): LearningRun {
   const bc = createBotClass(spec);
   const { cls, squad } = bc;
+  if (movers === "second" && isLayered(cls.exam)) {
+    const first = cls.exam.firstLayer;
+    squad.bots = Int32Array.from({ length: cls.exam.students - first }, (_, k) => first + k);
+  }
   const errors = new Float64Array(rounds);
   const angles = new Float64Array(rounds);
   const weightAngles = new Float64Array(rounds);
