@@ -119,8 +119,14 @@ function blockedNotes(result: ExperimentResult): string[] {
       const left = lastOf(o.curve.mean) / o.curve.mean[0];
       const reached = o.roundsToCriterion.reached;
       const label = schemeLabel(o.scheme);
-      if (result.spec.exam === "independent")
-        return `${label}: the blocked ${pct(p)} of the class never move, and on this exam nobody else can do their part: the class error stops at ${pct(left)} of its start (p·E₀: a floor, not a slowing), so the criterion (${pct(criterionError(1))} of the start) is ${reached === 0 ? "never met" : `met in ${pct(reached)} of seeds`}.`;
+      if (result.spec.exam === "independent") {
+        // The floor is p·E₀ in expectation; say so only where the run ends near it.
+        const atFloor = Math.abs(left - p) <= 0.25 * p + 0.01;
+        const floor = atFloor
+          ? "p·E₀: a floor, not a slowing"
+          : `above the blocked students' share p·E₀ = ${pct(p)}: the others did not all reach their keys either`;
+        return `${label}: the blocked ${pct(p)} of the class never move, and on this exam nobody else can do their part: the class error ends at ${pct(left)} of its start (${floor}), so the criterion (${pct(criterionError(1))} of the start) is ${reached === 0 ? "never met" : `met in ${pct(reached)} of seeds`}.`;
+      }
       if (reached >= 0.9)
         return `${label}: the blocked ${pct(p)} never move, but through the decoder the others make up for them: ${pct(reached)} of seeds met the criterion (mean ${o.roundsToCriterion.mean === null ? "—" : num(o.roundsToCriterion.mean)} rounds).`;
       return `${label}: the blocked ${pct(p)} never move and the others made up for them in only ${pct(reached)} of seeds: the class error ends at ${pct(left)} of its start.`;
@@ -162,6 +168,12 @@ function driftNotes(result: ExperimentResult): string[] {
   if (stayed === reached)
     out.push(
       `Node perturbation did not drift in this run: each of its ${reached} classes that met the criterion was still there at the last round played (round ${played - 1} or later). Levels stay in [0, 1].`,
+    );
+  else if (result.spec.human)
+    // Human-like bots' imprecision moves the class error by itself: a class back above the criterion is
+    // not shown to be drift (that needs the textbook's setting, where nothing but learning moves).
+    out.push(
+      `Node perturbation did not stay at the key: ${reached - stayed} of its ${reached} classes that met the criterion were back above it by their last round (with human-like bots this need not be drift: their imprecision alone moves the class).`,
     );
   else
     out.push(
