@@ -78,6 +78,11 @@ export function formatTable(result: ExperimentResult): string {
   const head = [
     `Group Exam, bot-only demo: ${spec.exam} exam, ${spec.students} students${spec.outputs ? `, ${spec.outputs} outputs` : ""}, seeds ${spec.baseSeed ?? 1}–${(spec.baseSeed ?? 1) + spec.seeds - 1}, at most ${spec.rounds} rounds${spec.human ? ", human-like bots" : ""}.`,
     `Criterion: ${CRITERION * 100} % of the way from the start to the key. Rounds count class evaluations. τ: rounds per e-fold of the class error.`,
+    ...(hasGlobal
+      ? [
+          `"vs global": against global played by the same bot rule (vector schemes: by the first rule); τ ratios paired seed by seed.`,
+        ]
+      : []),
     ...(swept
       ? [
           `Swept rates: ${swept.rate.tuningSeeds.length} tuning seeds of their own (none of the reported ones), octaves then quarter- and eighth-octaves, a rate rejected if any tuning seed misses.`,

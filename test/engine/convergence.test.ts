@@ -7,6 +7,7 @@ import {
   bestRate,
   type ExperimentResult,
   efoldTime,
+  exactRound,
   roundsToCriterion,
   runExperiment,
   type SchemeConfig,
@@ -104,7 +105,7 @@ describe("the theory on the independent exam", () => {
 });
 
 describe("the readout exam", () => {
-  it("shrinks the gap toward the number of outputs Q, not the number of students M", () => {
+  it("sets the gap by the outputs Q, not the students M: far below the independent exam's at the same M", () => {
     const students = 100;
     const readout = runExperiment({
       exam: "readout",
@@ -147,6 +148,16 @@ describe("the measures", () => {
     expect(efoldTime(trace)).toBeCloseTo(4, 10);
     expect(roundsToCriterion(Float64Array.of(1, 0.9, 0.8))).toBeNull();
     expect(efoldTime(Float64Array.of(1, 0.9, 0.8))).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it("measure no τ where the error vanished or fell e³-fold within one update: 0, never a slope to a floor", () => {
+    expect(efoldTime(Float64Array.of(1, 0, 0))).toBe(0);
+    expect(exactRound(Float64Array.of(1, 1e-33, 0))).toBe(1);
+    // Two rounds per update: a baseline, a jiggle, then the error gone: one update did it all.
+    expect(efoldTime(Float64Array.of(1, 1, 1e-12, 1e-12), 2)).toBe(0);
+    expect(exactRound(Float64Array.of(1, 1, 1e-12))).toBeNull();
+    // Four rounds of a factor 0.25 are a sequence of e-folds: τ = 1 / ln 4.
+    expect(efoldTime(Float64Array.from({ length: 6 }, (_, r) => 0.25 ** r))).toBeCloseTo(1 / Math.log(4), 10);
   });
 
   it("summarise with a 10–90 % band and no mean when a seed never got there", () => {
