@@ -14,6 +14,12 @@
 
 export const EXAM_KINDS = ["independent", "readout", "layered", "unreachable"] as const;
 export type ExamKind = (typeof EXAM_KINDS)[number];
+/**
+ * The exams a class plays (the dashboard, the browser demo, the API). `unreachable` is a researcher's exam
+ * for the command line: its key lies past the slider's ends, which the pages do not draw.
+ */
+export const CLASSROOM_EXAMS = ["independent", "readout", "layered"] as const satisfies readonly ExamKind[];
+export type ClassroomExam = (typeof CLASSROOM_EXAMS)[number];
 
 /** Which way errors travel back to the students: the true transposed weights, or a fixed random matrix. */
 export type FeedbackPath = "true" | "random";

@@ -3,7 +3,7 @@
  * server (which validates) and the clients (which build requests and read replies).
  */
 import { z } from "zod";
-import { EXAM_KINDS } from "../engine/exam.ts";
+import { CLASSROOM_EXAMS } from "../engine/exam.ts";
 
 export const SchemeConfig = z.discriminatedUnion("name", [
   z.object({ name: z.literal("global") }),
@@ -20,7 +20,7 @@ export const MAX_SEATS = 4000;
 
 export const SessionConfig = z
   .object({
-    exam: z.enum(EXAM_KINDS),
+    exam: z.enum(CLASSROOM_EXAMS),
     /** Readout outputs / second-layer students. */
     outputs: z.number().int().min(1).max(64).optional(),
     scheme: SchemeConfig,

@@ -4,7 +4,7 @@
  * named beside the form with its field marked invalid. The fields carry the same names as the page's link
  * (settings.ts), so reading the form and reading a link are one check.
  */
-import { EXAM_KINDS, SCHEME_NAMES } from "../../../shared/engine/index.ts";
+import { CLASSROOM_EXAMS, SCHEME_NAMES } from "../../../shared/engine/index.ts";
 import { schemePhrase } from "../../../shared/protocol/schemeWords.ts";
 import { DEFAULT_CONFIG, type DemoConfig, SPEEDS, speedChoice } from "./config.ts";
 import {
@@ -62,7 +62,7 @@ export class SettingsForm {
     const schemes = SCHEME_NAMES.map((n): [string, string] => [n, n]);
     fill(
       select(form, "exam"),
-      EXAM_KINDS.map((k): [string, string] => [k, k]),
+      CLASSROOM_EXAMS.map((k): [string, string] => [k, k]),
     );
     fill(select(form, "schemeA"), schemes);
     fill(select(form, "schemeB"), schemes);

@@ -7,7 +7,7 @@
  * means the same run if a default changes.
  */
 import {
-  EXAM_KINDS,
+  CLASSROOM_EXAMS,
   type ExamKind,
   SCHEME_DEFAULTS,
   SCHEME_NAMES,
@@ -64,7 +64,8 @@ function decimal(text: string, min: number, max: number, message: string): Check
   return n >= min && n <= max ? good(n) : bad(message);
 }
 
-const isExam = (v: string): v is ExamKind => (EXAM_KINDS as readonly string[]).includes(v);
+// A link may name only the exams the pages draw (the CLI has `unreachable` too).
+const isExam = (v: string): v is ExamKind => (CLASSROOM_EXAMS as readonly string[]).includes(v);
 const isScheme = (v: string): v is SchemeName => (SCHEME_NAMES as readonly string[]).includes(v);
 
 const CHECKS = {

@@ -81,6 +81,8 @@ const REVEALS: Record<ClassPicture["exam"], string> = {
     "The key, revealed: each white tick is a student's target and each dot where that student ended; on the field, the arrows show who still had to move up or down.",
   readout: "The key, revealed: where the class's answer ended against the key it was steering for.",
   layered: "The key, revealed: where the class's answer ended against the key.",
+  unreachable:
+    "The key, revealed: each white tick is a student's target, some past the ends of the slider where no level reaches, and each dot where that student ended.",
 };
 
 export function endSummary(p: ClassPicture): EndSummary {

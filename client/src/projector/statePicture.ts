@@ -5,7 +5,7 @@
  * from the network must never crash the projector: a feedback or scheme that does not parse becomes null or
  * a stated default, a missing list an empty one, a number that is not one a NaN or the field's default.
  */
-import { EXAM_KINDS, type ExamKind } from "../../../shared/engine/exam.ts";
+import { CLASSROOM_EXAMS, type ClassroomExam } from "../../../shared/engine/exam.ts";
 import type { StudentFeedback } from "../../../shared/engine/feedback.ts";
 import { SchemeConfig } from "../../../shared/protocol/session.ts";
 import type { ClassPicture, SeatLabel, SeatPicture } from "../../../shared/session/picture.ts";
@@ -159,7 +159,7 @@ export function statePicture(state: ProjectorState, from: StatePart = "staff"): 
   const unit = part.creditUnit;
   return {
     code: typeof state.code === "string" ? state.code : "",
-    exam: EXAM_KINDS.find((k) => k === state.exam) ?? ("independent" satisfies ExamKind),
+    exam: CLASSROOM_EXAMS.find((k) => k === state.exam) ?? ("independent" satisfies ClassroomExam),
     phase: PHASES.find((p) => p === state.phase) ?? "lobby",
     revealed: state.revealed === true,
     view: from === "wall" ? "wall" : "full",

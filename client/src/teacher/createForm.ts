@@ -3,7 +3,7 @@
  * checked with the shared zod schema (the one the server checks with), posted to /api/sessions. The tokens
  * of the reply are kept in this browser only; then the page goes to the session's live view.
  */
-import { EXAM_KINDS } from "../../../shared/engine/exam.ts";
+import { CLASSROOM_EXAMS } from "../../../shared/engine/exam.ts";
 import { SessionConfig } from "../../../shared/protocol/session.ts";
 import { element } from "../join/dom.ts";
 import { createSession } from "./api.ts";
@@ -132,7 +132,7 @@ export function startCreateForm(onCreated: (id: string) => void): void {
       const text = input(name).value.trim();
       return text === "" ? Number.NaN : Number(text);
     };
-    const kind = EXAM_KINDS.find((k) => k === exam.value) ?? "independent";
+    const kind = CLASSROOM_EXAMS.find((k) => k === exam.value) ?? "independent";
     const values: FormValues = {
       exam: kind,
       outputs: input("outputs").value.trim() === "" ? null : numberOf("outputs"),

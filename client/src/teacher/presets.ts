@@ -4,12 +4,12 @@
  * teacher reads it, may change it, and still presses Create. Pure, so each preset is checked against the
  * server's own schema in a unit test.
  */
-import type { ExamKind } from "../../../shared/engine/exam.ts";
+import type { ClassroomExam } from "../../../shared/engine/exam.ts";
 import type { SchemeConfig, SessionConfigInput } from "../../../shared/protocol/session.ts";
 
 /** Everything the form holds, one field per input. */
 export interface FormValues {
-  readonly exam: ExamKind;
+  readonly exam: ClassroomExam;
   /** Readout outputs / second-layer students; null for the exam's default. */
   readonly outputs: number | null;
   readonly questions: number;
