@@ -38,12 +38,15 @@ export function sweepChart(result: ExperimentResult): XYChartInput | null {
       label: `${name}: coarse walk, ${coarse[0]?.seeds ?? 0} seeds`,
       points: coarse.map(point),
       scatter: true,
+      group: k,
+      shape: 1,
     });
     series.push({
       label: `${name}: chosen η = ${Number(o.rate.rate.toPrecision(3))}`,
       points: full.filter((t) => t.rate === o.rate.rate).map(point),
       scatter: true,
-      group: k,
+      // Black, on top of its scheme's curve: the one rate the run then plays.
+      group: 6,
       shape: 3,
     });
   }

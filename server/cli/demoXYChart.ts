@@ -71,6 +71,9 @@ function axis(values: readonly number[], log: boolean): Axis {
   if (log) {
     // Ends on 1, 2 or 5 × 10^k just outside the data, ticks on those marks (decades only when many).
     const marks = (d: number): number[] => [1, 2, 5].map((m) => m * 10 ** d);
+    // A little room, so that a point at the end of the data is not on the frame.
+    lo *= 0.85;
+    hi *= 1.15;
     const d0 = Math.floor(Math.log10(lo));
     const d1 = Math.ceil(Math.log10(hi));
     const near = [...marks(d0 - 1), ...marks(d0), ...marks(d1 - 1), ...marks(d1)];
@@ -205,9 +208,20 @@ export function renderXYChartSvg(input: XYChartInput): string {
   const rows = input.series.length;
   const w = 40 + Math.max(...input.series.map((s) => [...s.label].length)) * 7.2;
   const h = rows * 20 + 8;
-  const corner = input.legend ?? "top-left";
-  const lx = corner.endsWith("left") ? plot.x + 10 : plot.x + plot.w - 10 - w;
-  const ly = corner.startsWith("top") ? plot.y + 10 : plot.y + plot.h - 10 - h;
+  // The asked-for corner first, then the others; the one that hides the fewest points wins.
+  const corners = ["top-left", "top-right", "bottom-right", "bottom-left"] as const;
+  const order = [input.legend ?? "top-left", ...corners.filter((c) => c !== (input.legend ?? "top-left"))];
+  const boxAt = (c: (typeof corners)[number]) => ({
+    x: c.endsWith("left") ? plot.x + 10 : plot.x + plot.w - 10 - w,
+    y: c.startsWith("top") ? plot.y + 10 : plot.y + plot.h - 10 - h,
+  });
+  const shown = input.series.flatMap((s) => s.points.filter(drawable).map((p) => [px(p.x), py(p.y)]));
+  const hidden = (b: { x: number; y: number }): number =>
+    shown.filter(([x, y]) => x >= b.x - 6 && x <= b.x + w + 6 && y >= b.y - 6 && y <= b.y + h + 6).length;
+  let place = boxAt(order[0]);
+  for (const c of order.slice(1)) if (hidden(boxAt(c)) < hidden(place)) place = boxAt(c);
+  const lx = place.x;
+  const ly = place.y;
   out.push(
     `<rect x="${lx}" y="${ly}" width="${n2(w)}" height="${h}" fill="#ffffff" fill-opacity="0.9" stroke="#dddddd"/>`,
   );
