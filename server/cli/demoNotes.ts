@@ -22,6 +22,7 @@ export function notes(result: ExperimentResult): string[] {
     ...exactNotes(result),
     ...readoutNotes(result),
     ...blockedNotes(result),
+    ...unreachableNotes(result),
     ...alignmentNotes(result),
     ...driftNotes(result),
   ];
@@ -133,6 +134,21 @@ function blockedNotes(result: ExperimentResult): string[] {
     });
 }
 
+/** An exam whose key cannot be reached: where each scheme ends, against the lowest end any reached. */
+function unreachableNotes(result: ExperimentResult): string[] {
+  if (result.spec.exam !== "unreachable" || result.outcomes.length === 0) return [];
+  const ends = result.outcomes.map((o) => ({ o, end: lastOf(o.curve.mean) }));
+  const best = ends.reduce((a, b) => (b.end < a.end ? b : a));
+  const rest = ends
+    .filter((e) => e !== best)
+    .map(
+      (e) => `${schemeLabel(e.o.scheme)} (${e.o.learner}) ${num(e.end)}, ${num(e.end / best.end, 2)}× that`,
+    );
+  return [
+    `unreachable: part of the key lies past the slider's ends, so no class meets a criterion measured from the key. Lowest mean class error at the last round: ${schemeLabel(best.o.scheme)} (${best.o.learner}) ${num(best.end)}${rest.length ? `; ${rest.join("; ")}` : ""}.`,
+  ];
+}
+
 function alignmentNotes(result: ExperimentResult): string[] {
   if (!result.outcomes.some((o) => o.scheme.name === "alignment")) return [];
   if (result.spec.exam === "independent")
@@ -164,6 +180,17 @@ function driftNotes(result: ExperimentResult): string[] {
         if (s.finalError <= criterionError(s.startError)) stayed++;
       }
   const played = Math.min(...np.map((o) => o.curve.mean.length));
+  // Drift seen in the curve itself, with or without a criterion met: the mean fell, then rose again.
+  for (const o of np) {
+    const mean = o.curve.mean;
+    let low = 0;
+    for (let r = 1; r < mean.length; r++) if (mean[r] < mean[low]) low = r;
+    if (lastOf(mean) > 1.5 * mean[low] && low < 0.8 * mean.length)
+      out.push(
+        `${schemeLabel(o.scheme)} (${o.learner}): node perturbation drifted: the mean class error fell to ${num(mean[low])} by round ${low}, then rose to ${num(lastOf(mean))} by round ${mean.length - 1}.`,
+      );
+  }
+  if (out.length > worse.length) return out;
   if (reached === 0) return out;
   if (stayed === reached)
     out.push(

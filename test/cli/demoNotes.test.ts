@@ -118,6 +118,32 @@ describe("the drift note", () => {
   });
 });
 
+describe("the notes on drift and on a key that cannot be reached", () => {
+  it("say node perturbation drifted when its mean class error fell and then rose by half again", () => {
+    const r = run({ students: 10, schemes: [GLOBAL], seeds: 4 });
+    const g = r.outcomes[0];
+    const mean = Float64Array.of(1, 0.4, 0.1, 0.12, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5);
+    const drifting = { ...r, outcomes: [{ ...g, curve: { ...g.curve, mean } }] };
+    const text = formatTable(drifting);
+    expect(text).toContain(
+      "global (perturbation): node perturbation drifted: the mean class error fell to 0.1 by round 2, then rose to 0.5 by round 9.",
+    );
+    expect(text).not.toContain("did not drift");
+  });
+
+  it("on the unreachable exam give where each scheme ends against the lowest end, from the run", () => {
+    const r = run({ exam: "unreachable", students: 20, seeds: 10 });
+    const end = (name: string) => {
+      const m = outcome(r, name).curve.mean;
+      return m[m.length - 1];
+    };
+    expect(end("vectorized")).toBeLessThan(end("global"));
+    expect(formatTable(r)).toContain(
+      `Lowest mean class error at the last round: vectorized (gradient) ${num(end("vectorized"))}; global (perturbation) ${num(end("global"))}, ${num(end("global") / end("vectorized"), 2)}× that.`,
+    );
+  });
+});
+
 describe("the theory's comments match its code", () => {
   it("gives teams of g students k = g", () => {
     const exam = createExam({ kind: "independent", students: 30, questions: 1, seed: 1 });
