@@ -194,6 +194,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   // Clients may join a room they were told about and reconnect; rooms are made only by the HTTP API.
   matchMaker.controller.exposedMethods = ["joinById", "reconnect"];
   await server.listen(options.port, options.host);
+  cluster?.watch();
   // After listen: Colyseus has bound its matchmaker to the HTTP server, and the door goes in front of it.
   guardDoor(httpServer, {
     matchmakeBodyBytes: MATCHMAKE_BODY_BYTES,

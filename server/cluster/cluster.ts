@@ -15,7 +15,12 @@
  *
  * Whether a process is gone is asked of Redis first (its bus channel has no subscriber once its connection
  * closes, at once when the process dies), then of Colyseus's health check (a process that listens but does
- * not answer within 2 s is swept the same way).
+ * not answer within 2 s is swept the same way). Every process also sweeps, once a second, the listings of
+ * any process that no longer listens: without that, a page's join by its room id after a kill waits 4 s
+ * (Colyseus's remote call, then its health check) before it is told the room is gone and looks it up anew.
+ * A live process swept by mistake (its bus connection blinked) is told so, and lists its rooms again. In
+ * the second before a sweep, a join by room id or a reconnection to a room whose process stopped listening
+ * sweeps it first, so it is told at once that the room is not there.
  */
 import { matchMaker } from "@colyseus/core";
 import { RedisDriver } from "@colyseus/redis-driver";
@@ -23,6 +28,8 @@ import { RedisPresence } from "@colyseus/redis-presence";
 import { Redis } from "ioredis";
 import type { Liveness } from "../rooms/writers.ts";
 import { LIMITS_CLIENT_OPTIONS } from "./sharedLimits.ts";
+
+const SWEEP_EVERY_MS = 1000;
 
 export interface ClusterOptions {
   readonly redisUrl: string;
@@ -40,6 +47,11 @@ export interface Cluster {
   readonly liveness: Liveness;
   /** Colyseus's choice of a process for a new room: the least loaded of those listening on the bus. */
   readonly selectProcessIdToCreateRoom: () => Promise<string>;
+  /**
+   * Starts sweeping, once a second, the listings of processes that stopped listening, and checks the process
+   * of the room a join by id or a reconnection names before Colyseus calls it (see the docblock).
+   */
+  watch(): void;
   close(): Promise<void>;
 }
 
@@ -62,12 +74,34 @@ export function joinCluster(options: ClusterOptions): Cluster {
       if (processId === matchMaker.processId) return false;
       if ((await listening(presence)).has(processId) && (await matchMaker.healthCheckProcessId(processId)))
         return false;
-      // Gone: its listings go, so no lookup sends a page to it again (the health check sweeps them too).
-      await driver.cleanup(processId);
-      await matchMaker.stats.excludeProcess(processId);
-      options.log("a process of the cluster is gone; its sessions come back on the others", { processId });
+      await sweep(processId);
       return true;
     },
+  };
+
+  /** A gone process's listings go, so no lookup sends a page to it again (the health check sweeps them too). */
+  const sweep = async (processId: string): Promise<void> => {
+    await driver.cleanup(processId);
+    await matchMaker.stats.excludeProcess(processId);
+    // Colyseus's receipt: a process that was alive after all restores its listings within 5 s.
+    await presence.setex(`swept:${processId}`, "1", 600);
+    options.log("a process of the cluster is gone; its sessions come back on the others", { processId });
+  };
+
+  let watching: NodeJS.Timeout | null = null;
+  let sweeping = false;
+  const sweepSilent = async (): Promise<void> => {
+    if (sweeping) return;
+    sweeping = true;
+    try {
+      const live = await listening(presence);
+      for (const { processId } of await matchMaker.stats.fetchAll())
+        if (processId !== matchMaker.processId && !live.has(processId)) await sweep(processId);
+    } catch {
+      // Redis is away: the next second tries again, and lookups still check liveness themselves.
+    } finally {
+      sweeping = false;
+    }
   };
 
   return {
@@ -84,7 +118,22 @@ export function joinCluster(options: ClusterOptions): Cluster {
       candidates.sort((a, b) => a.roomCount - b.roomCount);
       return candidates[0]?.processId ?? matchMaker.processId;
     },
+    watch() {
+      watching ??= setInterval(() => void sweepSilent(), SWEEP_EVERY_MS);
+      watching.unref();
+      const invoke = matchMaker.controller.invokeMethod.bind(matchMaker.controller);
+      matchMaker.controller.invokeMethod = async (method, roomId, clientOptions, authOptions) => {
+        if (method === "joinById" || method === "reconnect") {
+          const listing = await driver.findOne({ roomId });
+          const processId = listing?.processId;
+          if (processId && processId !== matchMaker.processId && !(await listening(presence)).has(processId))
+            await sweep(processId);
+        }
+        return invoke(method, roomId, clientOptions, authOptions);
+      };
+    },
     async close() {
+      if (watching) clearInterval(watching);
       await redis.quit().catch(() => undefined);
     },
   };
