@@ -69,7 +69,7 @@ function axis(values: readonly number[], log: boolean): Axis {
   let lo = ok.length ? Math.min(...ok) : log ? 1 : 0;
   let hi = ok.length ? Math.max(...ok) : lo + 1;
   if (log) {
-    // Ends on 1, 2 or 5 × 10^k just outside the data, ticks on those marks (decades only when many).
+    // Ends on 1, 2 or 5 × 10^k just outside the data, ticks on those marks (decades only past three).
     const marks = (d: number): number[] => [1, 2, 5].map((m) => m * 10 ** d);
     // A little room, so that a point at the end of the data is not on the frame.
     lo *= 0.85;
@@ -82,7 +82,7 @@ function axis(values: readonly number[], log: boolean): Axis {
     if (hi <= lo) hi = lo * 2;
     const ticks: number[] = [];
     for (let d = d0 - 1; d <= d1; d++)
-      for (const v of d1 - d0 <= 2 ? marks(d) : [10 ** d])
+      for (const v of d1 - d0 <= 3 ? marks(d) : [10 ** d])
         if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) ticks.push(v);
     return { lo, hi, log, ticks };
   }
