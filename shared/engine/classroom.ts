@@ -8,6 +8,7 @@
  */
 import { classScore, type Exam, type ExamSpec } from "./exam.ts";
 import { createExam } from "./exams/index.ts";
+import { carryWeights, learnAfterRound } from "./exams/layered.ts";
 import { createRng, deriveSeed, type RngState } from "./random.ts";
 import {
   createScheme,
@@ -155,7 +156,8 @@ export function setActiveSeats(cls: ClassState, active: Uint8Array): Outcome {
     for (let q = 0; q < cls.exam.questions; q++) cls.levels[q * m + seat] = cls.exam.startLevel;
   }
   if (changed) {
-    cls.exam = createExam(cls.config.exam, cls.active);
+    // The layered exam's second-layer weights learn: a new set of seats keeps what they have learned.
+    cls.exam = carryWeights(cls.exam, createExam(cls.config.exam, cls.active));
     cls.scheme = createScheme(cls.scheme.config, cls.exam);
   }
   return OK;
@@ -195,6 +197,8 @@ export function closeRound(cls: ClassState): RoundResult {
     teamError = cls.teamError;
     teamFeedback(scheme, input, cls.scratch, teamError);
   }
+  // Where the exam has weights that learn (layered), they take their step from this round's output error.
+  learnAfterRound(exam, scheme.kind, levels, open.question, open.round);
   const previousError = cls.lastError[open.question];
   cls.lastError[open.question] = classError;
   cls.roundsClosed = open.round;

@@ -1,2 +1,2 @@
 /** Bumped whenever a change to the engine can change a round's result: replays check it. */
-export const ENGINE_VERSION = "2.0.0";
+export const ENGINE_VERSION = "3.0.0";

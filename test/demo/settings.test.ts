@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG, type DemoConfig, SPEEDS } from "../../client/src/demo/config.ts";
 import { fromQuery, ignoredNote, readSettings, toQuery, toTexts } from "../../client/src/demo/settings.ts";
-import { EXAM_KINDS, SCHEME_NAMES, type SchemeName, schemeConfig } from "../../shared/engine/index.ts";
+import { CLASSROOM_EXAMS, SCHEME_NAMES, type SchemeName, schemeConfig } from "../../shared/engine/index.ts";
 
 const scheme = (name: SchemeName, p: { noise: number; teamSize: number; blocked: number }) =>
   schemeConfig(name, { noise: p.noise, teamSize: p.teamSize, blockedFraction: p.blocked });
@@ -15,7 +15,7 @@ const scheme = (name: SchemeName, p: { noise: number; teamSize: number; blocked:
 const configs: fc.Arbitrary<DemoConfig> = fc
   .record({
     students: fc.integer({ min: 2, max: 2000 }),
-    exam: fc.constantFrom(...EXAM_KINDS),
+    exam: fc.constantFrom(...CLASSROOM_EXAMS),
     pair: fc.uniqueArray(fc.constantFrom(...SCHEME_NAMES), { minLength: 2, maxLength: 2 }),
     noise: fc.integer({ min: 0, max: 100 }).map((k) => k / 10),
     teamSize: fc.integer({ min: 1, max: 2000 }),
