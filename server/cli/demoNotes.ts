@@ -47,6 +47,13 @@ function costNotes(result: ExperimentResult): string[] {
       `${paired.map((o) => schemeLabel(o.scheme)).join(", ")}: perturbation-robust is the rule a live class's bots play by, made to learn beside people who move as they like: jiggles up, then down, a quarter of the class's distance from the key; a rate scaled to the share of the score's change its own jiggles explain; bounded steps.${costs.length ? ` Where nothing else moves, its τ against the textbook rule's: ${costs.join(", ")}.` : ""}`,
     );
   }
+  const robustTeams = result.outcomes.filter(
+    (o) => o.learner === "perturbation-robust" && o.scheme.name === "teams",
+  );
+  if (robustTeams.length)
+    out.push(
+      `${robustTeams.map((o) => schemeLabel(o.scheme)).join(", ")} with perturbation-robust: no τ theory shown; this rule guesses each table's share of the error from the whole class's score, which the formula (k = g) does not describe. Its rate is the formula's.`,
+    );
   if (result.outcomes.some((o) => o.theoryExact === false))
     out.push(
       "≈: the theory is an approximation here (its formula's assumptions hold only roughly for this rule or exam).",

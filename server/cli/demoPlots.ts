@@ -6,6 +6,7 @@
  */
 import { type ExperimentResult, roundsToCriterion, type SchemeOutcome } from "../../shared/engine/index.ts";
 import { schemeLabel } from "../../shared/protocol/schemeWords.ts";
+import { theoryDescribes } from "./demoReport.ts";
 import type { XYChartInput, XYPoint, XYSeries } from "./demoXYChart.ts";
 
 const scalarFirst = (r: ExperimentResult): SchemeOutcome | undefined =>
@@ -164,7 +165,7 @@ export function teamsDialChart(result: ExperimentResult): XYChartInput | null {
       {
         label: `${learner}, theory`,
         points: rows.flatMap((o) =>
-          o.tauPredicted !== null && Number.isFinite(o.tauPredicted)
+          o.tauPredicted !== null && Number.isFinite(o.tauPredicted) && theoryDescribes(o)
             ? [{ x: size(o), y: o.tauPredicted }]
             : [],
         ),

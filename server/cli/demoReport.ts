@@ -51,8 +51,16 @@ function tauCell(o: SchemeOutcome): string {
   return `${fmt(o.tauMeasured)} (${fmt(o.tauBand.p10)}–${fmt(o.tauBand.p90)})`;
 }
 
+/**
+ * Whether the theory's τ describes this row's rule. The robust rule under teams guesses each table's share
+ * from the whole class's score; the engine gives it the textbook's k = g for its rate, but its τ is well
+ * above that formula's (about 1.8× at g = 5), so the formula's τ is not printed beside it.
+ */
+export const theoryDescribes = (o: SchemeOutcome): boolean =>
+  !(o.learner === "perturbation-robust" && o.scheme.name === "teams");
+
 function tauTheoryCell(o: SchemeOutcome): string {
-  if (o.tauPredicted === null) return "—";
+  if (o.tauPredicted === null || !theoryDescribes(o)) return "—";
   if (o.tauPredicted === 0) return "exact";
   if (!Number.isFinite(o.tauPredicted)) return "never (a floor)";
   return `${fmt(o.tauPredicted)}${o.theoryExact ? "" : " ≈"}`;
@@ -158,7 +166,7 @@ export function toJson(result: ExperimentResult): object {
       tauMeasured: o.exactIn !== null || o.tauMeasured === 0 ? null : finite(o.tauMeasured),
       tauNotMeasured: whyNoTau(o.exactIn, o.tauMeasured),
       tauBand: summary(o.tauBand),
-      tauPredicted: finite(o.tauPredicted),
+      tauPredicted: theoryDescribes(o) ? finite(o.tauPredicted) : null,
       theoryExact: o.theoryExact,
       perSeed: o.perSeed.map((p) => ({
         seed: p.seed,

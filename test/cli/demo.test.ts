@@ -80,7 +80,10 @@ describe("npm run demo", () => {
       expect(s.curve.mean.length).toBeGreaterThan(0);
       expect(s.sigma).toBe(1e-4);
     }
-    const [global, robust, vectorized] = json.schemes;
+    const [global, robust, vectorized, teams, teamsRobust] = json.schemes;
+    // The formula k = g describes the textbook rule under teams, not the robust one's guesses.
+    expect(teams.tauPredicted).toEqual(expect.any(Number));
+    expect(teamsRobust.tauPredicted).toBeNull();
     expect(global.tauMeasured).toEqual(expect.any(Number));
     expect(global.tauRatioOverGlobal).toBe(1);
     // The sweep's trials and tuning seeds, none of them a reported seed.
