@@ -4,8 +4,9 @@
  * seeds, rounds to criterion beside it; a τ that is exact or never measured says so in words, never as a
  * number. Pure functions: the CLI does the printing and the writing.
  */
+
+import { criterionOf } from "../../shared/engine/humanLike.ts";
 import {
-  CRITERION,
   type ExperimentResult,
   LEARNERS,
   type SchemeOutcome,
@@ -48,6 +49,8 @@ function tauCell(o: SchemeOutcome): string {
   if (o.exactIn !== null) return `exact in ${o.exactIn} round${o.exactIn === 1 ? "" : "s"}`;
   if (!Number.isFinite(o.tauMeasured)) return "not measured (never fell e³-fold)";
   if (o.tauMeasured === 0) return "not measured (e³ in one update)";
+  // Some seeds fell e³-fold in one update (no τ to measure there): the band would start at a 0 that is no τ.
+  if (o.tauBand.p10 === 0) return `${fmt(o.tauMeasured)} (some seeds: e³ in one update)`;
   return `${fmt(o.tauMeasured)} (${fmt(o.tauBand.p10)}–${fmt(o.tauBand.p90)})`;
 }
 
@@ -72,7 +75,9 @@ function ratioCell(o: SchemeOutcome, hasGlobal: boolean): string {
   if (o.exactIn !== null) return `exact in ${o.exactIn} round${o.exactIn === 1 ? "" : "s"}`;
   if (o.tauRatio === null) return "not measured";
   const b = o.tauRatioBand;
-  return `${fmt(o.tauRatio)}× (${fmt(b.p10)}–${b.p90 === null ? "—" : fmt(b.p90)})`;
+  // A seed that fell e³-fold in one update has no τ, so no ratio: the band has a floor and no top.
+  if (b.p90 === null) return `${fmt(o.tauRatio)}× (${fmt(b.p10)}× or more; some seeds: e³ in one update)`;
+  return `${fmt(o.tauRatio)}× (${fmt(b.p10)}–${fmt(b.p90)})`;
 }
 
 function rateCell(o: SchemeOutcome): string {
@@ -85,7 +90,7 @@ export function formatTable(result: ExperimentResult): string {
   const swept = result.outcomes.find((o) => o.rate.source === "sweep");
   const head = [
     `Group Exam, bot-only demo: ${spec.exam} exam, ${spec.students} students${spec.outputs ? `, ${spec.outputs} outputs` : ""}, seeds ${spec.baseSeed ?? 1}–${(spec.baseSeed ?? 1) + spec.seeds - 1}, at most ${spec.rounds} rounds${spec.human ? ", human-like bots" : ""}.`,
-    `Criterion: ${CRITERION * 100} % of the way from the start to the key. Rounds count class evaluations. τ: rounds per e-fold of the class error.`,
+    `Criterion: ${criterionOf(spec.human) * 100} % of the way from the start to the key${spec.human ? " (a hand that slips by 0.02 cannot get closer than that: humanLike.ts)" : ""}. Rounds count class evaluations. τ: rounds per e-fold of the class error.`,
     ...(hasGlobal
       ? [
           `"vs global": against global played by the same bot rule (vector schemes: by the first rule); τ ratios paired seed by seed.`,
@@ -144,7 +149,7 @@ export function toJson(result: ExperimentResult): object {
     baseSeed: result.spec.baseSeed ?? 1,
     rounds: result.spec.rounds,
     humanLike: Boolean(result.spec.human),
-    criterion: CRITERION,
+    criterion: criterionOf(result.spec.human),
     schemes: result.outcomes.map((o: SchemeOutcome) => ({
       scheme: o.scheme.name,
       label: schemeLabel(o.scheme),

@@ -25,6 +25,7 @@ import {
 } from "./convergence.ts";
 import type { ExamKind, ExamSpec } from "./exam.ts";
 import { createExam } from "./exams/index.ts";
+import { criterionOf } from "./humanLike.ts";
 import { DEFAULT_SIGMA, defaultLearnerName, LEARNERS, type LearnerName } from "./learners.ts";
 import { deriveSeed } from "./random.ts";
 import { createScheme, type SchemeConfig } from "./schemes.ts";
@@ -227,6 +228,8 @@ function runScheme(
       }),
     );
   const traces = classes.map(() => new Float64Array(spec.rounds));
+  // A class with a person's hand is measured to 90 %, which its precision can reach (humanLike.ts).
+  const criterion = criterionOf(spec.human);
   const reachedAt = new Array<number>(spec.seeds).fill(-1);
   let length = spec.rounds;
   for (let r = 0; r < spec.rounds; r++) {
@@ -234,7 +237,7 @@ function runScheme(
     for (let s = 0; s < spec.seeds; s++) {
       const e = playRound(classes[s]).classError;
       traces[s][r] = e;
-      if (reachedAt[s] < 0 && e <= criterionError(traces[s][0])) reachedAt[s] = r;
+      if (reachedAt[s] < 0 && e <= criterionError(traces[s][0], criterion)) reachedAt[s] = r;
       last = reachedAt[s] < 0 ? Number.POSITIVE_INFINITY : Math.max(last, reachedAt[s]);
     }
     if (r % 16 === 0) progress(r, spec.rounds);
@@ -248,7 +251,7 @@ function runScheme(
   const perSeed = trimmed.map(
     (t, s): SeedOutcome => ({
       seed: baseSeed + s,
-      roundsToCriterion: roundsToCriterion(t),
+      roundsToCriterion: roundsToCriterion(t, criterion),
       tau: efoldTime(t, LEARNERS[learner].roundsPerUpdate),
       exactIn: exactRound(t),
       startError: t[0],

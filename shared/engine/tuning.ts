@@ -20,6 +20,7 @@ import { criterionError, roundsToCriterion } from "./convergence.ts";
 import { exp, ln } from "./detmath.ts";
 import type { ExamSpec } from "./exam.ts";
 import { createExam } from "./exams/index.ts";
+import { criterionOf } from "./humanLike.ts";
 import type { LearnerName } from "./learners.ts";
 import { deriveSeed } from "./random.ts";
 import type { SchemeConfig } from "./schemes.ts";
@@ -135,6 +136,8 @@ export function bestRate(options: TuneOptions): RateChoice {
     let reached = 0;
     let ran = 0;
     let pruned = false;
+    // A class with a person's hand is measured to 90 %, which its precision can reach (humanLike.ts).
+    const criterion = criterionOf(options.human);
     for (const seed of on) {
       const trace = runBotClass(
         {
@@ -144,9 +147,9 @@ export function bestRate(options: TuneOptions): RateChoice {
           human: options.human,
         },
         options.horizon,
-        (e, _r, first) => e <= criterionError(first) || e > BLOW_UP * first,
+        (e, _r, first) => e <= criterionError(first, criterion) || e > BLOW_UP * first,
       );
-      const met = roundsToCriterion(trace);
+      const met = roundsToCriterion(trace, criterion);
       ran++;
       logError += meanLogRatio(trace);
       if (met !== null) reached++;
