@@ -90,8 +90,26 @@ function humanize(squad: BotSquad, human: HumanNoise, levels: Float64Array): voi
   }
 }
 
-/** The bots learn from a closed round. */
+/**
+ * The round as the bots hear it: with a noisy class score, the class error and score they learn from are the
+ * heard ones (`teamError` is heard already); without one, the round itself.
+ */
+export function heardRound(result: RoundResult): RoundResult {
+  if (
+    Object.is(result.heardError, result.classError) &&
+    Object.is(result.previousHeardError, result.previousError)
+  )
+    return result;
+  return {
+    ...result,
+    classError: result.heardError,
+    score: result.heardScore,
+    previousError: result.previousHeardError,
+  };
+}
+
+/** The bots learn from a closed round, from what they hear of it. */
 export function learnBots(squad: BotSquad, cls: ClassState, result: RoundResult): void {
   const levels = questionLevels(cls, result.question);
-  learnerFor(squad, cls, result.question).learn(levels, squad.bots, result, cls.scheme);
+  learnerFor(squad, cls, result.question).learn(levels, squad.bots, heardRound(result), cls.scheme);
 }

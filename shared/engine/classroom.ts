@@ -18,12 +18,20 @@ import {
   teamFeedback,
   vectorFeedback,
 } from "./schemes.ts";
+import { checkScoreNoise, HEARING_STREAM, hearError } from "./scoreNoise.ts";
 
 export interface ClassConfig {
   readonly exam: ExamSpec;
   readonly scheme: SchemeConfig;
   /** Seats in play at the start (all when omitted); see `setSeatActive`. */
   readonly active?: Uint8Array;
+  /**
+   * Standard deviation of Gaussian noise on the class error the class HEARS (class-error units; 0 or absent:
+   * the class hears the truth). The score, the "Good job" and every table's scalar are heard through it and
+   * learners read what they hear, while the class error itself (charts, criterion) stays exact. The noise has
+   * its own random stream, so a class without it plays exactly as before. See scoreNoise.ts.
+   */
+  readonly scoreNoise?: number;
 }
 
 export interface OpenRound {
@@ -42,8 +50,14 @@ export interface RoundResult {
   readonly previousError: number;
   /** Per-student signal in level units for vector schemes (NaN: received nothing). Reused by the next close. */
   readonly signal: Float64Array | null;
-  /** Per-table scalar for `teams`. Reused by the next close. */
+  /** Per-table scalar for `teams`, as each table hears it (with the score noise). Reused by the next close. */
   readonly teamError: Float64Array | null;
+  /** The class error as the class hears it: `classError` plus the score noise (the same number without it). */
+  readonly heardError: number;
+  /** The class score as the class hears it, from `heardError`. */
+  readonly heardScore: number;
+  /** The heard class error of the previous round on this question (NaN on its first round). */
+  readonly previousHeardError: number;
 }
 
 export interface ClassState {
@@ -58,7 +72,11 @@ export interface ClassState {
   roundsClosed: number;
   open: OpenRound | null;
   readonly lastError: Float64Array;
+  /** The heard class error of the last round of each question (equal to `lastError` without score noise). */
+  readonly lastHeard: Float64Array;
   readonly rng: RngState;
+  /** The score noise's own stream: drawn from only when the noise is on. */
+  readonly hearing: RngState;
   readonly before: Float64Array;
   readonly credit: Float64Array;
   readonly signal: Float64Array;
@@ -73,6 +91,7 @@ export function createClass(config: ClassConfig): ClassState {
   const exam = createExam(config.exam, active);
   const m = exam.students;
   const scheme = createScheme(config.scheme, exam);
+  checkScoreNoise(config.scoreNoise);
   return {
     config,
     exam,
@@ -82,7 +101,9 @@ export function createClass(config: ClassConfig): ClassState {
     roundsClosed: 0,
     open: null,
     lastError: new Float64Array(exam.questions).fill(Number.NaN),
+    lastHeard: new Float64Array(exam.questions).fill(Number.NaN),
     rng: createRng(deriveSeed(config.exam.seed, "class:scheme")),
+    hearing: createRng(deriveSeed(config.exam.seed, HEARING_STREAM)),
     before: new Float64Array(m),
     credit: new Float64Array(m),
     signal: new Float64Array(m),
@@ -201,6 +222,9 @@ export function closeRound(cls: ClassState): RoundResult {
   learnAfterRound(exam, scheme.kind, levels, open.question, open.round);
   const previousError = cls.lastError[open.question];
   cls.lastError[open.question] = classError;
+  const heardError = hearError(classError, teamError, cls.config.scoreNoise ?? 0, cls.hearing);
+  const previousHeardError = cls.lastHeard[open.question];
+  cls.lastHeard[open.question] = heardError;
   cls.roundsClosed = open.round;
   cls.open = null;
   return {
@@ -212,5 +236,8 @@ export function closeRound(cls: ClassState): RoundResult {
     previousError,
     signal,
     teamError,
+    heardError,
+    heardScore: classScore(heardError),
+    previousHeardError,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * One student's feedback, cut from a round's result: all a student's screen (or a bot) is allowed to learn.
  * Under `global` it is the same for everyone; under `teams` the same within a table; under the vector
- * schemes it is the student's own number and nothing of anyone else's.
+ * schemes it is the student's own number and nothing of anyone else's. Scores and errors are the ones the class
+ * HEARS (with the class's score noise, when it has one: see scoreNoise.ts), never the exact ones behind them.
  */
 import type { RoundResult } from "./classroom.ts";
 import { classScore } from "./exam.ts";
@@ -51,7 +52,7 @@ export function feedbackFor(result: RoundResult, scheme: Scheme, student: number
       kind: "team",
       round,
       team,
-      improved: improvedOver(teamError, result.previousError),
+      improved: improvedOver(teamError, result.previousHeardError),
       teamScore: classScore(teamError),
       teamError,
     };
@@ -59,8 +60,8 @@ export function feedbackFor(result: RoundResult, scheme: Scheme, student: number
   return {
     kind: "global",
     round,
-    improved: improvedOver(result.classError, result.previousError),
-    score: result.score,
-    classError: result.classError,
+    improved: improvedOver(result.heardError, result.previousHeardError),
+    score: result.heardScore,
+    classError: result.heardError,
   };
 }
