@@ -23,8 +23,13 @@
  * - "Times as fast" is said only once the slower scheme has cut the distance by a tenth over at least two
  *   rounds: a ratio over a pace that is still mostly noise (a few rounds of people under "Good job") would
  *   jump from 16 to 300 in two rounds and mean nothing.
+ * - A stretch that got there in one round (one update), or hit the key exactly, has no pace: one step is no
+ *   sequence of rounds to take a rate from, and an exact hit would divide by a distance of zero (the page once
+ *   said "by 100 %: about 1,900 times as fast", the size of a stand-in for zero, not a measurement). Such a
+ *   scheme is compared in rounds only, as the command line does ("exact in 1 round", "e³ in one update").
+ *   On `independent` a personal signal is the student's own answer (−gᵢ/λ = tᵢ − xᵢ): the sentence says so.
  */
-import { CLASS_CRITERION, criterionError } from "../engine/convergence.ts";
+import { CLASS_CRITERION, criterionError, EXACT_SHARE } from "../engine/convergence.ts";
 import { exp, ln } from "../engine/detmath.ts";
 import { SCHEME_NAMES } from "../engine/schemes.ts";
 import { schemePhrase } from "../protocol/schemeWords.ts";
@@ -46,6 +51,8 @@ export interface Stretch {
   readonly counted: boolean;
   /** Rounds it took to get 90 % of the way, from the round before it; null when it did not. */
   readonly reachedIn: number | null;
+  /** It hit the key itself (to rounding) by the round it got there: its pace would divide by zero. */
+  readonly exact: boolean;
   /** Its rounds, as people count them (rounds 1–3: 3). */
   readonly played: number;
   /** For a stretch still being played and not there yet: about how many more rounds at its scheme's pace. */
@@ -80,6 +87,11 @@ export interface Comparison {
   readonly paces: readonly SchemePace[];
   /** How many times as fast the fastest scheme was as the slowest, once the slowest has a pace to divide by. */
   readonly speedup: number | null;
+  /**
+   * The schemes with no pace because each of their stretches got there in one round or exactly (compared in
+   * rounds only), fewest rounds first; `exact` when every one of them hit the key itself.
+   */
+  readonly quick: readonly { readonly scheme: string; readonly rounds: number; readonly exact: boolean }[];
   /** Each class's first stretch, where both start alike. */
   readonly first: { readonly live: FirstRun; readonly twin: FirstRun };
   /** The whole comparison in plain words. */
@@ -94,8 +106,11 @@ export interface CompareOptions {
   /** The schemes in play now, for their parameters (the chart keeps only names). */
   readonly live?: SchemeConfig;
   readonly twin?: SchemeConfig;
+  /** The exam, for why a class can be exact in one round (on `independent` the signal is the answer). */
+  readonly exam?: string;
 }
 
+const CRITERION_WORDS = `${Math.round(CLASS_CRITERION * 100)} % of the way`;
 /** Past this many rounds an estimate means nothing in a classroom. */
 const MAX_ESTIMATE = 100_000;
 /** The slower scheme's least progress before a ratio is said: a tenth of the distance, over two rounds. */
@@ -115,6 +130,8 @@ export function aboutText(n: number): string {
 /** "72 %", "1.4 %", "0.03 %": two significant figures, as a share of the distance. */
 export function percentText(share: number): string {
   const p = Number((share * 100).toPrecision(2));
+  // 99.6 % is not all of it: "100 %" would say the class is on the key.
+  if (p >= 100 && share < 1) return "more than 99 %";
   if (p >= 10) return `${Math.round(p)} %`;
   if (p >= 0.01) return `${p} %`;
   return "less than 0.01 %";
@@ -149,19 +166,22 @@ export function stretchesOf(
         break;
       }
     const before = distance(errors[start]);
-    // A class that hits the key exactly (bots taking the exact step) cut its distance by all of it: a
-    // millionth stands in for zero, so the pace is a number (it reads as "100 %").
-    const after = Math.max(distance(errors[end]), before * 1e-6);
+    const after = distance(errors[end]);
     const counted = errors[start] > goal && end > start && before > 0;
+    const reachedIn = counted && errors[end] <= goal ? end - start : null;
+    // The key itself (bots taking the exact step), or 90 % in one round: no pace to measure (see the docblock).
+    const exact = reachedIn !== null && errors[end] <= errors[start] * EXACT_SHARE;
+    const paced = counted && !exact && reachedIn !== 1;
     out.push({
       side,
       scheme: schemes[from] ?? "",
       from,
       to,
-      rounds: counted ? end - start : 0,
-      logShrink: counted ? ln(before / after) : 0,
+      rounds: paced ? end - start : 0,
+      logShrink: paced ? ln(before / after) : 0,
       counted: errors[start] > goal,
-      reachedIn: counted && errors[end] <= goal ? end - start : null,
+      reachedIn,
+      exact,
       played: to - from + 1,
       moreAtPace: null,
     });
@@ -192,6 +212,22 @@ function moreRounds(now: number, goal: number, pace: SchemePace | undefined): nu
   if (!pace || !(pace.logPerRound > 0) || !(now > goal)) return null;
   const more = Math.ceil(ln(distance(now) / distance(goal)) / pace.logPerRound);
   return more <= MAX_ESTIMATE ? more : null;
+}
+
+/** The schemes that got there with no pace to show (one round, or the key exactly), fewest rounds first. */
+function quickOf(stretches: readonly Stretch[], paces: readonly SchemePace[]): Comparison["quick"] {
+  const out: { scheme: string; rounds: number; exact: boolean }[] = [];
+  for (const scheme of new Set(stretches.map((s) => s.scheme))) {
+    if (paces.some((p) => p.scheme === scheme)) continue;
+    const mine = stretches.filter((s) => s.scheme === scheme && s.counted && s.reachedIn !== null);
+    if (mine.length === 0) continue;
+    out.push({
+      scheme,
+      rounds: Math.min(...mine.map((s) => s.reachedIn ?? 0)),
+      exact: mine.every((s) => s.exact),
+    });
+  }
+  return out.sort((a, b) => a.rounds - b.rounds);
 }
 
 /** The rounds (from 1) in which a side's scheme changed. */
@@ -242,12 +278,15 @@ export function compareClasses(chart: ChartPicture, options: CompareOptions = {}
     };
   };
   const switches = switchRounds(sides.live.schemes);
+  const quick = quickOf(stretches, paces);
   const words = new Words(options);
-  const headline = words.paces(paces, speedup, rounds);
+  const pace = words.paces(paces, speedup, rounds, quick.length > 0);
+  const headline = quick.length > 0 ? words.quickHeadline(quick, stretches, rounds, over) : pace;
   const parts = [
     switches.length > 0 ? words.switched(sides.live.schemes, sides.twin.schemes, switches) : "",
-    headline,
-    words.reaches(paces, stretches, rounds, over),
+    quick.length > 0 ? words.quick(quick) : "",
+    pace,
+    words.reaches([...quick.map((q) => q.scheme), ...paces.map((p) => p.scheme)], stretches, rounds, over),
   ];
   const sentence = parts.filter((p) => p !== "").join(" ");
   return {
@@ -256,6 +295,7 @@ export function compareClasses(chart: ChartPicture, options: CompareOptions = {}
     stretches,
     paces,
     speedup,
+    quick,
     first: { live: firstOf("live"), twin: firstOf("twin") },
     sentence,
     headline,
@@ -277,9 +317,9 @@ class Words {
     return known ? schemePhrase({ name: known }) : `“${name}”`;
   }
 
-  paces(paces: readonly SchemePace[], speedup: number | null, rounds: number): string {
+  paces(paces: readonly SchemePace[], speedup: number | null, rounds: number, quick: boolean): string {
     if (paces.length === 0)
-      return `After ${roundsText(rounds)} no scheme has shortened the distance to the key yet.`;
+      return quick ? "" : `After ${roundsText(rounds)} no scheme has shortened the distance to the key yet.`;
     const cut = (p: SchemePace): string =>
       p.logPerRound > 0
         ? `by ${percentText(p.cutPerRound)} with ${this.phrase(p.scheme)}`
@@ -287,6 +327,63 @@ class Words {
     const all = paces.map(cut);
     const list = all.length === 1 ? all[0] : `${all.slice(0, -1).join(", ")} and ${all[all.length - 1]}`;
     return `Per round the distance to the key shrank ${list}${speedup !== null ? `: ${timesText(speedup)}` : ""}.`;
+  }
+
+  /** "With personal signals one round was enough to get 90 % of the way", and why where the exam says. */
+  private quickLead(q: Comparison["quick"][number]): string {
+    const took = q.rounds === 1 ? "one round was" : `${roundsText(q.rounds)} were`;
+    return `With ${this.phrase(q.scheme)} ${took} enough to get ${CRITERION_WORDS}`;
+  }
+
+  /** On `independent` a personal signal is the student's own answer: −gᵢ/λ = tᵢ − xᵢ. */
+  private signalIsAnswer(q: Comparison["quick"][number]): boolean {
+    return q.exact && this.options.exam === "independent";
+  }
+
+  /** Why a scheme has no pace, in the dashboard's sentence. No "times as fast": compare in rounds. */
+  quick(quick: Comparison["quick"]): string {
+    return quick
+      .map((q) => {
+        const lead = this.quickLead(q);
+        if (this.signalIsAnswer(q))
+          return `${lead}: on this exam each student's signal told it how far to move and which way, so following it lands on its key. One round gives no pace to compare, so the schemes are compared in rounds.`;
+        if (q.exact)
+          return `${lead}, onto the key itself: that gives no pace to compare, so the schemes are compared in rounds.`;
+        return `${lead}: one round gives no pace to compare, so the schemes are compared in rounds.`;
+      })
+      .join(" ");
+  }
+
+  /** The wall's line when a scheme has no pace: its rounds, and where the others stand, in rounds. */
+  quickHeadline(
+    quick: Comparison["quick"],
+    stretches: readonly Stretch[],
+    rounds: number,
+    over: boolean,
+  ): string {
+    const q = quick[0];
+    const why = this.signalIsAnswer(q) ? ": each student's signal told it how far to move and which way" : "";
+    const others: string[] = [];
+    for (const scheme of new Set(stretches.map((s) => s.scheme))) {
+      if (scheme === q.scheme) continue;
+      const mine = stretches.filter((s) => s.scheme === scheme && s.counted && s.played > 0);
+      if (mine.length === 0) continue;
+      const who = (s: Stretch): string => (s.side === "live" ? "this class" : "the twin class");
+      const got = mine
+        .filter((s) => s.reachedIn !== null)
+        .sort((x, y) => (x.reachedIn ?? 0) - (y.reachedIn ?? 0));
+      if (got.length > 0) {
+        others.push(`With ${this.phrase(scheme)} ${who(got[0])} took ${roundsText(got[0].reachedIn ?? 0)}.`);
+        continue;
+      }
+      const s = mine.reduce((a, b) => (b.played > a.played ? b : a));
+      const still = s.to === rounds - 1 && !over;
+      const pace =
+        still && s.moreAtPace !== null ? ` (at its pace, about ${aboutText(s.moreAtPace)} more)` : "";
+      const not = `${who(s)} ${still ? "has not got there in" : "did not get there in"}`;
+      others.push(`With ${this.phrase(scheme)} ${not} ${roundsText(s.played)}${pace}.`);
+    }
+    return [`${this.quickLead(q)}${why}.`, ...others].join(" ");
   }
 
   switched(schemes: readonly string[], twin: readonly string[], switches: readonly number[]): string {
@@ -298,14 +395,9 @@ class Words {
       .join(" ");
   }
 
-  /** Rounds to 90 % per scheme, fastest first: every stretch that started short of it, by class and start. */
-  reaches(
-    paces: readonly SchemePace[],
-    stretches: readonly Stretch[],
-    rounds: number,
-    over: boolean,
-  ): string {
-    const order = [...paces.map((p) => p.scheme), ...stretches.map((s) => s.scheme)];
+  /** Rounds to 90 % per scheme, fastest first (`first` gives the order): every stretch that started short of it, by class and start. */
+  reaches(first: readonly string[], stretches: readonly Stretch[], rounds: number, over: boolean): string {
+    const order = [...first, ...stretches.map((s) => s.scheme)];
     const parts: string[] = [];
     for (const scheme of order.filter((name, i) => order.indexOf(name) === i)) {
       const mine = stretches

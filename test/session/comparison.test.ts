@@ -59,33 +59,34 @@ describe("the comparison of schemes", () => {
   });
 
   it("measures each scheme's cut per round and the ratio of their paces on a hand-made chart", () => {
-    // Live: "Good job" shrinks the distance 10 % a round; twin: personal signals, 91 % in one round.
+    // Live: "Good job" shrinks the distance 10 % a round; twin: personal signals, 91 % in two rounds.
     const c = compareClasses(
       chart(
         [1, 0.9, 0.81, 0.729],
-        [1, 0.09, 0.09, 0.09],
+        [1, 0.3, 0.09, 0.09],
         ["global", "global", "global", "global"],
         ["vectorized", "vectorized", "vectorized", "vectorized"],
       ),
     );
     if (!c) throw new Error("no comparison");
     expect(c.paces.map((p) => p.scheme)).toEqual(["vectorized", "global"]);
-    // The twin got 90 % of the way in round 2: its pace counts that one round, not the rounds at its floor.
-    expect(c.paces[0].rounds).toBe(1);
-    expect(c.paces[0].cutPerRound).toBeCloseTo(0.91, 12);
+    // The twin got 90 % of the way in round 3: its pace counts those two rounds, not the rounds at its floor.
+    expect(c.paces[0].rounds).toBe(2);
+    expect(c.paces[0].cutPerRound).toBeCloseTo(0.7, 12);
     expect(c.paces[1].rounds).toBe(3);
     expect(c.paces[1].cutPerRound).toBeCloseTo(0.1, 12);
-    expect(c.speedup).toBeCloseTo(Math.log(1 / 0.09) / Math.log(1 / 0.9), 9);
-    expect(c.first.twin.reachedAt).toBe(1);
+    expect(c.speedup).toBeCloseTo(Math.log(1 / 0.3) / Math.log(1 / 0.9), 9);
+    expect(c.quick).toEqual([]);
+    expect(c.first.twin.reachedAt).toBe(2);
     expect(c.first.live.reachedAt).toBeNull();
     // From 0.729 to 0.1 at 10 % a round: ln(7.29) / ln(1/0.9) = 18.9, so 19 more rounds.
     expect(c.first.live.moreAtPace).toBe(19);
     expect(c.sentence).toBe(
-      "Per round the distance to the key shrank by 91 % with personal signals and by 10 % with “Good job, everyone”: about 23 times as fast. " +
-        "To get 90 % of the way: with personal signals the twin class took 1 round from the start; with “Good job, everyone” this class has not got there in 4 rounds from the start (at its pace, about 19 more).",
+      "Per round the distance to the key shrank by 70 % with personal signals and by 10 % with “Good job, everyone”: about 11 times as fast. " +
+        "To get 90 % of the way: with personal signals the twin class took 2 rounds from the start; with “Good job, everyone” this class has not got there in 4 rounds from the start (at its pace, about 19 more).",
     );
     expect(c.headline).toBe(
-      "Per round the distance to the key shrank by 91 % with personal signals and by 10 % with “Good job, everyone”: about 23 times as fast.",
+      "Per round the distance to the key shrank by 70 % with personal signals and by 10 % with “Good job, everyone”: about 11 times as fast.",
     );
   });
 
@@ -110,10 +111,10 @@ describe("the comparison of schemes", () => {
     ]);
     // The twin's "Good job" rounds start at the key already: they say nothing of "Good job" and are left out.
     expect(c.stretches[3].rounds).toBe(0);
-    // Personal signals: the twin's round 2 (1 → 0.1) and the class's rounds 4–5 (0.9 → 0.05), in 3 rounds.
+    // Personal signals: the twin's one round (1 → 0.09) is no pace; the class's rounds 4–5 (0.9 → 0.05) are.
     const personal = c.paces.find((p) => p.scheme === "vectorized");
-    expect(personal?.rounds).toBe(3);
-    expect(personal?.logPerRound).toBeCloseTo((Math.log(1 / 0.09) + Math.log(0.9 / 0.05)) / 3, 12);
+    expect(personal?.rounds).toBe(2);
+    expect(personal?.logPerRound).toBeCloseTo(Math.log(0.9 / 0.05) / 2, 12);
     expect(c.paces[0].scheme).toBe("vectorized");
     expect(c.sentence).toContain(
       "In round 4 the class switched from “Good job, everyone” to personal signals, and the twin class to “Good job, everyone”.",
@@ -177,7 +178,7 @@ describe("the comparison of schemes", () => {
   });
 
   it("says no “times as fast” until the slower scheme has cut a tenth of the distance over two rounds", () => {
-    const twin = [1, 0.09, 0.09, 0.09];
+    const twin = [1, 0.3, 0.09, 0.09];
     const v = ["vectorized", "vectorized", "vectorized", "vectorized"];
     const g = ["global", "global", "global", "global"];
     // "Good job" has cut 3 % in three rounds: a pace, but no ratio worth saying.
@@ -205,6 +206,9 @@ describe("the comparison of schemes", () => {
     expect(aboutText(42)).toBe("42");
     expect(aboutText(1234)).toBe("1,200");
     expect(percentText(0.9)).toBe("90 %");
+    // 99.6 % rounds to 100 but is not the key: the words must not say it is.
+    expect(percentText(0.996)).toBe("more than 99 %");
+    expect(percentText(1)).toBe("100 %");
     expect(percentText(0.014)).toBe("1.4 %");
     expect(percentText(0.0031)).toBe("0.31 %");
     expect(percentText(0.00001)).toBe("less than 0.01 %");

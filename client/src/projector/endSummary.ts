@@ -83,10 +83,11 @@ const REVEALS: Record<ClassPicture["exam"], string> = {
   layered: "The key, revealed: where the class's answer ended against the key.",
   unreachable:
     "The key, revealed: each white tick is a student's target, some past the ends of the slider where no level reaches, and each dot where that student ended.",
+  grating: "The key, revealed: where the grating's angle ended against the angle the class was turning it toward.",
 };
 
 export function endSummary(p: ClassPicture): EndSummary {
-  const c = compareClasses(p.chart, { live: p.scheme, twin: p.twinScheme, over: true });
+  const c = compareClasses(p.chart, { live: p.scheme, twin: p.twinScheme, over: true, exam: p.exam });
   const reveal = REVEALS[p.exam];
   if (!c) return { headline: "The class played no round.", facts: [], reveal };
   const phrase = phraseOf(p);

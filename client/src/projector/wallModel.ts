@@ -47,7 +47,7 @@ function screenOf(s: ProjectorState): WallScreen {
 
 /** The comparison as the wall says it: the headline, or before the first round which class plays what. */
 function comparisonOf(p: ClassPicture, over: boolean): string {
-  const c = compareClasses(p.chart, { live: p.scheme, twin: p.twinScheme, over });
+  const c = compareClasses(p.chart, { live: p.scheme, twin: p.twinScheme, over, exam: p.exam });
   if (c) return c.headline;
   const twin = className("twin", p.twinLikePeople).replace(/^The /, "the ");
   return `${className("live")} plays with ${heardUnder(p.scheme.name, p.scheme)}; ${twin}, with ${heardUnder(p.twinScheme.name, p.twinScheme)}.`;

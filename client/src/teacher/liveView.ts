@@ -218,7 +218,8 @@ export function openLive(container: HTMLElement, id: string, onChange: () => voi
     if (key !== comparedAt && live && twinScheme) {
       comparedAt = key;
       comparison =
-        compareClasses(chart, { live, twin: twinScheme, over: s.phase === "ended" })?.sentence ?? null;
+        compareClasses(chart, { live, twin: twinScheme, over: s.phase === "ended", exam: picture.exam })
+          ?.sentence ?? null;
       setText(
         comparisonEl,
         comparison ?? "The comparison with the twin class shows here after the first rounds.",

@@ -183,6 +183,7 @@ export class ReplayPanel {
       live: frame.scheme,
       twin: frame.twinScheme,
       over: this.ended && index === this.rounds,
+      exam: frame.exam,
     });
     setText(this.comparison, compared?.sentence ?? "");
     this.onChange();
