@@ -12,11 +12,12 @@
  * M seats from the seed whatever the active set, so a seat keeps its role when the set changes.
  */
 
-export const EXAM_KINDS = ["independent", "readout", "layered", "unreachable"] as const;
+export const EXAM_KINDS = ["independent", "readout", "layered", "unreachable", "grating"] as const;
 export type ExamKind = (typeof EXAM_KINDS)[number];
 /**
  * The exams a class plays (the dashboard, the browser demo, the API). `unreachable` is a researcher's exam
- * for the command line: its key lies past the slider's ends, which the pages do not draw.
+ * for the command line: its key lies past the slider's ends, which the pages do not draw. `grating` (the
+ * mouse experiment) is the command line's until the pages draw the grating and its two populations.
  */
 export const CLASSROOM_EXAMS = ["independent", "readout", "layered"] as const satisfies readonly ExamKind[];
 export type ClassroomExam = (typeof CLASSROOM_EXAMS)[number];

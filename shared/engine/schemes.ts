@@ -72,6 +72,8 @@ export function alignmentOn(kind: ExamKind): string {
       return "errors come back to the first layer through a fixed random matrix; the second layer's weights learn and come to line up with it, so the class learns, more slowly than with the true path";
     case "readout":
       return "errors come back through a fixed random matrix, and the decoder is fixed too: nothing brings it in line with that matrix, so the class may not learn";
+    case "grating":
+      return "every student moves the one output directly (push or pull), so no error travels back through anyone: alignment is the same as vectorized here";
     default:
       return "every student is an output, so no error travels back through anyone: alignment is the same as vectorized here";
   }

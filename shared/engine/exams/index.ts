@@ -1,4 +1,5 @@
 import { checkSpec, type Exam, type ExamSpec } from "../exam.ts";
+import { createGratingExam } from "./grating.ts";
 import { createIndependentExam } from "./independent.ts";
 import { createLayeredExam } from "./layered.ts";
 import { createReadoutExam } from "./readout.ts";
@@ -16,5 +17,7 @@ export function createExam(spec: ExamSpec, active?: Uint8Array | null): Exam {
       return createLayeredExam(spec, active);
     case "unreachable":
       return createUnreachableExam(spec, active);
+    case "grating":
+      return createGratingExam(spec, active);
   }
 }
