@@ -10,6 +10,7 @@
  */
 import { actBots, createSquad, firstStudents, type HumanNoise, learnBots } from "./bots.ts";
 import { closeRound, createClass, openRound } from "./classroom.ts";
+import { ln } from "./detmath.ts";
 import type { ExamSpec } from "./exam.ts";
 import { angleOf, gratingRoles } from "./exams/grating.ts";
 import { type Blocking, populationSignal, setBlocking } from "./mouse.ts";
@@ -91,5 +92,5 @@ export function runMouse(spec: MouseRunSpec): MouseRow[] {
 
 /** The error's fall on each round, in e-folds: ln(E before / E now); 0 where the class stood still. */
 export function fallPerRound(rows: readonly MouseRow[]): number[] {
-  return rows.map((r, k) => (k === 0 ? Number.NaN : Math.log(rows[k - 1].error / r.error)));
+  return rows.map((r, k) => (k === 0 ? Number.NaN : ln(rows[k - 1].error / r.error)));
 }
