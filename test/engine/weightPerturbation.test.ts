@@ -4,7 +4,9 @@
  * rate (Werfel, Xie & Seung 2005: a further factor of the number of inputs).
  */
 import { describe, expect, it } from "vitest";
+import { actBots, createSquad, firstStudents, learnBots } from "../../shared/engine/bots.ts";
 import { checksum } from "../../shared/engine/checksum.ts";
+import { closeRound, createClass, openRound } from "../../shared/engine/classroom.ts";
 import { roundsToCriterion } from "../../shared/engine/convergence.ts";
 import { runBotClass } from "../../shared/engine/simulate.ts";
 import {
@@ -59,6 +61,28 @@ describe("weight perturbation", () => {
     }
   });
 
+  it("hears the class's score noise as node perturbation does, bit for bit with one input", () => {
+    const exam = { kind: "independent" as const, students: 10, questions: 1, seed: 6 };
+    const cls = createClass({ exam, scheme: { name: "global" }, scoreNoise: 1e-6 });
+    const squad = createSquad(cls, {
+      bots: firstStudents(10),
+      learner: { name: "perturbation", rate: 0.1 },
+      seed: 6,
+    });
+    const nodes = new Float64Array(200);
+    for (let r = 0; r < 200; r++) {
+      openRound(cls);
+      actBots(squad, cls);
+      const result = closeRound(cls);
+      learnBots(squad, cls, result);
+      nodes[r] = result.classError;
+    }
+    const spec = { exam, scheme: { name: "global" as const }, inputs: 1, rate: 0.1 };
+    const weights = runWeightPerturbation({ ...spec, scoreNoise: 1e-6 }, 100);
+    expect(checksum(weights.rounds)).toBe(checksum(nodes));
+    expect(checksum(weights.rounds)).not.toBe(checksum(runWeightPerturbation(spec, 100).rounds));
+  });
+
   it("draws orthonormal cues, so every key is reachable by some weights", () => {
     const cues = drawCues(5, 4, 9);
     for (let p = 0; p < 4; p++)
@@ -107,7 +131,7 @@ describe("weight perturbation", () => {
     expect(perQuestion[2] / perQuestion[0]).toBeLessThan(5.6);
   });
 
-  it("replays exactly for a seed and learns from what each table hears under teams", () => {
+  it("replays exactly for a seed, learns under teams, and refuses a vector scheme", () => {
     const spec = {
       exam: { kind: "independent" as const, students: 12, questions: 2, seed: 8 },
       scheme: { name: "teams" as const, teamSize: 3 },
