@@ -12,6 +12,8 @@ export interface BotClassSpec {
   readonly scheme: SchemeConfig;
   readonly learner: LearnerSpec;
   readonly human?: HumanNoise | null;
+  /** Noise on the class error the class hears (scoreNoise.ts); off when absent. */
+  readonly scoreNoise?: number;
 }
 
 export interface BotClass {
@@ -20,7 +22,11 @@ export interface BotClass {
 }
 
 export function createBotClass(spec: BotClassSpec): BotClass {
-  const cls = createClass({ exam: spec.exam, scheme: spec.scheme });
+  const cls = createClass({
+    exam: spec.exam,
+    scheme: spec.scheme,
+    ...(spec.scoreNoise ? { scoreNoise: spec.scoreNoise } : {}),
+  });
   const squad = createSquad(cls, {
     bots: firstStudents(cls.exam.students),
     learner: spec.learner,
