@@ -42,7 +42,14 @@ export class LaneMirror implements FieldModel {
   }
 
   get outcome(): Outcome {
-    return { scheme: this.plan.scheme, reachedAt: this.reachedAt, rounds: this.rounds };
+    return {
+      scheme: this.plan.scheme,
+      reachedAt: this.reachedAt,
+      rounds: this.rounds,
+      trace: this.trace.subarray(0, this.rounds),
+      learner: this.plan.learner,
+      rate: this.plan.rate,
+    };
   }
 
   picture(): FieldPicture | null {

@@ -55,7 +55,7 @@ export class RunView {
         this.panels[k].show(lane);
       });
       const [a, b] = run.lanes;
-      const text = comparison(a.outcome, b.outcome, run.over, run.limit);
+      const text = comparison(a.outcome, b.outcome, run.over, run.limit, run.config.exam);
       if (this.sentence.textContent !== text) this.sentence.textContent = text;
     }
     const wait = Math.max(SHOW_EVERY_MS, CHART_SHARE * this.chartMs);

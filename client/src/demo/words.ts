@@ -1,9 +1,17 @@
 /**
- * What the demo page says about a run in words: the one sentence that compares the two classes with the
- * numbers of this run, and what a class heard in its last round (the schemes' own words are in
+ * What the demo page says about a run in words: the sentence that compares the two classes with the numbers
+ * of this run, and what a class heard in its last round (the schemes' own words are in
  * shared/protocol/schemeWords.ts).
+ *
+ * The comparison's main figure is the ratio of τ (rounds per e-fold of the class error, the engine's
+ * `efoldTime`, as the command line measures it), with the rounds to 95 % beside it. A class whose error
+ * vanished, or fell e³-fold in one update, has no τ: it is compared in rounds only, and never as "572 times
+ * as many" (the rounds of a one-round class divided into another's: a figure of the criterion, not of a
+ * pace). On `independent` with the gradient step at η = 1 the reason is said: the signal is the answer.
  */
 import {
+  efoldTime,
+  exactRound,
   feedbackFor,
   LEARNERS,
   type LearnerName,
@@ -21,13 +29,73 @@ export interface Outcome {
   readonly scheme: SchemeConfig;
   readonly reachedAt: number | null;
   readonly rounds: number;
+  /** The class error of every round played so far, its bots' rule and rate (for τ and for why it is exact). */
+  readonly trace: ArrayLike<number>;
+  readonly learner: LearnerName;
+  readonly rate: number;
+}
+
+/** A class's τ: a number, "exact" (its error vanished), "one update" (e³ in one step), or not yet. */
+type Tau =
+  | { readonly kind: "measured"; readonly tau: number }
+  | { readonly kind: "exact"; readonly round: number }
+  | { readonly kind: "one update" }
+  | { readonly kind: "not yet" };
+
+export function tauOf(o: Outcome): Tau {
+  const tau = efoldTime(o.trace, LEARNERS[o.learner].roundsPerUpdate);
+  if (tau === 0) {
+    const round = exactRound(o.trace);
+    return round !== null ? { kind: "exact", round } : { kind: "one update" };
+  }
+  return Number.isFinite(tau) && tau > 0 ? { kind: "measured", tau } : { kind: "not yet" };
+}
+
+const fig = (v: number): string => Number(v.toPrecision(v >= 10 ? 3 : 2)).toLocaleString("en");
+
+const times = (ratio: number): string =>
+  ratio >= 10 ? Math.round(ratio).toLocaleString("en") : ratio.toFixed(1);
+
+/** The rounds to 95 %, the sentence the page has always led with (the browser test reads it). */
+function roundsClause(first: Outcome, second: Outcome, over: boolean, limit: number): string {
+  const p1 = schemePhrase(first.scheme);
+  const p2 = schemePhrase(second.scheme);
+  const lead = `With ${p1} the class reached 95 % in ${rounds(first.reachedAt ?? 0)}`;
+  if (second.reachedAt === null)
+    return over
+      ? `${lead}; with ${p2} it did not get there within ${rounds(limit)}.`
+      : `${lead}; with ${p2} it has not yet, after ${rounds(second.rounds)}.`;
+  if (second.reachedAt === first.reachedAt)
+    return `Both classes reached 95 % in ${rounds(first.reachedAt ?? 0)}.`;
+  return `${lead}; with ${p2} it needed ${second.reachedAt.toLocaleString("en")}.`;
+}
+
+/** Why a class has no τ, in words: exact (and on `independent` at η = 1, because the signal is the answer). */
+function noTauClause(o: Outcome, t: Tau, exam: string): string {
+  const p = schemePhrase(o.scheme);
+  if (t.kind === "exact" && exam === "independent" && o.learner === "gradient" && o.rate === 1)
+    return `${t.round === 1 ? "One round was" : `${rounds(t.round)} were`} enough with ${p} because each student's signal told it its own answer: on this exam the signal is exactly how far the student is from its key, so a step of η = 1 lands on it. That is no rate to compare, so compare the rounds.`;
+  if (t.kind === "exact")
+    return `With ${p} the class landed on the key itself in ${rounds(t.round)}: that is no rate to compare, so compare the rounds.`;
+  return `With ${p} the class's error fell e³-fold (about 20-fold) in a single update: that is no rate to compare, so compare the rounds.`;
+}
+
+/** The ratio of τ: "Per round the class error fell with personal signals about 16 times as fast as …". */
+function tauClause(fast: Outcome, ft: number, slow: Outcome, st: number): string {
+  const ratio = st / ft;
+  const pf = schemePhrase(fast.scheme);
+  const ps = schemePhrase(slow.scheme);
+  const how =
+    ratio >= 1.2 ? `about ${times(ratio)} times as fast as with ${ps}` : `about as fast as with ${ps}`;
+  return `Per round the class error fell with ${pf} ${how}: it took ${fig(ft)} rounds to shrink by a factor e (2.7) against ${fig(st)}.`;
 }
 
 /**
- * The comparison: the class that got there first leads. `over` says the run has ended, so a class still
- * short of the criterion will not get there in this run.
+ * The comparison: the ratio of τ where both classes have one, the rounds to 95 % beside it; the class that
+ * got there first leads. `over` says the run has ended, so a class still short of the criterion will not get
+ * there in this run.
  */
-export function comparison(a: Outcome, b: Outcome, over: boolean, limit: number): string {
+export function comparison(a: Outcome, b: Outcome, over: boolean, limit: number, exam = ""): string {
   const [first, second] =
     (b.reachedAt ?? Number.POSITIVE_INFINITY) < (a.reachedAt ?? Number.POSITIVE_INFINITY) ? [b, a] : [a, b];
   const p1 = schemePhrase(first.scheme);
@@ -38,14 +106,20 @@ export function comparison(a: Outcome, b: Outcome, over: boolean, limit: number)
       return `Press Play: one class hears ${p1}, the other ${p2}. Which reaches 95 % of the way to the key first?`;
     return `After ${rounds(first.rounds)}, neither class has reached 95 % yet.`;
   }
-  const lead = `With ${p1} the class reached 95 % in ${rounds(first.reachedAt)}`;
-  if (second.reachedAt === null)
-    return over
-      ? `${lead}; with ${p2} it did not get there within ${rounds(limit)}.`
-      : `${lead}; with ${p2} it has not yet, after ${rounds(second.rounds)}.`;
-  if (second.reachedAt === first.reachedAt) return `Both classes reached 95 % in ${rounds(first.reachedAt)}.`;
-  const times = second.reachedAt / first.reachedAt;
-  return `${lead}; with ${p2} it needed ${second.reachedAt.toLocaleString("en")}: ${times >= 10 ? Math.round(times).toLocaleString("en") : times.toFixed(1)} times as many.`;
+  const reached = roundsClause(first, second, over, limit);
+  const t1 = tauOf(first);
+  const t2 = tauOf(second);
+  const quick = [first, second].flatMap((o, k) => {
+    const t = k === 0 ? t1 : t2;
+    return t.kind === "exact" || t.kind === "one update" ? [noTauClause(o, t, exam)] : [];
+  });
+  if (quick.length > 0) return [reached, ...quick].join(" ");
+  if (t1.kind === "measured" && t2.kind === "measured") {
+    const [fast, ft, slow, st] =
+      t1.tau <= t2.tau ? [first, t1.tau, second, t2.tau] : [second, t2.tau, first, t1.tau];
+    return `${tauClause(fast, ft, slow, st)} ${reached}`;
+  }
+  return reached;
 }
 
 /** What a class heard after its last round (`result`, null before the first), said for the whole class. */

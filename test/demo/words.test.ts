@@ -1,0 +1,85 @@
+/**
+ * The demo's comparison sentence on classes the demo's own lanes play (fixed seeds, fixed rates): the ratio
+ * of τ leads where both classes have one, the rounds to 95 % beside it; a class exact in one round is
+ * compared in rounds only, with the reason said where it holds (independent, the gradient step at η = 1),
+ * and never as "N times as many" rounds.
+ */
+import { describe, expect, it } from "vitest";
+import { Lane } from "../../client/src/demo/lane.ts";
+import { comparison, type Outcome, tauOf } from "../../client/src/demo/words.ts";
+import { type ExamKind, type SchemeConfig, schemeLearner } from "../../shared/engine/index.ts";
+
+const M = 20;
+const LIMIT = 20 * M + 200;
+
+/** A class the demo would play, to the round limit, at a rate given by hand. */
+function played(exam: ExamKind, scheme: SchemeConfig, rate: number, seed = 1): Outcome {
+  const spec = { kind: exam, students: M, questions: 1, seed };
+  const learner = schemeLearner(spec, scheme);
+  const lane = new Lane(spec, { scheme, learner, rate, source: "theory" }, LIMIT);
+  while (!lane.done) lane.step();
+  return {
+    scheme,
+    reachedAt: lane.reachedAt,
+    rounds: lane.rounds,
+    trace: lane.trace.subarray(0, lane.rounds),
+    learner,
+    rate,
+  };
+}
+
+describe("the demo's comparison", () => {
+  it("on independent, compares in rounds and says why one round was enough (20 students, seed 1)", () => {
+    const v = played("independent", { name: "vectorized" }, 1);
+    const g = played("independent", { name: "global" }, 1 / M);
+    expect(tauOf(v)).toEqual({ kind: "exact", round: 1 });
+    expect(tauOf(g).kind).toBe("measured");
+    const text = comparison(g, v, true, LIMIT, "independent");
+    expect(text).toBe(
+      `With personal signals the class reached 95 % in 1 round; with “Good job, everyone” it needed ${g.reachedAt?.toLocaleString("en")}. ` +
+        "One round was enough with personal signals because each student's signal told it its own answer: on this exam the signal is exactly how far the student is from its key, so a step of η = 1 lands on it. That is no rate to compare, so compare the rounds.",
+    );
+    expect(text).not.toMatch(/times as (many|fast)/);
+  });
+
+  it("says no reason it cannot back: an exact class at another rate is only said to be exact", () => {
+    const v = played("independent", { name: "vectorized" }, 1);
+    const g = played("independent", { name: "global" }, 1 / M);
+    const text = comparison(g, { ...v, rate: 0.999 }, true, LIMIT, "independent");
+    expect(text).toContain(
+      "With personal signals the class landed on the key itself in 1 round: that is no rate to compare, so compare the rounds.",
+    );
+    expect(text).not.toContain("its own answer");
+  });
+
+  it("leads with the ratio of τ on readout, where both classes have one, rounds to 95 % beside it (seed 1)", () => {
+    const v = played("readout", { name: "vectorized" }, 0.5);
+    const g = played("readout", { name: "global" }, 0.1);
+    const tv = tauOf(v);
+    const tg = tauOf(g);
+    if (tv.kind !== "measured" || tg.kind !== "measured") throw new Error("both should have a τ");
+    const text = comparison(g, v, true, LIMIT, "readout");
+    expect(text).toBe(
+      "Per round the class error fell with personal signals about 16 times as fast as with “Good job, everyone”: it took 1.8 rounds to shrink by a factor e (2.7) against 28.5. " +
+        "With personal signals the class reached 95 % in 11 rounds; with “Good job, everyone” it needed 100.",
+    );
+    expect(Math.round(tg.tau / tv.tau)).toBe(16);
+  });
+
+  it("before the end, says a class not there yet without a ratio of rounds", () => {
+    const v = played("independent", { name: "vectorized" }, 1);
+    const g = played("independent", { name: "global" }, 1 / M);
+    const early = { ...g, reachedAt: null, rounds: 30, trace: Array.from(g.trace).slice(0, 30) };
+    const text = comparison(
+      early,
+      { ...v, rounds: 30, trace: Array.from(v.trace).slice(0, 30) },
+      false,
+      LIMIT,
+      "independent",
+    );
+    expect(text).toMatch(
+      /^With personal signals the class reached 95 % in 1 round; with “Good job, everyone” it has not yet, after 30 rounds\./,
+    );
+    expect(text).not.toMatch(/times as/);
+  });
+});
