@@ -91,7 +91,13 @@ export interface Comparison {
    * The schemes with no pace because each of their stretches got there in one round or exactly (compared in
    * rounds only), fewest rounds first; `exact` when every one of them hit the key itself.
    */
-  readonly quick: readonly { readonly scheme: string; readonly rounds: number; readonly exact: boolean }[];
+  readonly quick: readonly {
+    readonly scheme: string;
+    readonly rounds: number;
+    readonly exact: boolean;
+    /** The class that took those rounds (the first, when both did). */
+    readonly side: Side;
+  }[];
   /** Each class's first stretch, where both start alike. */
   readonly first: { readonly live: FirstRun; readonly twin: FirstRun };
   /** The whole comparison in plain words. */
@@ -216,16 +222,13 @@ function moreRounds(now: number, goal: number, pace: SchemePace | undefined): nu
 
 /** The schemes that got there with no pace to show (one round, or the key exactly), fewest rounds first. */
 function quickOf(stretches: readonly Stretch[], paces: readonly SchemePace[]): Comparison["quick"] {
-  const out: { scheme: string; rounds: number; exact: boolean }[] = [];
+  const out: { scheme: string; rounds: number; exact: boolean; side: Side }[] = [];
   for (const scheme of new Set(stretches.map((s) => s.scheme))) {
     if (paces.some((p) => p.scheme === scheme)) continue;
     const mine = stretches.filter((s) => s.scheme === scheme && s.counted && s.reachedIn !== null);
     if (mine.length === 0) continue;
-    out.push({
-      scheme,
-      rounds: Math.min(...mine.map((s) => s.reachedIn ?? 0)),
-      exact: mine.every((s) => s.exact),
-    });
+    const best = mine.reduce((a, b) => ((b.reachedIn ?? 0) < (a.reachedIn ?? 0) ? b : a));
+    out.push({ scheme, rounds: best.reachedIn ?? 0, exact: mine.every((s) => s.exact), side: best.side });
   }
   return out.sort((a, b) => a.rounds - b.rounds);
 }
@@ -332,7 +335,8 @@ class Words {
   /** "With personal signals one round was enough to get 90 % of the way", and why where the exam says. */
   private quickLead(q: Comparison["quick"][number]): string {
     const took = q.rounds === 1 ? "one round was" : `${roundsText(q.rounds)} were`;
-    return `With ${this.phrase(q.scheme)} ${took} enough to get ${CRITERION_WORDS}`;
+    const who = q.side === "live" ? "this class" : "the twin class";
+    return `With ${this.phrase(q.scheme)} ${took} enough for ${who} to get ${CRITERION_WORDS}`;
   }
 
   /** On `independent` a personal signal is the student's own answer: −gᵢ/λ = tᵢ − xᵢ. */

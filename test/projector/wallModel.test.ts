@@ -164,6 +164,26 @@ describe("the end's summary", () => {
     expect(personal?.label).toContain("this class, after the switch in round 4");
   });
 
+  it("on independent with personal signals (exact in one round), leads with the rounds and says no “times”", () => {
+    const d = driver({ ...config, scheme: { name: "vectorized" } }, 5);
+    d.emit({ type: "started" });
+    for (let round = 1; round <= 12; round++) {
+      d.emit({ type: "opened", round, closesAt: 0 });
+      d.close();
+    }
+    d.emit({ type: "ended", reason: "teacher" });
+    const s = endSummary(wallPicture(pictureOf(d.state)));
+    expect(s.headline).toBe(
+      "With personal signals one round was enough for this class to get 90 % of the way: each student's signal told it how far to move and which way. " +
+        "With “Good job, everyone” the twin class did not get there in 12 rounds.",
+    );
+    expect(s.facts.map((f) => `${f.value} ${f.label}`).slice(1)).toEqual([
+      "1 round to get 90 % of the way with personal signals: this class",
+      "not in 12 rounds to get 90 % of the way with “Good job, everyone”: the twin class",
+    ]);
+    for (const line of summaryLines(s)) expect(line).not.toMatch(/times|100 %/);
+  });
+
   it("says so when the class played no round", () => {
     const d = driver(config, 5);
     d.emit({ type: "started" });

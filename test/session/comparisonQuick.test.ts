@@ -45,14 +45,14 @@ describe("a scheme that got there in one round", () => {
     const c = compareClasses(state.chart, { live: VECTORIZED, twin: GLOBAL, exam: "independent" });
     if (!c) throw new Error("no comparison");
     expect(c.speedup).toBeNull();
-    expect(c.quick).toEqual([{ scheme: "vectorized", rounds: 1, exact: true }]);
+    expect(c.quick).toEqual([{ scheme: "vectorized", rounds: 1, exact: true, side: "live" }]);
     expect(c.paces.map((p) => p.scheme)).toEqual(["global"]);
     expect(c.headline).toBe(
-      "With personal signals one round was enough to get 90 % of the way: each student's signal told it how far to move and which way. " +
+      "With personal signals one round was enough for this class to get 90 % of the way: each student's signal told it how far to move and which way. " +
         "With “Good job, everyone” the twin class has not got there in 60 rounds (at its pace, about 270 more).",
     );
     expect(c.sentence).toBe(
-      "With personal signals one round was enough to get 90 % of the way: on this exam each student's signal told it how far to move and which way, so following it lands on its key. One round gives no pace to compare, so the schemes are compared in rounds. " +
+      "With personal signals one round was enough for this class to get 90 % of the way: on this exam each student's signal told it how far to move and which way, so following it lands on its key. One round gives no pace to compare, so the schemes are compared in rounds. " +
         "Per round the distance to the key shrank by 0.71 % with “Good job, everyone”. " +
         "To get 90 % of the way: with personal signals this class took 1 round from the start; with “Good job, everyone” the twin class has not got there in 60 rounds from the start (at its pace, about 270 more).",
     );
@@ -71,7 +71,7 @@ describe("a scheme that got there in one round", () => {
       over: true,
     });
     expect(c?.headline).toBe(
-      "With personal signals one round was enough to get 90 % of the way: each student's signal told it how far to move and which way. " +
+      "With personal signals one round was enough for this class to get 90 % of the way: each student's signal told it how far to move and which way. " +
         "With “Good job, everyone” the twin class did not get there in 20 rounds.",
     );
   });
@@ -79,13 +79,13 @@ describe("a scheme that got there in one round", () => {
   it("claims the signal was the answer only on independent, where it is", () => {
     const exact = chart([1, 0.9, 0.81, 0.729], [1, 0, 0, 0], "global", "vectorized");
     const c = compareClasses(exact, { exam: "readout" });
-    expect(c?.quick).toEqual([{ scheme: "vectorized", rounds: 1, exact: true }]);
+    expect(c?.quick).toEqual([{ scheme: "vectorized", rounds: 1, exact: true, side: "twin" }]);
     expect(c?.sentence).toContain(
-      "With personal signals one round was enough to get 90 % of the way, onto the key itself: that gives no pace to compare, so the schemes are compared in rounds.",
+      "With personal signals one round was enough for the twin class to get 90 % of the way, onto the key itself: that gives no pace to compare, so the schemes are compared in rounds.",
     );
     expect(c?.sentence).not.toContain("signal told");
     expect(c?.headline).toBe(
-      "With personal signals one round was enough to get 90 % of the way. With “Good job, everyone” this class has not got there in 4 rounds (at its pace, about 19 more).",
+      "With personal signals one round was enough for the twin class to get 90 % of the way. With “Good job, everyone” this class has not got there in 4 rounds (at its pace, about 19 more).",
     );
   });
 
@@ -93,10 +93,10 @@ describe("a scheme that got there in one round", () => {
     const c = compareClasses(
       chart([1, 0.9, 0.81, 0.729, 0.6561], [1, 0.09, 0.09, 0.09, 0.09], "global", "vectorized"),
     );
-    expect(c?.quick).toEqual([{ scheme: "vectorized", rounds: 1, exact: false }]);
+    expect(c?.quick).toEqual([{ scheme: "vectorized", rounds: 1, exact: false, side: "twin" }]);
     expect(c?.speedup).toBeNull();
     expect(c?.sentence).toContain(
-      "With personal signals one round was enough to get 90 % of the way: one round gives no pace to compare, so the schemes are compared in rounds.",
+      "With personal signals one round was enough for the twin class to get 90 % of the way: one round gives no pace to compare, so the schemes are compared in rounds.",
     );
     expect(c?.sentence).not.toContain("91 %");
   });

@@ -83,7 +83,8 @@ const REVEALS: Record<ClassPicture["exam"], string> = {
   layered: "The key, revealed: where the class's answer ended against the key.",
   unreachable:
     "The key, revealed: each white tick is a student's target, some past the ends of the slider where no level reaches, and each dot where that student ended.",
-  grating: "The key, revealed: where the grating's angle ended against the angle the class was turning it toward.",
+  grating:
+    "The key, revealed: where the grating's angle ended against the angle the class was turning it toward.",
 };
 
 export function endSummary(p: ClassPicture): EndSummary {
@@ -104,7 +105,13 @@ export function endSummary(p: ClassPicture): EndSummary {
       value: timesValue(c.speedup),
       label: `as fast per round with ${phrase(c.paces[0].scheme)} as with ${phrase(c.paces[c.paces.length - 1].scheme)}`,
     });
-  for (const scheme of [...new Set([...c.paces.map((p) => p.scheme), ...c.stretches.map((s) => s.scheme)])]) {
+  // Fastest first: a scheme that got there in one round (no pace) leads, then the paces, fastest first.
+  const order = [
+    ...c.quick.map((q) => q.scheme),
+    ...c.paces.map((p) => p.scheme),
+    ...c.stretches.map((s) => s.scheme),
+  ];
+  for (const scheme of [...new Set(order)]) {
     const fact = reachedFact(c, scheme, phrase);
     if (fact) facts.push(fact);
   }
