@@ -45,11 +45,16 @@ type Tau =
 export function tauOf(o: Outcome): Tau {
   const tau = efoldTime(o.trace, LEARNERS[o.learner].roundsPerUpdate);
   if (tau === 0) {
+    // No slope: the error vanished within the e³ window (exact), or fell e³-fold in one update and went on
+    // (a class that landed on the key rounds later did not land there in one step).
+    const window = Array.from(o.trace).findIndex((e, r) => r > 0 && e <= o.trace[0] * E_MINUS_3);
     const round = exactRound(o.trace);
-    return round !== null ? { kind: "exact", round } : { kind: "one update" };
+    return round !== null && round <= window ? { kind: "exact", round } : { kind: "one update" };
   }
   return Number.isFinite(tau) && tau > 0 ? { kind: "measured", tau } : { kind: "not yet" };
 }
+
+const E_MINUS_3 = Math.exp(-3);
 
 const fig = (v: number): string => Number(v.toPrecision(v >= 10 ? 3 : 2)).toLocaleString("en");
 
@@ -74,10 +79,10 @@ function roundsClause(first: Outcome, second: Outcome, over: boolean, limit: num
 function noTauClause(o: Outcome, t: Tau, exam: string): string {
   const p = schemePhrase(o.scheme);
   if (t.kind === "exact" && exam === "independent" && o.learner === "gradient" && o.rate === 1)
-    return `${t.round === 1 ? "One round was" : `${rounds(t.round)} were`} enough with ${p} because each student's signal told it its own answer: on this exam the signal is exactly how far the student is from its key, so a step of η = 1 lands on it. That is no rate to compare, so compare the rounds.`;
+    return `${t.round === 1 ? "One round was" : `${rounds(t.round)} were`} enough: on this exam each student's signal says exactly how far it is from its key, so one step of η = 1 lands on it. No rate to compare, only rounds.`;
   if (t.kind === "exact")
-    return `With ${p} the class landed on the key itself in ${rounds(t.round)}: that is no rate to compare, so compare the rounds.`;
-  return `With ${p} the class's error fell e³-fold (about 20-fold) in a single update: that is no rate to compare, so compare the rounds.`;
+    return `With ${p} the class landed on the key itself in ${rounds(t.round)}: no rate to compare, only rounds.`;
+  return `With ${p} the class's error fell e³-fold (about 20-fold) in a single update: no rate to compare, only rounds.`;
 }
 
 /** The ratio of τ: "Per round the class error fell with personal signals about 16 times as fast as …". */
