@@ -330,7 +330,10 @@ describe("the projector", () => {
     await expectLegible(page, "the feedback after a round");
     await twoSizes(page, "projector-review");
     await play(2);
-    expect((await play(3)).comparison).toMatch(/^Per round the distance to the key shrank/);
+    // A pace when both classes have one; a twin that got there in one round is compared in rounds (comparison.ts).
+    expect((await play(3)).comparison).toMatch(
+      /^(Per round the distance to the key shrank|With personal signals one round was enough)/,
+    );
     teacher.room.send("scheme", { scheme: { name: "vectorized" } });
     await waitForProjector(
       page,
