@@ -6,17 +6,18 @@
  * to the other process, the student into its own seat with its level, and the class waits paused for the
  * teacher as after any restart. Skipped, saying why, where nginx, redis-server or PostgreSQL is missing.
  */
-import type { Browser, Page } from "playwright-core";
+
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProjectorHook, StudentHook } from "../../client/src/common/testHook.ts";
 import { frontProcesses, type RunningFront, startFront } from "../../server/cli/nginxFront.ts";
 import { freePort } from "../../server/cluster/freePort.ts";
-import { PROTOCOL_VERSION } from "../../shared/protocol/version.ts";
 import { useClusterServices } from "../server/clusterFixture.ts";
-import { type Created, waitFor } from "../server/harness.ts";
-import { comeBack, type ServerProcess, stopServerProcess } from "../server/serverProcess.ts";
+import { waitFor } from "../server/harness.ts";
+import { type ServerProcess, stopServerProcess } from "../server/serverProcess.ts";
 import { launchBrowser, screenshot } from "./browser.ts";
-import { joinInBrowser, waitForHook } from "./studentFlow.ts";
+import { openClassPages } from "./classPages.ts";
+import { waitForHook } from "./studentFlow.ts";
 import { untilTeacher } from "./teacherFlow.ts";
 
 const cluster = useClusterServices();
@@ -57,52 +58,8 @@ describe("a class on a cluster behind its front", () => {
     front = started;
     const at = { http: front.url, ws: front.url.replace("http", "ws") };
 
-    const res = await fetch(`${at.http}/api/sessions`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        exam: "independent",
-        scheme: { name: "global" },
-        maxStudents: 4,
-        bots: 6,
-        roundSeconds: 600,
-        endAtCriterion: false,
-      }),
-    });
-    const created: Created = await res.json();
-    const teacherOptions = { role: "teacher", protocol: PROTOCOL_VERSION, token: created.teacherToken };
-    const teacherBack = () => comeBack(() => at, created.code, teacherOptions, "the teacher");
+    const { created, desk, phone, wall, seat, errors, teacherBack } = await openClassPages(browser, () => at);
     let teacher = await teacherBack();
-    teacher.onMessage("*", () => undefined);
-
-    const desk: Page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
-    await desk.goto(`${at.http}/teacher`);
-    await desk.evaluate(
-      (kept) => localStorage.setItem("groupExam.teacherSessions", kept),
-      JSON.stringify({
-        [created.id]: {
-          teacherToken: created.teacherToken,
-          projectorToken: created.projectorToken,
-          code: created.code,
-          createdAt: Date.now(),
-        },
-      }),
-    );
-    await desk.goto(`${at.http}/teacher#live/${created.id}`);
-    await untilTeacher(desk, (h) => h.connected, "the dashboard to connect");
-    const phone: Page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-    const wall: Page = await (
-      await browser.newContext({ viewport: { width: 1920, height: 1080 } })
-    ).newPage();
-    const errors: string[] = [];
-    for (const page of [phone, wall, desk]) page.on("pageerror", (e) => errors.push(String(e)));
-    const seated = await joinInBrowser(phone, at.http, created.code, "Robin");
-    await wall.goto(`${at.http}/class/${created.code}#key=${encodeURIComponent(created.projectorToken)}`);
-    await waitForHook<ProjectorHook>(
-      wall,
-      (h) => h.page === "projector" && h.joined === 1,
-      "the wall's lobby",
-    );
     teacher.send("start", {});
     await waitForHook<StudentHook>(phone, (h) => h.phase === "open" && h.round === 1, "round 1 on the phone");
     await phone.locator("#level").fill("0.64");
@@ -125,7 +82,7 @@ describe("a class on a cluster behind its front", () => {
       throw e;
     });
     const phoneBackMs = Date.now() - killed;
-    expect(back).toMatchObject({ seat: seated.seat, level: 0.64, round: 1, phase: "paused" });
+    expect(back).toMatchObject({ seat, level: 0.64, round: 1, phase: "paused" });
     expect(await cluster.listedAt(created.id)).toBe(`127.0.0.1:${frontPort}/${nodes[other].name}`);
     await screenshot(phone, "cluster-student-moved-paused-390");
     const wallBack = await waitForHook<ProjectorHook>(
@@ -146,7 +103,6 @@ describe("a class on a cluster behind its front", () => {
     await screenshot(desk, "cluster-teacher-moved-paused-1366");
 
     teacher = await teacherBack();
-    teacher.onMessage("*", () => undefined);
     await waitFor(
       () => teacher.state.pausedBy === "restart" && teacher.state.connected === 1,
       "the class back",

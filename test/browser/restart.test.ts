@@ -5,22 +5,18 @@
  * itself; the class waits, paused, until the teacher resumes it. Then a graceful stop (SIGTERM): the pages
  * say the server will be right back, and are. The teacher's dashboard says what happened.
  */
+
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProjectorHook, StudentHook } from "../../client/src/common/testHook.ts";
-import { PROTOCOL_VERSION } from "../../shared/protocol/version.ts";
-import { type Created, waitFor } from "../server/harness.ts";
-import {
-  comeBack,
-  type ServerProcess,
-  startServerProcess,
-  stopServerProcess,
-} from "../server/serverProcess.ts";
+import { waitFor } from "../server/harness.ts";
+import { type ServerProcess, startServerProcess, stopServerProcess } from "../server/serverProcess.ts";
 import { launchBrowser, screenshot } from "./browser.ts";
-import { joinInBrowser, waitForHook } from "./studentFlow.ts";
+import { openClassPages } from "./classPages.ts";
+import { waitForHook } from "./studentFlow.ts";
 import { untilTeacher } from "./teacherFlow.ts";
 
 const dataDir = mkdtempSync(join(tmpdir(), "group-exam-restart-"));
@@ -41,53 +37,8 @@ describe("pages across a restart of the server", () => {
   it("come back by themselves: the student into its own seat and level, the projector to the paused class", async () => {
     server = await startServerProcess(dataDir);
     const port = portOf(server);
-    const res = await fetch(`${server.http}/api/sessions`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        exam: "independent",
-        scheme: { name: "global" },
-        maxStudents: 4,
-        bots: 6,
-        roundSeconds: 600,
-        endAtCriterion: false,
-      }),
-    });
-    const created: Created = await res.json();
-    const teacherOptions = { role: "teacher", protocol: PROTOCOL_VERSION, token: created.teacherToken };
-    const teacherBack = () => comeBack(() => server, created.code, teacherOptions, "the teacher");
+    const { desk, phone, wall, seat, errors, teacherBack } = await openClassPages(browser, () => server);
     let teacher = await teacherBack();
-    teacher.onMessage("*", () => undefined);
-
-    // The teacher's dashboard, with the session kept in its browser as the new-session form keeps it.
-    const desk: Page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
-    await desk.goto(`${server.http}/teacher`);
-    await desk.evaluate(
-      (kept) => localStorage.setItem("groupExam.teacherSessions", kept),
-      JSON.stringify({
-        [created.id]: {
-          teacherToken: created.teacherToken,
-          projectorToken: created.projectorToken,
-          code: created.code,
-          createdAt: Date.now(),
-        },
-      }),
-    );
-    await desk.goto(`${server.http}/teacher#live/${created.id}`);
-    await untilTeacher(desk, (h) => h.connected, "the dashboard to connect");
-    const phone: Page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-    const wall: Page = await (
-      await browser.newContext({ viewport: { width: 1920, height: 1080 } })
-    ).newPage();
-    const errors: string[] = [];
-    for (const page of [phone, wall, desk]) page.on("pageerror", (e) => errors.push(String(e)));
-    const seated = await joinInBrowser(phone, server.http, created.code, "Robin");
-    await wall.goto(`${server.http}/class/${created.code}#key=${encodeURIComponent(created.projectorToken)}`);
-    await waitForHook<ProjectorHook>(
-      wall,
-      (h) => h.page === "projector" && h.joined === 1,
-      "the wall's lobby",
-    );
     teacher.send("start", {});
     await waitForHook<StudentHook>(phone, (h) => h.phase === "open" && h.round === 1, "round 1 on the phone");
     await phone.locator("#level").fill("0.73");
@@ -112,7 +63,7 @@ describe("pages across a restart of the server", () => {
       30_000,
     );
     const backMs = Date.now() - restarted;
-    expect(back).toMatchObject({ seat: seated.seat, level: 0.73, round: 1, phase: "paused" });
+    expect(back).toMatchObject({ seat, level: 0.73, round: 1, phase: "paused" });
     await expect
       .poll(() => phone.locator("#phase").textContent(), { timeout: 5000 })
       .toBe("Paused: the server restarted");
@@ -136,7 +87,6 @@ describe("pages across a restart of the server", () => {
     );
     await screenshot(desk, "restart-teacher-paused-1366");
     teacher = await teacherBack();
-    teacher.onMessage("*", () => undefined);
     await waitFor(
       () => teacher.state.pausedBy === "restart" && teacher.state.connected === 1,
       "the class back",

@@ -66,6 +66,19 @@ export class Student {
   }
 }
 
+/** The class these tests play: four students with human habits, four bots, 3 s rounds that run on. */
+export const CLASS_OF_FOUR = {
+  exam: "independent",
+  scheme: { name: "global" },
+  maxStudents: 6,
+  bots: 4,
+  roundSeconds: 3,
+  autoAdvance: true,
+  reviewSeconds: 0,
+  maxRounds: 200,
+  endAtCriterion: false,
+} as const;
+
 /**
  * Reads the session's log through `server` and checks it: every acknowledged submission is in it, its
  * sequence is 1..n, and its replay verifies. Returns the number checked and the rounds replayed.

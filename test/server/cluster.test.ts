@@ -10,7 +10,7 @@ import { Client } from "@colyseus/sdk";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { PROTOCOL_VERSION } from "../../shared/protocol/version.ts";
-import { checkLog, expectOwnSeats, Student } from "./classmates.ts";
+import { checkLog, CLASS_OF_FOUR as config, expectOwnSeats, Student } from "./classmates.ts";
 import { useClusterServices } from "./clusterFixture.ts";
 import { type Created, joinStaff, joinStudent, waitFor } from "./harness.ts";
 import { comeBack, lookup, type ServerProcess, stopServerProcess } from "./serverProcess.ts";
@@ -18,18 +18,6 @@ import { comeBack, lookup, type ServerProcess, stopServerProcess } from "./serve
 const cluster = useClusterServices();
 const start = (databaseUrl: string) => cluster.start(databaseUrl);
 const listedAt = (sessionId: string) => cluster.listedAt(sessionId);
-
-const config = {
-  exam: "independent",
-  scheme: { name: "global" },
-  maxStudents: 6,
-  bots: 4,
-  roundSeconds: 3,
-  autoAdvance: true,
-  reviewSeconds: 0,
-  maxRounds: 200,
-  endAtCriterion: false,
-} as const;
 
 async function createOn(server: ServerProcess): Promise<Created> {
   const res = await fetch(`${server.http}/api/sessions`, {

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createRng, nextFloat } from "../../shared/engine/random.ts";
 import { PROTOCOL_VERSION } from "../../shared/protocol/version.ts";
-import { checkLog, expectOwnSeats, Student } from "./classmates.ts";
+import { checkLog, CLASS_OF_FOUR as config, expectOwnSeats, Student } from "./classmates.ts";
 import { type Created, waitFor } from "./harness.ts";
 import { comeBack, type ServerProcess, startServerProcess, stopServerProcess } from "./serverProcess.ts";
 
@@ -22,18 +22,6 @@ let server: ServerProcess;
 
 const back = (code: string, options: Record<string, unknown>, what: string) =>
   comeBack(() => server, code, options, what);
-
-const config = {
-  exam: "independent",
-  scheme: { name: "global" },
-  maxStudents: 6,
-  bots: 4,
-  roundSeconds: 3,
-  autoAdvance: true,
-  reviewSeconds: 0,
-  maxRounds: 200,
-  endAtCriterion: false,
-} as const;
 
 describe("a session outlives its process", () => {
   it("comes back after 10 SIGKILLs and 2 SIGTERMs at random moments: own seats, nothing acknowledged lost, a replay that verifies", async () => {
