@@ -128,6 +128,15 @@ function legend(ctx: CanvasRenderingContext2D, y: number, items: readonly [draw:
   }
 }
 
+/** Room left of a plot for these tick values: at least LEFT, and wide enough for the widest ("0.039"). */
+function leftFor(ctx: CanvasRenderingContext2D, lo: number, hi: number, ticks: number): number {
+  ctx.font = `${TEXT_PX}px ${FONT}`;
+  let widest = 0;
+  for (let k = 0; k <= ticks; k++)
+    widest = Math.max(widest, ctx.measureText(short(lo + ((hi - lo) * k) / ticks)).width);
+  return Math.max(LEFT, Math.ceil(widest) + 16);
+}
+
 function yAxis(ctx: CanvasRenderingContext2D, plot: Plot, lo: number, hi: number, ticks: number): void {
   ctx.strokeStyle = GRID;
   ctx.lineWidth = 1;
@@ -236,10 +245,11 @@ function plane(
   h: number,
 ): PlaneGeometry {
   const top = LINE;
-  const side = Math.min(w - LEFT - 20, h - top - 3 * LINE - 8);
-  const plot: Plot = { x: LEFT + (w - LEFT - 20 - side) / 2, y: top, width: side, height: side };
-  const g: PlaneGeometry = { plot, range: m.range };
   const [lo, hi] = m.range;
+  const left = leftFor(ctx, lo, hi, 2);
+  const side = Math.min(w - left - 20, h - top - 3 * LINE - 8);
+  const plot: Plot = { x: left + (w - left - 20 - side) / 2, y: top, width: side, height: side };
+  const g: PlaneGeometry = { plot, range: m.range };
   yAxis(ctx, plot, lo, hi, 2);
   ctx.strokeStyle = GRID;
   ctx.textAlign = "center";
@@ -285,13 +295,14 @@ function plane(
 
 /** Any number of outputs but two: per output, the key (outlined) beside the answer (filled). */
 function bars(ctx: CanvasRenderingContext2D, m: AnswerModel & { kind: "bars" }, w: number, h: number) {
+  const [lo, hi] = m.range;
+  const left = leftFor(ctx, lo, hi, 2);
   const plot: Plot = {
-    x: LEFT,
+    x: left,
     y: TEXT_PX / 2 + 4,
-    width: w - LEFT - 14,
+    width: w - left - 14,
     height: h - TEXT_PX / 2 - 4 - 2 * LINE - 12,
   };
-  const [lo, hi] = m.range;
   yAxis(ctx, plot, lo, hi, 2);
   const q = m.answer.length;
   const toY = (v: number): number => plot.y + plot.height * (1 - (v - lo) / (hi - lo));
