@@ -49,7 +49,13 @@ export function createRoomLoader(deps: {
   /** Whether the session's room is up on this process or a live one (a dead one's listing is swept). */
   const listed = async (id: string): Promise<boolean> => {
     const listing = await matchMaker.getRoomById(id);
-    if (!listing) return false;
+    if (!listing) {
+      // Up here but listed nowhere: a stale room elsewhere that closed took the listing of the same id with it
+      // (Colyseus removes a disposed room's listing by its id). This process lists its rooms again.
+      if (!matchMaker.getLocalRoomById(id)) return false;
+      await matchMaker.restoreMissingRoomCaches();
+      return true;
+    }
     if (listing.processId === deps.liveness.self()) return true;
     return !(await deps.liveness.isGone(listing.processId));
   };

@@ -148,4 +148,53 @@ describe("a cluster of processes", () => {
     expect(row.rows[0].writer).not.toBeNull();
     for (const server of [b, c]) await stopServerProcess(server, "SIGTERM");
   }, 120_000);
+
+  it("a process that stalls loses its session to a live one; when it wakes, the database refuses its stale room, which tells its pages the class moved, and the class goes on", async (context) => {
+    const skipped = cluster.skipped();
+    if (skipped) return context.skip(skipped);
+    const db = await cluster.database("cluster_stall");
+    const a = await start(db);
+    const created = await createOn(a);
+    const b = await start(db);
+    const students = ["ana", "ben"].map((n) => new Student(n, `key-${n}-stall-00000`, created, () => b));
+    for (const s of students) await s.join();
+    const teacherOptions = { role: "teacher", protocol: PROTOCOL_VERSION, token: created.teacherToken };
+    let teacher = await comeBack(() => b, created.code, teacherOptions, "the teacher");
+    teacher.onMessage("*", () => undefined);
+    teacher.send("start", {});
+    await waitFor(() => teacher.state.round >= 1, "round 1", 20_000);
+
+    // A stalls (a long GC pause, a frozen VM): its sockets stay open, but it answers nobody.
+    process.kill(-(a.child.pid ?? 0), "SIGSTOP");
+    try {
+      // A lookup on B finds A not answering its health check, and brings the session back on B.
+      for (let tries = 0; (await listedAt(created.id)) !== addressOf(b); tries++) {
+        expect(tries).toBeLessThan(100);
+        await lookup(b, created.code);
+      }
+    } finally {
+      process.kill(-(a.child.pid ?? 0), "SIGCONT");
+    }
+    // A wakes with its room still open; its next write is refused by the database, and its pages hear why.
+    await waitFor(
+      () => students.every((s) => s.closings.includes("moved")),
+      "A's room to say the class moved",
+      30_000,
+    );
+    for (const s of students) await s.join();
+    teacher = await comeBack(() => b, created.code, teacherOptions, "the teacher");
+    teacher.onMessage("*", () => undefined);
+    await waitFor(() => teacher.state.connected === students.length, "every student back on B", 30_000);
+    await waitFor(() => teacher.state.phase !== "", "the teacher's state");
+    if (teacher.state.phase === "paused") teacher.send("resume", {});
+    const round = teacher.state.round;
+    await waitFor(() => teacher.state.round > round, "the class to play on on B", 30_000);
+    expect(await listedAt(created.id)).toBe(addressOf(b));
+    expectOwnSeats(students);
+    teacher.send("end", {});
+    await waitFor(() => teacher.state.phase === "ended", "the end");
+    await checkLog(b, created, students);
+    expect(a.output().stderr).toContain("another process took this session's log");
+    for (const server of [a, b]) await stopServerProcess(server, "SIGTERM");
+  }, 150_000);
 });
