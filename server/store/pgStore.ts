@@ -21,6 +21,7 @@ import {
   type SessionRow,
   type SessionStore,
   type SessionSummaryRow,
+  summaryDelta,
   WriterRefused,
 } from "./store.ts";
 
@@ -169,15 +170,7 @@ export async function openPgStore(url: string, options: PgStoreOptions = {}): Pr
       if (events.length === 0) return;
       const { sessionId, epoch } = claim;
       const first = await seqFor(claim);
-      let rounds = 0;
-      let students = 0;
-      let lastScore: number | null = null;
-      for (const { event } of events) {
-        if (event.type === "closed") {
-          rounds++;
-          lastScore = event.record.score;
-        } else if (event.type === "joined") students++;
-      }
+      const { rounds, students, lastScore } = summaryDelta(events);
       // A room sends its appends one after another (eventPipe.ts). Two sent at once on a fresh claim would
       // count the same seq; the key then refuses the second (WriterRefused): never a duplicate, never a gap.
       nextSeq.set(sessionId, { epoch, seq: first + events.length });

@@ -16,6 +16,7 @@ import {
   type SessionRow,
   type SessionStore,
   type SessionSummaryRow,
+  summaryDelta,
   WriterRefused,
 } from "./store.ts";
 
@@ -229,16 +230,9 @@ export function openSqliteStore(dataDir: string): SessionStore {
       try {
         transaction(() => {
           checkEpoch(claim);
-          let rounds = 0;
-          let students = 0;
-          let lastScore: number | null = null;
-          for (const { at, event } of events) {
+          for (const { at, event } of events)
             insertEvent.run(sessionId, seq++, at, event.type, JSON.stringify(event));
-            if (event.type === "closed") {
-              rounds++;
-              lastScore = event.record.score;
-            } else if (event.type === "joined") students++;
-          }
+          const { rounds, students, lastScore } = summaryDelta(events);
           if (rounds || students) addToSummary.run(rounds, students, lastScore, sessionId);
         });
       } catch (e) {

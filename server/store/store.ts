@@ -52,6 +52,24 @@ export interface TimedEvent {
   readonly event: SessionEvent;
 }
 
+/** What a batch of events adds to its session's summary columns (the rounds closed, the joins, the last score). */
+export function summaryDelta(events: readonly TimedEvent[]): {
+  readonly rounds: number;
+  readonly students: number;
+  readonly lastScore: number | null;
+} {
+  let rounds = 0;
+  let students = 0;
+  let lastScore: number | null = null;
+  for (const { event } of events) {
+    if (event.type === "closed") {
+      rounds++;
+      lastScore = event.record.score;
+    } else if (event.type === "joined") students++;
+  }
+  return { rounds, students, lastScore };
+}
+
 /** An append by a writer whose claim another writer has taken since (a stale release does nothing). */
 export class WriterRefused extends Error {
   readonly sessionId: string;
