@@ -8,7 +8,7 @@ import type { Room } from "@colyseus/sdk";
 import type { Browser, Page } from "playwright-core";
 import type { ProjectorHook, StudentHook } from "../../client/src/common/testHook.ts";
 import { PROTOCOL_VERSION } from "../../shared/protocol/version.ts";
-import type { Created, Reachable } from "../server/harness.ts";
+import { type Created, type Reachable, waitFor } from "../server/harness.ts";
 import { type ClassView, comeBack } from "../server/serverProcess.ts";
 import { joinInBrowser, waitForHook } from "./studentFlow.ts";
 import { untilTeacher } from "./teacherFlow.ts";
@@ -69,4 +69,24 @@ export async function openClassPages(browser: Browser, server: () => Reachable):
   await wall.goto(`${base}/class/${created.code}#key=${encodeURIComponent(created.projectorToken)}`);
   await waitForHook<ProjectorHook>(wall, (h) => h.page === "projector" && h.joined === 1, "the wall's lobby");
   return { created, desk, phone, wall, seat: seated.seat, errors, teacherBack };
+}
+
+/**
+ * After a restart or a move: the teacher comes back to the class the restart paused, resumes it, and the
+ * phone's submission closes round 1 (its only student). Resolves to the teacher's new room.
+ */
+export async function resumeAndSubmit(
+  teacherBack: () => Promise<Room<unknown, ClassView>>,
+  phone: Page,
+): Promise<Room<unknown, ClassView>> {
+  const teacher = await teacherBack();
+  await waitFor(
+    () => teacher.state.pausedBy === "restart" && teacher.state.connected === 1,
+    "the class back",
+  );
+  teacher.send("resume", {});
+  await waitForHook<StudentHook>(phone, (h) => h.phase === "open", "the round open again on the phone");
+  await phone.locator("#submit").click();
+  await waitFor(() => teacher.state.phase === "review", "round 1 to close on the only student's submit");
+  return teacher;
 }

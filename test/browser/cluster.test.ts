@@ -16,7 +16,7 @@ import { useClusterServices } from "../server/clusterFixture.ts";
 import { waitFor } from "../server/harness.ts";
 import { type ServerProcess, stopServerProcess } from "../server/serverProcess.ts";
 import { launchBrowser, screenshot } from "./browser.ts";
-import { openClassPages } from "./classPages.ts";
+import { openClassPages, resumeAndSubmit } from "./classPages.ts";
 import { waitForHook } from "./studentFlow.ts";
 import { untilTeacher } from "./teacherFlow.ts";
 
@@ -102,15 +102,7 @@ describe("a class on a cluster behind its front", () => {
     );
     await screenshot(desk, "cluster-teacher-moved-paused-1366");
 
-    teacher = await teacherBack();
-    await waitFor(
-      () => teacher.state.pausedBy === "restart" && teacher.state.connected === 1,
-      "the class back",
-    );
-    teacher.send("resume", {});
-    await waitForHook<StudentHook>(phone, (h) => h.phase === "open", "the round open again on the phone");
-    await phone.locator("#submit").click();
-    await waitFor(() => teacher.state.phase === "review", "round 1 to close on the only student's submit");
+    teacher = await resumeAndSubmit(teacherBack, phone);
     await screenshot(phone, "cluster-student-after-move-review-390");
     expect(errors).toEqual([]);
     console.log(

@@ -15,7 +15,7 @@ import type { ProjectorHook, StudentHook } from "../../client/src/common/testHoo
 import { waitFor } from "../server/harness.ts";
 import { type ServerProcess, startServerProcess, stopServerProcess } from "../server/serverProcess.ts";
 import { launchBrowser, screenshot } from "./browser.ts";
-import { openClassPages } from "./classPages.ts";
+import { openClassPages, resumeAndSubmit } from "./classPages.ts";
 import { waitForHook } from "./studentFlow.ts";
 import { untilTeacher } from "./teacherFlow.ts";
 
@@ -86,15 +86,7 @@ describe("pages across a restart of the server", () => {
       /^The server restarted · the class waits, paused in round 1 with \d+:\d\d left$/,
     );
     await screenshot(desk, "restart-teacher-paused-1366");
-    teacher = await teacherBack();
-    await waitFor(
-      () => teacher.state.pausedBy === "restart" && teacher.state.connected === 1,
-      "the class back",
-    );
-    teacher.send("resume", {});
-    await waitForHook<StudentHook>(phone, (h) => h.phase === "open", "the round open again on the phone");
-    await phone.locator("#submit").click();
-    await waitFor(() => teacher.state.phase === "review", "round 1 to close on the only student's submit");
+    teacher = await resumeAndSubmit(teacherBack, phone);
 
     // A graceful stop: the pages are told the server will be right back, and come back.
     await stopServerProcess(server, "SIGTERM");
