@@ -11,6 +11,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ProjectorHook, StudentHook } from "../../client/src/common/testHook.ts";
+import { CLASS_CRITERION, criterionError } from "../../shared/engine/convergence.ts";
 import type { SessionDetail } from "../../shared/protocol/session.ts";
 import type { LoggedEvent, SessionEvent } from "../../shared/session/events.ts";
 import { replayFrames } from "../../shared/session/replayFrames.ts";
@@ -510,9 +511,14 @@ describe("a whole classroom", () => {
     expect(dash.comparison).toContain(
       "In round 4 the class switched from “Good job, everyone” to personal signals, and the twin class to “Good job, everyone”.",
     );
-    // Rounds to 90 % per scheme: the twin's personal rounds from the start, and this class's after the switch.
-    expect(dash.comparison).toMatch(
-      /To get 90 % of the way: with personal signals the twin class took \d+ rounds? from the start/,
+    // Rounds to 90 % per scheme: the twin's personal rounds from the start, as its logged errors have them. Its
+    // bots play like people (some skip a round), so on some seeds 3 rounds are not enough, and the sentence says so.
+    const goal = criterionError(results[0].classError, CLASS_CRITERION);
+    const twinReached = [1, 2].find((r) => results[r].twinError <= goal);
+    expect(dash.comparison).toContain(
+      twinReached === undefined
+        ? "To get 90 % of the way: with personal signals the twin class did not get there in its 3 rounds from the start"
+        : `To get 90 % of the way: with personal signals the twin class took ${twinReached} round${twinReached === 1 ? "" : "s"} from the start`,
     );
     expect(dash.comparison).toContain(
       "with “Good job, everyone” this class did not get there in its 3 rounds from the start",
