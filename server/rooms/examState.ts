@@ -74,6 +74,8 @@ export const ExamState = schema(
     /** The live scheme and the twin's, as JSON of SchemeConfig. */
     scheme: t.string().default(""),
     twinScheme: t.string().default(""),
+    /** The grating exam's two populations as counts, JSON of PopulationPicture[] ("" on other exams). */
+    populations: t.string().default(""),
     /** The scheme the next round will use when the teacher has switched it. */
     nextScheme: t.string().default(""),
     students: t.number().default(0),

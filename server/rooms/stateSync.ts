@@ -10,9 +10,10 @@ import type { ArraySchema } from "@colyseus/schema";
 import { questionLevels } from "../../shared/engine/classroom.ts";
 import { PROTOCOL_VERSION } from "../../shared/protocol/version.ts";
 import { credits, creditUnit } from "../../shared/session/picture.ts";
+import { populationsOf } from "../../shared/session/populations.ts";
 import { type SeatPicture, seatPicture } from "../../shared/session/seatViews.ts";
 import type { SessionState } from "../../shared/session/session.ts";
-import { heardCorrection } from "../../shared/session/wall.ts";
+import { heardCorrection, wallShowsAnswer } from "../../shared/session/wall.ts";
 import { type ExamState, SeatState, StaffState, WallState } from "./examState.ts";
 
 export function initState(state: ExamState, session: SessionState): void {
@@ -184,9 +185,13 @@ function syncAnswer(state: ExamState, session: SessionState): void {
   const key = exam.key(session.question);
   replaceNumbers(state.staff.answer, answer);
   replaceNumbers(state.staff.key, key);
-  // The wall's key and answer only once the keys are revealed: the answer against the key points to it.
-  replaceNumbers(state.wall.answer, session.revealed ? answer : []);
-  replaceNumbers(state.wall.key, session.revealed ? key : []);
+  // The wall's key and answer only when wall.ts allows: the answer against the key points to it.
+  const { heardUnder } = wallMoment(state, session);
+  const shown = wallShowsAnswer(session.config.exam, session.revealed, session.live.scheme.config, heardUnder);
+  replaceNumbers(state.wall.answer, shown ? answer : []);
+  replaceNumbers(state.wall.key, shown ? key : []);
+  const populations = populationsOf(session.live);
+  state.populations = populations.length > 0 ? JSON.stringify(populations) : "";
 }
 
 function replaceNumbers(target: ArraySchema<number>, values: ArrayLike<number>): void {

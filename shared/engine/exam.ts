@@ -16,10 +16,15 @@ export const EXAM_KINDS = ["independent", "readout", "layered", "unreachable", "
 export type ExamKind = (typeof EXAM_KINDS)[number];
 /**
  * The exams a class plays (the dashboard, the browser demo, the API). `unreachable` is a researcher's exam
- * for the command line: its key lies past the slider's ends, which the pages do not draw. `grating` (the
- * mouse experiment) is the command line's until the pages draw the grating and its two populations.
+ * for the command line: its key lies past the slider's ends, which the pages do not draw. `grating` is the
+ * mouse experiment: the pages draw the grating and its two populations.
  */
-export const CLASSROOM_EXAMS = ["independent", "readout", "layered"] as const satisfies readonly ExamKind[];
+export const CLASSROOM_EXAMS = [
+  "independent",
+  "readout",
+  "layered",
+  "grating",
+] as const satisfies readonly ExamKind[];
 export type ClassroomExam = (typeof CLASSROOM_EXAMS)[number];
 
 /** Which way errors travel back to the students: the true transposed weights, or a fixed random matrix. */

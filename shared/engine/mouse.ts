@@ -3,9 +3,8 @@
  *
  * Blocking is a scheme: `vectorized` with some students receiving nothing (their feedback is "none"), as in
  * the paper's blocking of the dendritic signals. Everyone's block is the plain `blocked` scheme at share 1;
- * one population's block is `blocked` with exactly that population's seats as the mask. The scheme's config
- * then says the share (how many) but not which seats: a log that must replay a population's block needs
- * the population beside it (see the report of issue 12: `population` in the blocked config).
+ * one population's block is `blocked` with that `population`, so a session's log (which records scheme
+ * configs) replays exactly whose signals were blocked.
  *
  * `gratingFrame` is the pure function of a class a page calls each round: each seat's population, the
  * angle and the target angle, and who is blocked.
@@ -13,7 +12,7 @@
 import type { ClassError, ClassState, Outcome } from "./classroom.ts";
 import { classScore, type Exam } from "./exam.ts";
 import { angleOf, gratingRoles, type Population } from "./exams/grating.ts";
-import { createScheme, type Scheme } from "./schemes.ts";
+import { createScheme, populationMask, type Scheme, type SchemeConfig } from "./schemes.ts";
 
 /** Whose dendritic signals are blocked: nobody's, everyone's, or one population's. */
 export const BLOCKINGS = ["none", "everyone", "push", "pull"] as const;
@@ -24,17 +23,18 @@ function requireGrating(exam: Exam): Int8Array {
   return gratingRoles(exam.students, exam.spec.seed);
 }
 
-/** The scheme that blocks `blocking`'s signals (vectorized when nobody's). */
-export function blockingScheme(exam: Exam, blocking: Blocking): Scheme {
-  if (blocking === "none") return createScheme({ name: "vectorized" }, exam);
-  if (blocking === "everyone") return createScheme({ name: "blocked", blockedFraction: 1 }, exam);
-  const roles = requireGrating(exam);
-  const want = blocking === "push" ? 1 : -1;
-  const mask = new Uint8Array(exam.students);
-  for (let i = 0; i < mask.length; i++) mask[i] = roles[i] === want ? 1 : 0;
+/** The scheme config that blocks `blocking`'s signals (vectorized when nobody's): what a log records. */
+export function blockingConfig(exam: Exam, blocking: Blocking): SchemeConfig {
+  if (blocking === "none") return { name: "vectorized" };
+  if (blocking === "everyone") return { name: "blocked", blockedFraction: 1 };
+  const mask = populationMask(exam, blocking);
   const share = mask.reduce((n, b) => n + b, 0) / mask.length;
-  return { ...createScheme({ name: "blocked", blockedFraction: share }, exam), blocked: mask };
+  return { name: "blocked", blockedFraction: share, population: blocking };
 }
+
+/** The scheme that blocks `blocking`'s signals. */
+export const blockingScheme = (exam: Exam, blocking: Blocking): Scheme =>
+  createScheme(blockingConfig(exam, blocking), exam);
 
 /** Blocks (or unblocks) signals between rounds, as the teacher's button will. */
 export function setBlocking(cls: ClassState, blocking: Blocking): Outcome {

@@ -4,6 +4,7 @@
  * (each student its own −g_i, in level units); the others sit between or beyond them.
  */
 import type { Exam, ExamKind, FeedbackPath } from "./exam.ts";
+import { gratingRoles, type Population } from "./exams/grating.ts";
 import { createRng, deriveSeed, nextNormal, permutation, type RngState } from "./random.ts";
 
 export const SCHEME_NAMES = [
@@ -26,8 +27,12 @@ export type SchemeConfig =
   | { readonly name: "noisy"; readonly noise: number }
   /** `teamSize`: students per table; the table's scalar is the class error had only that table moved. */
   | { readonly name: "teams"; readonly teamSize: number }
-  /** `blockedFraction`: share of students whose signal is blocked (they receive nothing). */
-  | { readonly name: "blocked"; readonly blockedFraction: number };
+  /**
+   * `blockedFraction`: share of students whose signal is blocked (they receive nothing), drawn from the seed.
+   * With `population` (the grating exam only) the blocked students are that population's members instead,
+   * as the mouse experiment blocks one population's dendritic signals; the share then says how many they are.
+   */
+  | { readonly name: "blocked"; readonly blockedFraction: number; readonly population?: Population };
 
 export const SCHEME_DEFAULTS = { noise: 1, teamSize: 5, blockedFraction: 0.5 } as const;
 
@@ -113,6 +118,7 @@ export function createScheme(config: SchemeConfig, exam: Exam): Scheme {
       return { ...base, kind: "team", teams: Math.ceil(m / g), teamOf: (i) => Math.floor(i / g) };
     }
     case "blocked": {
+      if (config.population) return { ...base, kind: "vector", blocked: populationMask(exam, config.population) };
       // Exactly round(p·M) students, chosen by a permutation drawn from the exam's seed.
       const blocked = new Uint8Array(m);
       const order = permutation(createRng(deriveSeed(exam.spec.seed, "scheme:blocked")), m);
@@ -123,6 +129,14 @@ export function createScheme(config: SchemeConfig, exam: Exam): Scheme {
     default:
       return { ...base, kind: "vector" };
   }
+}
+
+/** 1 for each seat of one population of the grating exam (the roles are the exam's, drawn from its seed). */
+export function populationMask(exam: Exam, population: Population): Uint8Array {
+  if (exam.kind !== "grating") throw new RangeError("only the grating exam has populations to block");
+  const roles = gratingRoles(exam.students, exam.spec.seed);
+  const want = population === "push" ? 1 : -1;
+  return Uint8Array.from(roles, (role) => (role === want ? 1 : 0));
 }
 
 /** Everything a scheme may read to form its feedback for one round. */

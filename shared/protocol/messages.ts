@@ -116,6 +116,7 @@ export const REJECTIONS = {
   "not-now": "That cannot be done now.",
   "no-such-seat": "There is no student in that seat.",
   "server-error": "Something went wrong on the server; the room goes on.",
+  "no-populations": "Only the mouse experiment (the grating exam) has populations to block.",
 } as const;
 export type Rejection = keyof typeof REJECTIONS;
 

@@ -12,7 +12,7 @@ export function schemeLabel(s: SchemeConfig): string {
     case "teams":
       return `teams(${s.teamSize})`;
     case "blocked":
-      return `blocked(${s.blockedFraction})`;
+      return s.population ? `blocked(${s.population})` : `blocked(${s.blockedFraction})`;
     default:
       return s.name;
   }
@@ -34,6 +34,10 @@ export function schemePhrase(s: SchemeConfig | { readonly name: SchemeConfig["na
     case "teams":
       return "teamSize" in s ? `one “Good job” per table of ${s.teamSize}` : "one “Good job” per table";
     case "blocked":
+      // Which population is blocked is the teacher's to know (schemeLabel): a phone or the wall that said it
+      // would tell every student its role, and with it half of its signal.
+      if ("population" in s && s.population) return "personal signals blocked for one population";
+      if ("blockedFraction" in s && s.blockedFraction === 1) return "every personal signal blocked";
       return "blockedFraction" in s
         ? `personal signals blocked for ${Math.round(s.blockedFraction * 100)} % of the class`
         : "personal signals blocked for part of the class";

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { CLASSROOM_EXAMS } from "../engine/exam.ts";
+import { POPULATIONS } from "../engine/exams/grating.ts";
 
 export const SchemeConfig = z.discriminatedUnion("name", [
   z.object({ name: z.literal("global") }),
@@ -12,7 +13,12 @@ export const SchemeConfig = z.discriminatedUnion("name", [
   z.object({ name: z.literal("alignment") }),
   z.object({ name: z.literal("noisy"), noise: z.number().finite().min(0).max(100) }),
   z.object({ name: z.literal("teams"), teamSize: z.number().int().min(1).max(4000) }),
-  z.object({ name: z.literal("blocked"), blockedFraction: z.number().min(0).max(1) }),
+  z.object({
+    name: z.literal("blocked"),
+    blockedFraction: z.number().min(0).max(1),
+    /** The grating exam's push or pull population: its members are the blocked ones (schemes.ts). */
+    population: z.enum(POPULATIONS).optional(),
+  }),
 ]);
 export type SchemeConfig = z.infer<typeof SchemeConfig>;
 
@@ -53,6 +59,14 @@ export const SessionConfig = z
     message: `at most ${MAX_SEATS} seats in all`,
   })
   .refine((c) => (c.maxBots ?? c.bots) >= c.bots, { message: "maxBots must be at least bots" })
+  .refine((c) => c.exam === "grating" || c.scheme.name !== "blocked" || !c.scheme.population, {
+    message: "only the grating exam has populations to block",
+    path: ["scheme"],
+  })
+  .refine((c) => c.exam !== "grating" || c.maxStudents + Math.max(c.bots, c.maxBots ?? c.bots) >= 2, {
+    message: "the grating exam needs at least 2 seats, one per population",
+    path: ["maxStudents"],
+  })
   .superRefine((c, ctx) => {
     const over = overBudget(c);
     if (over) ctx.addIssue({ code: "custom", path: [over.knob], message: over.sentence });

@@ -277,9 +277,15 @@ function staff(step: StepBuilder, role: "teacher" | "projector", command: StaffC
       if (state.phase === "open" || state.pausedIn === "open") close(step, "end");
       end(step, "teacher");
       return;
-    case "scheme":
-      step.emit({ type: "scheme", scheme: command.body.scheme });
+    case "scheme": {
+      const { scheme } = command.body;
+      if (scheme.name === "blocked" && scheme.population && state.config.exam !== "grating") {
+        step.reject("no-populations");
+        return;
+      }
+      step.emit({ type: "scheme", scheme });
       return;
+    }
     case "roundTime":
       step.emit({ type: "roundTime", seconds: command.body.seconds });
       return;

@@ -9,6 +9,7 @@ import { questionLevels } from "../engine/classroom.ts";
 import type { Exam, ExamKind } from "../engine/exam.ts";
 import type { SchemeConfig } from "../protocol/session.ts";
 import type { ChartPicture } from "./chart.ts";
+import { type PopulationPicture, populationsOf } from "./populations.ts";
 import { type SeatPicture, seatPicture } from "./seatViews.ts";
 import type { Phase, SessionState } from "./session.ts";
 
@@ -32,6 +33,8 @@ export interface ClassPicture {
   /** The class answer and the key for the current question (answer space). */
   readonly answer: readonly number[];
   readonly key: readonly number[];
+  /** The grating exam's two populations, as counts (populations.ts); empty on other exams. */
+  readonly populations: readonly PopulationPicture[];
   /** A typical size of a seat's credit at the start: neurons are drawn relative to it. */
   readonly creditUnit: number;
   readonly chart: ChartPicture;
@@ -82,6 +85,7 @@ export function pictureOf(session: SessionState): ClassPicture {
     seats,
     answer: Array.from(answer),
     key: Array.from(live.exam.key(session.question)),
+    populations: populationsOf(live),
     creditUnit: creditUnit(live.exam),
     chart: session.chart.picture(),
   };

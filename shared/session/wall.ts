@@ -12,13 +12,42 @@
  *   correction toward its key, which no phone is given;
  * - no key: no targets, no answer against the key. The reveal shows it, and the end.
  *
+ * The mouse experiment (`grating`) is one exception: its answer is the grating's angle and its key the target
+ * angle, and while every student hears its whole personal signal (vectorized, or alignment, the same there)
+ * the wall draws both, since the signal already says which way and how far each student should go. Under
+ * "Good job" or while any signal is blocked, the wall hides them: a student who saw which way the grating
+ * must turn could work out its own role by moving, and with it what its blocked signal would have said. The
+ * two populations are drawn as counts only (populations.ts).
+ *
  * After the reveal the wall shows the whole picture but the names. The teacher's own views keep everything.
  */
+import type { ExamKind } from "../engine/exam.ts";
 import type { StudentFeedback } from "../engine/feedback.ts";
+import type { SchemeConfig } from "../protocol/session.ts";
 import type { ClassPicture, SeatPicture } from "./picture.ts";
 
 /** Whether the wall must keep the key off: until the keys are revealed. */
 export const wallIsBlind = (p: ClassPicture): boolean => !p.revealed;
+
+const WHOLE_SIGNALS: readonly string[] = ["vectorized", "alignment"];
+
+/**
+ * Whether the wall may draw the class answer against the key: after the reveal, and on the grating while
+ * both the scheme now and the one the last signals were heard under give everyone its whole signal.
+ */
+export function wallShowsAnswer(
+  exam: ExamKind,
+  revealed: boolean,
+  scheme: SchemeConfig,
+  heardUnder: string,
+): boolean {
+  if (revealed) return true;
+  return exam === "grating" && WHOLE_SIGNALS.includes(scheme.name) && WHOLE_SIGNALS.includes(heardUnder);
+}
+
+/** The scheme the seats' last feedback was heard under: the last closed round's, else the current one. */
+export const heardUnderOf = (p: ClassPicture): string =>
+  p.chart.schemes[p.chart.schemes.length - 1] ?? p.scheme.name;
 
 /**
  * What a seat's own phone showed after the last round, as a correction in level units: its signal, a unit
@@ -32,7 +61,8 @@ export function heardCorrection(f: StudentFeedback | null, scheme: string, unit:
 
 /** The picture the projector draws (see the file's docblock). */
 export function wallPicture(p: ClassPicture): ClassPicture {
-  const heardUnder = p.chart.schemes[p.chart.schemes.length - 1] ?? p.scheme.name;
+  const heardUnder = heardUnderOf(p);
+  const shown = wallShowsAnswer(p.exam, p.revealed, p.scheme, heardUnder);
   const seat = (s: SeatPicture): SeatPicture =>
     p.revealed
       ? { ...s, nickname: "" }
@@ -46,7 +76,7 @@ export function wallPicture(p: ClassPicture): ClassPicture {
     ...p,
     view: "wall",
     seats: p.seats.map(seat),
-    answer: p.revealed ? p.answer : [],
-    key: p.revealed ? p.key : [],
+    answer: shown ? p.answer : [],
+    key: shown ? p.key : [],
   };
 }

@@ -72,6 +72,8 @@ export interface ProjectorState extends PublicState {
   readonly twinLikePeople?: boolean;
   /** JSON of the scheme the next round will use when the teacher has switched it; "" otherwise. */
   readonly nextScheme?: string;
+  /** JSON of the grating exam's two populations as counts; "" on other exams. */
+  readonly populations?: string;
   readonly autoAdvance?: boolean;
   readonly reviewSeconds?: number;
   /** Server ms at which the next round opens by itself; 0 while the class waits for the teacher. */

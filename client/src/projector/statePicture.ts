@@ -9,6 +9,7 @@ import { CLASSROOM_EXAMS, type ClassroomExam } from "../../../shared/engine/exam
 import type { StudentFeedback } from "../../../shared/engine/feedback.ts";
 import { SchemeConfig } from "../../../shared/protocol/session.ts";
 import type { ClassPicture, SeatLabel, SeatPicture } from "../../../shared/session/picture.ts";
+import { parsePopulations } from "../../../shared/session/populations.ts";
 import type { Phase } from "../../../shared/session/session.ts";
 import type { ListLike, ProjectorState, RosterRow, StaffLike, WallLike } from "./state.ts";
 
@@ -171,6 +172,7 @@ export function statePicture(state: ProjectorState, from: StatePart = "staff"): 
     seats,
     answer: numbers(part.answer),
     key: numbers(part.key),
+    populations: parsePopulations(state.populations),
     creditUnit: isFiniteNumber(unit) && unit > 0 ? unit : 1,
     chart: {
       errors: numbers(state.errors),

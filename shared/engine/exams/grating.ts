@@ -23,7 +23,8 @@ import { createRng, deriveSeed, nextFloat, permutation } from "../random.ts";
 
 /** +1: the seat's activity turns the angle up (push); −1: down (pull). */
 export type Role = 1 | -1;
-export type Population = "push" | "pull";
+export const POPULATIONS = ["push", "pull"] as const;
+export type Population = (typeof POPULATIONS)[number];
 
 /** The angle's span in degrees: y = 0 is 0°, y = 1 is 180°. */
 export const ANGLE_SPAN = 180;
