@@ -8,6 +8,7 @@
 
 import type { ArraySchema } from "@colyseus/schema";
 import { questionLevels } from "../../shared/engine/classroom.ts";
+import { chartKey } from "../../shared/protocol/schemeWords.ts";
 import { PROTOCOL_VERSION } from "../../shared/protocol/version.ts";
 import { credits, creditUnit } from "../../shared/session/picture.ts";
 import { populationsOf } from "../../shared/session/populations.ts";
@@ -72,7 +73,7 @@ function wallMoment(state: ExamState, session: SessionState): WallMoment {
   return {
     names: session.phase === "lobby",
     revealed: session.revealed,
-    heardUnder: schemes[schemes.length - 1] ?? session.live.scheme.config.name,
+    heardUnder: schemes[schemes.length - 1] ?? chartKey(session.live.scheme.config),
     unit: state.wall.creditUnit,
   };
 }
@@ -154,8 +155,8 @@ export function syncState(state: ExamState, session: SessionState, seats: Iterab
     const record = session.results[r];
     state.scores.push(record.score);
     state.twinScores.push(record.twinScore);
-    state.schemes.push(record.scheme.name);
-    state.twinSchemes.push(record.twinScheme.name);
+    state.schemes.push(chartKey(record.scheme));
+    state.twinSchemes.push(chartKey(record.twinScheme));
     state.errors.push(record.classError);
     state.twinErrors.push(record.twinError);
     state.theory.push(session.chart.theory[r]);
@@ -187,7 +188,12 @@ function syncAnswer(state: ExamState, session: SessionState): void {
   replaceNumbers(state.staff.key, key);
   // The wall's key and answer only when wall.ts allows: the answer against the key points to it.
   const { heardUnder } = wallMoment(state, session);
-  const shown = wallShowsAnswer(session.config.exam, session.revealed, session.live.scheme.config, heardUnder);
+  const shown = wallShowsAnswer(
+    session.config.exam,
+    session.revealed,
+    session.live.scheme.config,
+    heardUnder,
+  );
   replaceNumbers(state.wall.answer, shown ? answer : []);
   replaceNumbers(state.wall.key, shown ? key : []);
   const populations = populationsOf(session.live);

@@ -43,3 +43,24 @@ export function schemePhrase(s: SchemeConfig | { readonly name: SchemeConfig["na
         : "personal signals blocked for part of the class";
   }
 }
+
+/**
+ * The chart's name for the scheme a round was played under: its name, except that a block of every signal
+ * ("blocked-all") or of one population's ("blocked-push", "blocked-pull") is told apart from a share's
+ * ("blocked"): a class hears them differently, and the mouse experiment switches between them.
+ */
+export function chartKey(s: SchemeConfig): string {
+  if (s.name !== "blocked") return s.name;
+  if (s.population) return `blocked-${s.population}`;
+  return s.blockedFraction === 1 ? "blocked-all" : "blocked";
+}
+
+/** The scheme name a chart key was made from. */
+export const keyBase = (key: string): string => (key.startsWith("blocked-") ? "blocked" : key);
+
+/** What the class heard under a chart key that says more than its name, where no config is at hand. */
+export function keyPhrase(key: string): string | null {
+  if (key === "blocked-all") return "every personal signal blocked";
+  if (key === "blocked-push" || key === "blocked-pull") return "personal signals blocked for one population";
+  return null;
+}

@@ -3,9 +3,11 @@
  * and the theory's line beside each. The session grows it as rounds close, so the live view and a replay
  * draw the same lines.
  */
+
 import type { ClassState } from "../engine/classroom.ts";
 import { LEARNERS } from "../engine/learners.ts";
 import { factorPerUpdate, predict } from "../engine/theory.ts";
+import { chartKey } from "../protocol/schemeWords.ts";
 import type { RoundRecord } from "../protocol/session.ts";
 import { liveLearner } from "./rates.ts";
 
@@ -78,8 +80,8 @@ export class ChartBuilder implements ChartPicture {
     next(this.twinTheory, this.twinErrors, twin, this.twinStretch, record.twinError);
     this.errors.push(record.classError);
     this.twinErrors.push(record.twinError);
-    this.schemes.push(record.scheme.name);
-    this.twinSchemes.push(record.twinScheme.name);
+    this.schemes.push(chartKey(record.scheme));
+    this.twinSchemes.push(chartKey(record.twinScheme));
   }
 
   /** A copy of the lines so far, which later rounds leave alone. */

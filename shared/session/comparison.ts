@@ -32,7 +32,7 @@
 import { CLASS_CRITERION, criterionError, EXACT_SHARE } from "../engine/convergence.ts";
 import { exp, ln } from "../engine/detmath.ts";
 import { SCHEME_NAMES } from "../engine/schemes.ts";
-import { schemePhrase } from "../protocol/schemeWords.ts";
+import { chartKey, keyPhrase, schemePhrase } from "../protocol/schemeWords.ts";
 import type { SchemeConfig } from "../protocol/session.ts";
 import type { ChartPicture } from "./chart.ts";
 
@@ -314,8 +314,10 @@ class Words {
 
   phrase(name: string): string {
     const { live, twin } = this.options;
-    if (live?.name === name) return schemePhrase(live);
-    if (twin?.name === name) return schemePhrase(twin);
+    if (live && chartKey(live) === name) return schemePhrase(live);
+    if (twin && chartKey(twin) === name) return schemePhrase(twin);
+    const told = keyPhrase(name);
+    if (told) return told;
     const known = SCHEME_NAMES.find((n) => n === name);
     return known ? schemePhrase({ name: known }) : `“${name}”`;
   }

@@ -23,6 +23,7 @@
  */
 import type { ExamKind } from "../engine/exam.ts";
 import type { StudentFeedback } from "../engine/feedback.ts";
+import { chartKey } from "../protocol/schemeWords.ts";
 import type { SchemeConfig } from "../protocol/session.ts";
 import type { ClassPicture, SeatPicture } from "./picture.ts";
 
@@ -47,7 +48,7 @@ export function wallShowsAnswer(
 
 /** The scheme the seats' last feedback was heard under: the last closed round's, else the current one. */
 export const heardUnderOf = (p: ClassPicture): string =>
-  p.chart.schemes[p.chart.schemes.length - 1] ?? p.scheme.name;
+  p.chart.schemes[p.chart.schemes.length - 1] ?? chartKey(p.scheme);
 
 /**
  * What a seat's own phone showed after the last round, as a correction in level units: its signal, a unit

@@ -5,10 +5,14 @@
  * answer space and the key another: two outputs make a plane (a cursor and a target), any other number of
  * outputs pairs of bars. Ranges are symmetric around the middle of what is shown, so nothing jumps off. A
  * picture without its key (the wall's, under a scalar scheme before the reveal) draws no answer at all, only
- * words saying the key stays hidden.
+ * words saying the key stays hidden. On `grating` (the mouse experiment) the answer is the grating's angle and
+ * the key its target, drawn with the two populations (gratingDraw.ts).
  */
+
+import { angleOf } from "../../../shared/engine/exams/grating.ts";
 import type { ClassPicture } from "../../../shared/session/picture.ts";
-import { wallIsBlind } from "../../../shared/session/wall.ts";
+import type { PopulationPicture } from "../../../shared/session/populations.ts";
+import { heardUnderOf, wallIsBlind, wallShowsAnswer } from "../../../shared/session/wall.ts";
 
 export type AnswerModel =
   | {
@@ -28,6 +32,15 @@ export type AnswerModel =
       readonly answer: readonly number[];
       readonly key: readonly number[];
       readonly range: readonly [number, number];
+    }
+  | {
+      readonly kind: "grating";
+      /** The grating's angle and the target's, in degrees (0° to 180°); null where the wall may not show them. */
+      readonly angle: number | null;
+      readonly target: number | null;
+      /** Why they are hidden, for the words: signals blocked, or a scheme without whole personal signals. */
+      readonly hiddenBecause: "blocked" | "scalar" | null;
+      readonly populations: readonly PopulationPicture[];
     }
   /** The picture carries no key because the wall may not show it yet (see shared/session/wall.ts). */
   | { readonly kind: "hidden" }
@@ -60,7 +73,23 @@ const finite = (v: number): number => (Number.isFinite(v) ? v : Number.NaN);
  */
 export const keyHidden = (p: ClassPicture): boolean => p.view === "wall" && wallIsBlind(p);
 
+const wallShowsAnswerOf = (p: ClassPicture): boolean =>
+  wallShowsAnswer(p.exam, p.revealed, p.scheme, heardUnderOf(p));
+
+/** The mouse experiment's panel: the grating and its target where the picture has them (wall.ts decides). */
+function gratingModel(p: ClassPicture): AnswerModel {
+  const shown = p.answer.length > 0 && p.key.length > 0 && !(p.view === "wall" && !wallShowsAnswerOf(p));
+  return {
+    kind: "grating",
+    angle: shown ? angleOf(p.answer[0]) : null,
+    target: shown ? angleOf(p.key[0]) : null,
+    hiddenBecause: shown ? null : p.scheme.name === "blocked" ? "blocked" : "scalar",
+    populations: p.populations,
+  };
+}
+
 export function answerModel(p: ClassPicture): AnswerModel {
+  if (p.exam === "grating") return gratingModel(p);
   if (keyHidden(p)) return { kind: "hidden" };
   if (p.exam === "independent") {
     const rows = p.seats.filter((s) => s.seated && s.target !== null && Number.isFinite(s.target));
@@ -99,6 +128,14 @@ export function sameAnswer(a: AnswerModel, b: AnswerModel): boolean {
         sameArray(a.answer, b.answer) &&
         sameArray(a.key, b.key) &&
         sameArray(a.range, b.range)
+      );
+    case "grating":
+      return (
+        b.kind === "grating" &&
+        Object.is(a.angle, b.angle) &&
+        Object.is(a.target, b.target) &&
+        a.hiddenBecause === b.hiddenBecause &&
+        JSON.stringify(a.populations) === JSON.stringify(b.populations)
       );
     case "hidden":
     case "none":

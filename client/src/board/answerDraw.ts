@@ -6,20 +6,26 @@
  * `drawAnswer` says the smallest it used, for the board's test hook.
  */
 import type { AnswerModel } from "./answer.ts";
+import {
+  FONT,
+  INK,
+  MESSAGE_PX,
+  MUTED,
+  paragraph,
+  smallestDrawn,
+  startDrawing,
+  TEXT_PX,
+  text,
+} from "./canvasText.ts";
+import { drawGrating } from "./gratingDraw.ts";
 import { KEY_HIDDEN } from "./words.ts";
 
-export const INK = "#eef2f8";
-const MUTED = "#a9b4c8";
 const GRID = "rgba(255,255,255,0.12)";
 const KEY = "#f4f7fb";
 const ANSWER = "#F0E442";
 /** Okabe–Ito sky blue (below the target: go up) and orange (above: go down), as the field's discs. */
 const UP = "#56B4E9";
 const DOWN = "#E69F00";
-const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
-/** The smallest text drawn, and the size of a message standing alone, in logical pixels. */
-export const TEXT_PX = 28;
-const MESSAGE_PX = 32;
 /** Room left of a plot for its tick values, and under it for one line of text. */
 const LEFT = 60;
 const LINE = TEXT_PX + 12;
@@ -45,50 +51,6 @@ export function planePoint(g: PlaneGeometry, v: readonly [number, number]): [num
 }
 
 const short = (v: number): string => (Math.abs(v) >= 10 ? v.toFixed(0) : Number(v.toPrecision(2)).toString());
-
-/** The smallest font drawn since the last `drawAnswer` began. */
-let smallest = Number.POSITIVE_INFINITY;
-
-function text(
-  ctx: CanvasRenderingContext2D,
-  s: string,
-  x: number,
-  y: number,
-  size = TEXT_PX,
-  colour = MUTED,
-) {
-  ctx.font = `${size}px ${FONT}`;
-  ctx.fillStyle = colour;
-  ctx.fillText(s, x, y);
-  if (s !== "") smallest = Math.min(smallest, size);
-}
-
-/** Words wrapped to `width`, centred on (x, y), one line every 1.25 of the size. */
-function paragraph(
-  ctx: CanvasRenderingContext2D,
-  s: string,
-  x: number,
-  y: number,
-  width: number,
-  size: number,
-  colour: string,
-) {
-  ctx.font = `${size}px ${FONT}`;
-  const lines: string[] = [];
-  for (const word of s.split(" ")) {
-    const last = lines[lines.length - 1];
-    if (last !== undefined && ctx.measureText(`${last} ${word}`).width <= width)
-      lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  ctx.textAlign = "center";
-  ctx.textBaseline = "middle";
-  const step = size * 1.25;
-  lines.forEach((line, i) => {
-    text(ctx, line, x, y + (i - (lines.length - 1) / 2) * step, size, colour);
-  });
-  return lines.length * step;
-}
 
 type Swatch = (ctx: CanvasRenderingContext2D) => void;
 
@@ -378,7 +340,7 @@ export function drawAnswer(
   ctx.clearRect(0, 0, w, h);
   ctx.fillStyle = "#152031";
   ctx.fillRect(0, 0, w, h);
-  smallest = Number.POSITIVE_INFINITY;
+  startDrawing();
   let geometry: PlaneGeometry | null = null;
   switch (model.kind) {
     case "strip":
@@ -393,9 +355,12 @@ export function drawAnswer(
     case "hidden":
       hidden(ctx, w, h);
       break;
+    case "grating":
+      drawGrating(ctx, model, w, h);
+      break;
     case "none":
       paragraph(ctx, "No answer yet", w / 2, h / 2, w - 40, MESSAGE_PX, INK);
       break;
   }
-  return { geometry, smallestFont: smallest };
+  return { geometry, smallestFont: smallestDrawn() };
 }

@@ -89,7 +89,13 @@ function fieldShows(p: ClassPicture): FieldShows {
 /** Whether an answer panel shows the key. */
 function showsKey(a: AnswerModel): boolean {
   if (a.kind === "strip") return a.targets.length > 0;
+  if (a.kind === "grating") return a.target !== null;
   return a.kind === "plane" || a.kind === "bars";
+}
+
+function gratingHook(a: AnswerModel): BoardHook["grating"] {
+  if (a.kind !== "grating") return null;
+  return { angle: a.angle, target: a.target, populations: a.populations };
 }
 
 export class ClassBoard {
@@ -339,6 +345,7 @@ export class ClassBoard {
       lit,
       answer: this.frame.answer.kind,
       keyShown: showsKey(this.frame.answer),
+      grating: gratingHook(this.frame.answer),
       fieldNote: this.fieldNote.textContent ?? "",
       minCanvasFontPx:
         Number.isFinite(sceneFont) && sceneFont > 0 ? Math.min(sceneFont, this.chart.minFontPx) : null,

@@ -8,8 +8,8 @@
  */
 import Phaser from "phaser";
 import type { AnswerModel } from "./answer.ts";
-import { INK } from "./answerDraw.ts";
 import { AnswerLayer } from "./answerLayer.ts";
+import { INK } from "./canvasText.ts";
 import { type Area, makeNeuronTextures, NeuronLayer } from "./neuronLayer.ts";
 import type { NeuronView } from "./neurons.ts";
 
@@ -35,6 +35,7 @@ const TITLE_H = 50;
 const FIELD: Area = { x: 8, y: TITLE_H, width: 612, height: HEIGHT - TITLE_H - 8 };
 const ANSWER: Area = { x: 632, y: TITLE_H, width: 384, height: HEIGHT - TITLE_H - 8 };
 const ANSWER_EVERY_MS = 100;
+const ANSWER_TITLE = "Answer against the key";
 /** How long after the last change the scene keeps drawing at full rate (the flash and glide last less). */
 const BUSY_MS = 1200;
 /** Students' nicknames show under their neurons up to this many seats (when the picture has them). */
@@ -49,6 +50,7 @@ export class BoardScene extends Phaser.Scene {
   private answers: AnswerLayer | null = null;
   private seen = { layout: -1, paint: -1, flash: -1, answer: -1 };
   private answerAt = Number.NEGATIVE_INFINITY;
+  private answerTitle: Phaser.GameObjects.Text | null = null;
 
   private readonly namesUpTo: number;
 
@@ -69,7 +71,7 @@ export class BoardScene extends Phaser.Scene {
     makeNeuronTextures(this);
     const title = { fontFamily: "system-ui, sans-serif", fontSize: `${TITLE_PX}px`, color: INK };
     this.add.text(FIELD.x + 4, 8, "The class: one neuron each", title);
-    this.add.text(ANSWER.x + 4, 8, "Answer against the key", title);
+    this.answerTitle = this.add.text(ANSWER.x + 4, 8, ANSWER_TITLE, title);
     this.neurons = new NeuronLayer(this, { arrows: true, namesUpTo: this.namesUpTo });
     this.answers = new AnswerLayer(this, ANSWER);
   }
@@ -108,6 +110,7 @@ export class BoardScene extends Phaser.Scene {
       this.seen.answer = f.answerVersion;
       this.answerAt = time;
       answers.show(f.answer);
+      this.answerTitle?.setText(f.answer.kind === "grating" ? "The grating" : ANSWER_TITLE);
     }
   }
 }

@@ -11,6 +11,7 @@
  */
 import { CLASS_CRITERION, criterionError } from "../../../shared/engine/convergence.ts";
 import { classScore } from "../../../shared/engine/exam.ts";
+import { keyBase } from "../../../shared/protocol/schemeWords.ts";
 import type { SchemeConfig } from "../../../shared/protocol/session.ts";
 import type { ClassPicture } from "../../../shared/session/picture.ts";
 import type { ChartData, ChartLine, ChartMark } from "./chart.ts";
@@ -37,10 +38,13 @@ const SCHEME_COLOURS: Record<string, string> = {
   noisy: "#E59CC8",
   alignment: "#F4F7FB",
   blocked: "#FF8A5C",
+  "blocked-all": "#B8A3F5",
 };
 const OTHER_COLOUR = "#C8D0DA";
 
-export const schemeColour = (name: string): string => SCHEME_COLOURS[name] ?? OTHER_COLOUR;
+/** A chart key's colour: a block of every signal apart from other blocks, since its line goes flat. */
+export const schemeColour = (key: string): string =>
+  SCHEME_COLOURS[key] ?? SCHEME_COLOURS[keyBase(key)] ?? OTHER_COLOUR;
 
 /** Line style per class: this class solid, the twin class dashed. */
 export const CLASS_DASH: Readonly<Record<Side, readonly number[] | null>> = { live: null, twin: [14, 9] };

@@ -3,7 +3,9 @@
  * it ("Good job, everyone", "Not quite, everyone", "Everyone got a personal signal"), with the class score.
  * A pure function of the picture, so the projector, the teacher's view and a replay say the same thing.
  */
+
 import { classScore } from "../../../shared/engine/exam.ts";
+import { chartKey } from "../../../shared/protocol/schemeWords.ts";
 import type { ClassPicture } from "../../../shared/session/picture.ts";
 
 export type MomentTone = "good" | "notQuite" | "plain" | "personal";
@@ -41,7 +43,7 @@ export function momentOf(p: ClassPicture): Moment | null {
   if (!Number.isFinite(error)) return null;
   const score = Math.round(classScore(error));
   const round = n;
-  const name = p.chart.schemes[n - 1] ?? p.scheme.name;
+  const name = p.chart.schemes[n - 1] ?? chartKey(p.scheme);
   const detail = `Class score ${score} after round ${round}`;
   const moment = (headline: string, tone: MomentTone): Moment => ({ headline, detail, tone, round, score });
   if (name === "global") {
@@ -50,6 +52,9 @@ export function momentOf(p: ClassPicture): Moment | null {
     return better ? moment("Good job, everyone", "good") : moment("Not quite, everyone", "notQuite");
   }
   if (name === "teams") return moment("Each table heard “Good job” or “Not quite”", "plain");
+  if (name === "blocked-all") return moment("Nobody got a signal: every signal was blocked", "plain");
+  if (name === "blocked-push" || name === "blocked-pull")
+    return moment("One population got its personal signals; the other's were blocked", "personal");
   if (name === "blocked") {
     const blocked = p.scheme.name === "blocked" ? p.scheme.blockedFraction : null;
     return moment(

@@ -6,7 +6,7 @@
  */
 
 import { CLASS_CRITERION } from "../../../shared/engine/convergence.ts";
-import { schemePhrase } from "../../../shared/protocol/schemeWords.ts";
+import { chartKey, keyPhrase, schemePhrase } from "../../../shared/protocol/schemeWords.ts";
 import type { SchemeConfig } from "../../../shared/protocol/session.ts";
 import type { SeatPicture } from "../../../shared/session/picture.ts";
 
@@ -21,10 +21,10 @@ const NAME_PHRASES: Record<string, string> = {
   blocked: "personal signals, some blocked",
 };
 
-/** What the class hears under scheme `name`; `config` gives its parameters when it is that scheme. */
+/** What the class hears under scheme `name` (a chart key); `config` gives its parameters when it is that scheme. */
 export function heardUnder(name: string, config?: SchemeConfig | null): string {
-  if (config && config.name === name) return schemePhrase(config);
-  return NAME_PHRASES[name] ?? name;
+  if (config && chartKey(config) === name) return schemePhrase(config);
+  return keyPhrase(name) ?? NAME_PHRASES[name] ?? name;
 }
 
 export type Side = "live" | "twin";

@@ -99,6 +99,12 @@ export interface BoardHook {
   readonly answer: string;
   /** Whether the answer panel shows the key. */
   readonly keyShown: boolean;
+  /** The mouse experiment's panel: the angles drawn (null: hidden) and the populations' counts; null elsewhere. */
+  readonly grating: {
+    readonly angle: number | null;
+    readonly target: number | null;
+    readonly populations: readonly { population: string; seated: number; blocked: number }[];
+  } | null;
   /** The line under the field that says what a disc shows. */
   readonly fieldNote: string;
   /**

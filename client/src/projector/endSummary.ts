@@ -4,8 +4,10 @@
  * score, the rounds each scheme took to get 90 % of the way (whichever class played it), and a line on the
  * key, which the wall now shows.
  */
+
 import { CLASS_CRITERION } from "../../../shared/engine/convergence.ts";
 import { classScore } from "../../../shared/engine/exam.ts";
+import { chartKey } from "../../../shared/protocol/schemeWords.ts";
 import {
   aboutText,
   type Comparison,
@@ -39,7 +41,10 @@ const timesValue = (ratio: number): string =>
 
 function phraseOf(p: ClassPicture): (name: string) => string {
   return (name) =>
-    heardUnder(name, name === p.scheme.name ? p.scheme : name === p.twinScheme.name ? p.twinScheme : null);
+    heardUnder(
+      name,
+      name === chartKey(p.scheme) ? p.scheme : name === chartKey(p.twinScheme) ? p.twinScheme : null,
+    );
 }
 
 function headlineOf(c: Comparison, phrase: (name: string) => string): string {

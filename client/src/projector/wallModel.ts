@@ -4,7 +4,7 @@
  * many submitted, what happens after the feedback, the comparison in one sentence, the presenter's key, and
  * the end's summary. The page only writes these words where they go.
  */
-import { schemePhrase } from "../../../shared/protocol/schemeWords.ts";
+import { chartKey, schemePhrase } from "../../../shared/protocol/schemeWords.ts";
 import { compareClasses } from "../../../shared/session/comparison.ts";
 import type { ClassPicture } from "../../../shared/session/picture.ts";
 import { className, heardUnder } from "../board/words.ts";
@@ -50,7 +50,7 @@ function comparisonOf(p: ClassPicture, over: boolean): string {
   const c = compareClasses(p.chart, { live: p.scheme, twin: p.twinScheme, over, exam: p.exam });
   if (c) return c.headline;
   const twin = className("twin", p.twinLikePeople).replace(/^The /, "the ");
-  return `${className("live")} plays with ${heardUnder(p.scheme.name, p.scheme)}; ${twin}, with ${heardUnder(p.twinScheme.name, p.twinScheme)}.`;
+  return `${className("live")} plays with ${heardUnder(chartKey(p.scheme), p.scheme)}; ${twin}, with ${heardUnder(chartKey(p.twinScheme), p.twinScheme)}.`;
 }
 
 export function wallModel(s: ProjectorState, picture: ClassPicture, now: number): WallModel {
