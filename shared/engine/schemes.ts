@@ -118,7 +118,8 @@ export function createScheme(config: SchemeConfig, exam: Exam): Scheme {
       return { ...base, kind: "team", teams: Math.ceil(m / g), teamOf: (i) => Math.floor(i / g) };
     }
     case "blocked": {
-      if (config.population) return { ...base, kind: "vector", blocked: populationMask(exam, config.population) };
+      if (config.population)
+        return { ...base, kind: "vector", blocked: populationMask(exam, config.population) };
       // Exactly round(p·M) students, chosen by a permutation drawn from the exam's seed.
       const blocked = new Uint8Array(m);
       const order = permutation(createRng(deriveSeed(exam.spec.seed, "scheme:blocked")), m);
