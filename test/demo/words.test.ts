@@ -6,18 +6,28 @@
  */
 import { describe, expect, it } from "vitest";
 import { Lane } from "../../client/src/demo/lane.ts";
-import { comparison, type Outcome, tauOf } from "../../client/src/demo/words.ts";
+import { comparison, heardText, type Outcome, tauOf } from "../../client/src/demo/words.ts";
 import { type ExamKind, type SchemeConfig, schemeLearner } from "../../shared/engine/index.ts";
 
 const M = 20;
 const LIMIT = 20 * M + 200;
 
+/** A demo lane played to the round limit at a rate given by hand. */
+function finished(exam: ExamKind, scheme: SchemeConfig, rate: number, students = M): Lane {
+  const spec = { kind: exam, students, questions: 1, seed: 1 };
+  const lane = new Lane(
+    spec,
+    { scheme, learner: schemeLearner(spec, scheme), rate, source: "theory" },
+    LIMIT,
+  );
+  while (!lane.done) lane.step();
+  return lane;
+}
+
 /** A class the demo would play, to the round limit, at a rate given by hand. */
 function played(exam: ExamKind, scheme: SchemeConfig, rate: number, students = M): Outcome {
-  const spec = { kind: exam, students, questions: 1, seed: 1 };
-  const learner = schemeLearner(spec, scheme);
-  const lane = new Lane(spec, { scheme, learner, rate, source: "theory" }, LIMIT);
-  while (!lane.done) lane.step();
+  const learner = schemeLearner({ kind: exam, students, questions: 1, seed: 1 }, scheme);
+  const lane = finished(exam, scheme, rate, students);
   return {
     scheme,
     reachedAt: lane.reachedAt,
@@ -94,5 +104,33 @@ describe("the demo's comparison", () => {
       /^With personal signals the class reached 95 % in 1 round; with “Good job, everyone” it has not yet, after 30 rounds\./,
     );
     expect(text).not.toMatch(/times as/);
+  });
+
+  it("on the grating, says why one round was enough: the two populations' signals together turn it to its target", () => {
+    const v = played("grating", { name: "vectorized" }, 1, 10);
+    const g = played("grating", { name: "global" }, 0.11, 10);
+    expect(tauOf(v)).toEqual({ kind: "exact", round: 1 });
+    const text = comparison(g, v, true, LIMIT, "grating");
+    expect(text).toBe(
+      `With personal signals the class reached 95 % in 1 round; with “Good job, everyone” it needed ${g.reachedAt?.toLocaleString("en")}. ` +
+        "One round was enough: on this exam the two populations' signals together say exactly how far the grating is from its target, so one step of η = 1 turns it there. No rate to compare, only rounds.",
+    );
+  });
+});
+
+describe("what a demo class heard", () => {
+  it("says no one heard anything when every signal is blocked, as in the mouse experiment's block", () => {
+    const lane = finished("grating", { name: "blocked", blockedFraction: 1 }, 0.125, 10);
+    expect(lane.reachedAt).toBeNull();
+    expect(heardText(lane.lastResult, lane.bot.cls.scheme)).toBe(
+      "Every signal was blocked: no student heard anything.",
+    );
+  });
+
+  it("says the blocked ones heard nothing when only some are blocked", () => {
+    const lane = finished("grating", { name: "blocked", blockedFraction: 0.5 }, 0.125, 10);
+    expect(heardText(lane.lastResult, lane.bot.cls.scheme)).toBe(
+      "Each student heard its own signal; the blocked ones heard nothing.",
+    );
   });
 });

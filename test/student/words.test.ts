@@ -16,6 +16,7 @@ const reveal = (patch: Partial<RevealInput>): ReturnType<typeof revealWords> =>
     level: 0.58,
     exam: "independent",
     classScore: 87.4,
+    population: null,
     ...patch,
   });
 
@@ -30,9 +31,24 @@ describe("the review line", () => {
   });
 
   it("says what the class will hear next after the teacher's switch, as the wall does", () => {
-    expect(phaseWords("review", 3, true, true, null, "vectorized")).toBe(
+    expect(phaseWords("review", 3, true, true, null, { name: "vectorized" })).toBe(
       "Round 3 is over: your teacher will start the next round, with personal signals",
     );
+  });
+
+  it("says whether the teacher's block is everyone's or one population's, never which population", () => {
+    expect(phaseWords("review", 3, true, true, null, { name: "blocked", blockedFraction: 1 })).toBe(
+      "Round 3 is over: your teacher will start the next round, with every personal signal blocked",
+    );
+    const one = phaseWords("review", 3, true, true, null, {
+      name: "blocked",
+      blockedFraction: 1,
+      population: "pull",
+    });
+    expect(one).toBe(
+      "Round 3 is over: your teacher will start the next round, with personal signals blocked for one population",
+    );
+    expect(one).not.toMatch(/push|pull/i);
   });
 
   it("counts down to an automatic next round in minutes and seconds, rounded up", () => {
@@ -53,7 +69,7 @@ describe("the review line", () => {
     expect(phaseWords("open", 2, false, false)).toBe("You play from the next round");
     expect(phaseWords("ended", 4, true, true, 5_000)).toBe("The session has ended");
     expect(phaseWords("paused", 4, true, false)).toBe("Paused by the teacher");
-    expect(phaseWords("paused", 4, true, false, null, "", "restart")).toBe("Paused: the server restarted");
+    expect(phaseWords("paused", 4, true, false, null, null, "restart")).toBe("Paused: the server restarted");
   });
 });
 
@@ -89,6 +105,26 @@ describe("the reveal", () => {
 
   it("waits for the key on the independent exam instead of claiming there is none", () => {
     expect(reveal({ key: null })).toBeNull();
+  });
+
+  it("on the grating tells the student its population only once the keys are out", () => {
+    expect(reveal({ revealed: false, exam: "grating", key: null, population: "push" })).toBeNull();
+    expect(reveal({ exam: "grating", key: null, population: "push" })).toEqual({
+      headline: "Your neuron was in the push population: your activity turned the grating up.",
+      detail: "The class ended with a score of 87 of 100.",
+    });
+    expect(reveal({ exam: "grating", key: null, population: "pull", ended: false })?.headline).toBe(
+      "Your neuron is in the pull population: your activity turns the grating down.",
+    );
+  });
+
+  it("on the grating without a population says how the two share the work, naming neither as the student's", () => {
+    const w = reveal({ exam: "grating", key: null });
+    expect(w?.headline).toBe(
+      "On this exam one population of neurons turns the grating up and the other turns it down: no one holds a key of their own.",
+    );
+    expect(w?.headline).not.toMatch(/push|pull|your neuron/i);
+    expect(w?.detail).toBe("The class ended with a score of 87 of 100.");
   });
 
   it("says plainly what the class achieved on exams where no one holds a key of their own", () => {
@@ -129,6 +165,26 @@ describe("scalar feedback is blind", () => {
       message({ kind: "global", round: 2, improved: false, score: 60, classError: 0 }),
     );
     expect(bad.headline).toBe("Not quite, everyone");
+  });
+
+  it("on the grating says the signal is blocked and to keep the level, never the student's population", () => {
+    const w = feedbackWords(message({ kind: "none", round: 2 }), "grating");
+    expect(w).toEqual({
+      headline: "Signal blocked",
+      detail:
+        "Your neuron heard no signal this round: keep your level, as a neuron whose signal is blocked does. Class score 71.",
+      glyph: "none",
+    });
+    expect(`${w.headline} ${w.detail}`).not.toMatch(/push|pull|population/i);
+  });
+
+  it("on other exams says only that no signal came", () => {
+    for (const exam of ["independent", "readout", "layered", ""])
+      expect(feedbackWords(message({ kind: "none", round: 2 }), exam)).toEqual({
+        headline: "No signal this round",
+        detail: "Class score 71.",
+        glyph: "none",
+      });
   });
 
   it("under teams says the table's verdict and the scores, nothing that points up or down", () => {

@@ -21,11 +21,18 @@ const EXAM_TEXT: Record<string, string> = {
   independent: "a target for each student",
   readout: "2 outputs, students push and pull",
   layered: "two layers of students",
+  grating: "the mouse experiment: two populations turn a grating",
 };
 
-/** The line under a menu for its chosen value. */
-function hintFor(name: string, value: string): string {
+/**
+ * The line under a menu for its chosen value. A scheme is said with its parameters when the form reads
+ * (a blocked share of 1 is "every personal signal blocked", not "part of the class"), by name otherwise.
+ */
+export function hintFor(name: string, value: string, config: DemoConfig | null): string {
   if (name === "exam") return EXAM_TEXT[value] ?? "";
+  const chosen =
+    name === "schemeA" ? config?.schemes[0] : name === "schemeB" ? config?.schemes[1] : undefined;
+  if (chosen?.name === value) return `hears ${schemePhrase(chosen)}`;
   const scheme = SCHEME_NAMES.find((n) => n === value);
   return scheme ? `hears ${schemePhrase({ name: scheme })}` : "";
 }
@@ -71,7 +78,9 @@ export class SettingsForm {
       SPEEDS.map((s): [string, string] => [String(s), speedChoice(s)]),
     );
     this.write(DEFAULT_CONFIG);
+    // On input too: a blocked share typed as 1 says "every personal signal blocked" before the field is left.
     form.addEventListener("change", () => this.showChoices());
+    form.addEventListener("input", () => this.showChoices());
   }
 
   private texts(): SettingTexts {
@@ -96,9 +105,11 @@ export class SettingsForm {
 
   /** Says what each chosen exam and scheme is, and shows the parameter of each chosen scheme only. */
   private showChoices(): void {
+    const reading = readSettings(this.texts());
+    const config = reading.ok ? reading.config : null;
     this.form.querySelectorAll<HTMLElement>("[data-hint-for]").forEach((hint) => {
       const name = hint.dataset.hintFor ?? "";
-      hint.textContent = hintFor(name, control(this.form, name)?.value ?? "");
+      hint.textContent = hintFor(name, control(this.form, name)?.value ?? "", config);
     });
     const chosen = [control(this.form, "schemeA")?.value, control(this.form, "schemeB")?.value];
     for (const [scheme, parameter] of Object.entries(PARAMETER_OF)) {

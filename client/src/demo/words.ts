@@ -7,7 +7,9 @@
  * `efoldTime`, as the command line measures it), with the rounds to 95 % beside it. A class whose error
  * vanished, or fell e³-fold in one update, has no τ: it is compared in rounds only, and never as "572 times
  * as many" (the rounds of a one-round class divided into another's: a figure of the criterion, not of a
- * pace). On `independent` with the gradient step at η = 1 the reason is said: the signal is the answer.
+ * pace). With the gradient step at η = 1 the reason is said where it holds: on `independent` each signal
+ * is its student's answer; on `grating` (the mouse experiment) the two populations' signals together move
+ * the grating by exactly its distance from the target (the exam's λ is E's curvature along its one output).
  */
 import {
   efoldTime,
@@ -75,11 +77,20 @@ function roundsClause(first: Outcome, second: Outcome, over: boolean, limit: num
   return `${lead}; with ${p2} it needed ${second.reachedAt.toLocaleString("en")}.`;
 }
 
-/** Why a class has no τ, in words: exact (and on `independent` at η = 1, because the signal is the answer). */
+/** Why one step of η = 1 lands on the key, on the exams where it does (see the header). */
+const EXACT_BECAUSE: Readonly<Record<string, string>> = {
+  independent:
+    "each student's signal says exactly how far it is from its key, so one step of η = 1 lands on it",
+  grating:
+    "the two populations' signals together say exactly how far the grating is from its target, so one step of η = 1 turns it there",
+};
+
+/** Why a class has no τ, in words: exact (and, where the exam backs it at η = 1, why). */
 function noTauClause(o: Outcome, t: Tau, exam: string): string {
   const p = schemePhrase(o.scheme);
-  if (t.kind === "exact" && exam === "independent" && o.learner === "gradient" && o.rate === 1)
-    return `${t.round === 1 ? "One round was" : `${rounds(t.round)} were`} enough: on this exam each student's signal says exactly how far it is from its key, so one step of η = 1 lands on it. No rate to compare, only rounds.`;
+  const because = EXACT_BECAUSE[exam];
+  if (t.kind === "exact" && because && o.learner === "gradient" && o.rate === 1)
+    return `${t.round === 1 ? "One round was" : `${rounds(t.round)} were`} enough: on this exam ${because}. No rate to compare, only rounds.`;
   if (t.kind === "exact")
     return `With ${p} the class landed on the key itself in ${rounds(t.round)}: no rate to compare, only rounds.`;
   return `With ${p} the class's error fell e³-fold (about 20-fold) in a single update: no rate to compare, only rounds.`;
@@ -130,10 +141,14 @@ export function comparison(a: Outcome, b: Outcome, over: boolean, limit: number,
 /** What a class heard after its last round (`result`, null before the first), said for the whole class. */
 export function heardText(result: RoundResult | null, scheme: Scheme): string {
   if (!result) return "Nothing heard yet.";
-  if (result.signal)
-    return scheme.blocked
-      ? "Each student heard its own signal; the blocked ones heard nothing."
-      : "Each student heard its own signal.";
+  if (result.signal) {
+    const blocked = scheme.blocked;
+    if (!blocked) return "Each student heard its own signal.";
+    // Every signal blocked (the mouse experiment's block, or a share of 1): no one heard anything.
+    return blocked.every((b) => b === 1)
+      ? "Every signal was blocked: no student heard anything."
+      : "Each student heard its own signal; the blocked ones heard nothing.";
+  }
   if (result.teamError) return "Each table heard its own “Good job” or “Not quite”.";
   const f = feedbackFor(result, scheme, 0);
   if (f.kind !== "global" || f.improved === null)

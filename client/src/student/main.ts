@@ -17,7 +17,7 @@ import { connect, type StudentRoom } from "./connection.ts";
 import { levelControl } from "./levelControl.ts";
 import { current, type Ending, subscribe, update } from "./model.ts";
 import { startNeuron } from "./neuronScene.ts";
-import { phaseOf, schemeNameOf } from "./publicState.ts";
+import { phaseOf, schemeOf } from "./publicState.ts";
 import { startTimer } from "./timer.ts";
 import { startView } from "./view.ts";
 import { announcement } from "./words.ts";
@@ -41,7 +41,7 @@ function onYou(you: YouMessage): void {
 function onFeedback(message: FeedbackMessage): void {
   // A reconnect re-sends the last round's feedback: show each round's once.
   if (current().feedback?.round === message.round) return;
-  update({ feedback: message, announcement: announcement(message) });
+  update({ feedback: message, announcement: announcement(message, current().exam) });
 }
 
 function attach(r: StudentRoom): void {
@@ -67,7 +67,7 @@ function attach(r: StudentRoom): void {
       closesAt: state.closesAt,
       remainingMs: state.remainingMs,
       nextRoundAt: state.nextRoundAt ?? 0,
-      nextScheme: schemeNameOf(state.nextScheme),
+      nextScheme: schemeOf(state.nextScheme),
       pausedBy: state.pausedBy ?? "",
       revealed: state.revealed ?? false,
       exam: state.exam ?? "",

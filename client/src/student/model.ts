@@ -2,7 +2,9 @@
  * Everything the student page shows, in one plain object, and the one way to change it: `update` merges a
  * patch, redraws whoever listens and republishes the test hook, so screen, hook and tests never disagree.
  */
+import type { Population } from "../../../shared/engine/exams/grating.ts";
 import type { FeedbackMessage, YouMessage } from "../../../shared/protocol/messages.ts";
+import type { SchemeConfig } from "../../../shared/protocol/session.ts";
 import { publish } from "../common/testHook.ts";
 import type { Gone, Status } from "./connection.ts";
 import type { Phase } from "./publicState.ts";
@@ -22,8 +24,8 @@ export interface Model {
   readonly remainingMs: number;
   /** Server ms at which the next round opens by itself; 0 while the class waits for the teacher. */
   readonly nextRoundAt: number;
-  /** The scheme the teacher switched to for the next round, by name ("" when it stays). */
-  readonly nextScheme: string;
+  /** The scheme the teacher switched to for the next round (null when it stays). */
+  readonly nextScheme: SchemeConfig | null;
   /** "restart" while the class waits, paused, after the server came back; "" otherwise. */
   readonly pausedBy: string;
   /** The keys are out (the teacher's Reveal, or the end); the student's own arrives in `you.key`. */
@@ -52,7 +54,7 @@ const initial: Model = {
   closesAt: 0,
   remainingMs: 0,
   nextRoundAt: 0,
-  nextScheme: "",
+  nextScheme: null,
   pausedBy: "",
   revealed: false,
   exam: "",
@@ -104,6 +106,19 @@ export function update(patch: Partial<Model>): void {
  * waits for the public `revealed`, so a key can never show during blind play whatever arrives.
  */
 export const shownKey = (m: Model): number | null => (m.revealed ? (m.you?.key ?? null) : null);
+
+/**
+ * The student's population on the grating, once the keys are out; null before, and whenever the "you"
+ * message carries none. Read field by field and checked, so a population sent only after the reveal (see
+ * the report: the server's "you" message does not carry one yet) shows with no change here, and nothing
+ * else can show as one.
+ */
+export function shownPopulation(m: Model): Population | null {
+  const you = m.you;
+  if (!m.revealed || you === null || !("population" in you)) return null;
+  const p = you.population;
+  return p === "push" || p === "pull" ? p : null;
+}
 
 /** Whether the level control and Submit act now: connected, seated, in the open round. */
 export const canPlay = (m: Model): boolean =>

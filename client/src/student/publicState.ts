@@ -2,6 +2,7 @@
  * The part of the room's public state (ExamState on the server) this page reads. Declared here as a
  * structural type so the client does not import server code; the decoder fills in the real instances.
  */
+import { SchemeConfig } from "../../../shared/protocol/session.ts";
 
 export interface PublicState {
   /** "lobby", "open", "review", "paused" or "ended". */
@@ -14,7 +15,7 @@ export interface PublicState {
   /** JSON of the live scheme's SchemeConfig. */
   readonly scheme: string;
   readonly endReason: string;
-  /** The exam's name ("independent", "readout", "layered"): only `independent` gives each student a key. */
+  /** The exam's name ("independent", "readout", "layered", "grating"): only `independent` gives each student a key. */
   readonly exam?: string;
   /** Class score per closed round. */
   readonly scores?: { readonly length: number; at(index: number): number | undefined };
@@ -36,14 +37,16 @@ const PHASES: readonly string[] = ["lobby", "open", "review", "paused", "ended"]
 export const phaseOf = (state: PublicState | undefined): Phase =>
   state && PHASES.includes(state.phase) ? (state.phase as Phase) : "lobby";
 
-/** The name of a scheme from the state's JSON ("" when it is empty or not one). */
-export function schemeNameOf(json: string | undefined): string {
-  if (!json) return "";
+/**
+ * A scheme from the state's JSON, with its parameters (null when it is empty or not one): the phone says
+ * "every personal signal blocked" or "blocked for one population", which the name alone cannot tell apart.
+ */
+export function schemeOf(json: string | undefined): SchemeConfig | null {
+  if (!json) return null;
   try {
-    const parsed: unknown = JSON.parse(json);
-    if (typeof parsed !== "object" || parsed === null || !("name" in parsed)) return "";
-    return typeof parsed.name === "string" ? parsed.name : "";
+    const parsed = SchemeConfig.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
   } catch {
-    return "";
+    return null;
   }
 }

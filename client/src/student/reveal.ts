@@ -1,8 +1,11 @@
 /**
  * The reveal in words: once the teacher shows the keys (or the session ends), each student learns its own key
  * and how close it came. On exams where the class answers together no one holds a key of its own, so the
- * page says what the class achieved instead. Pure: the page and the unit tests call the same function.
+ * page says what the class achieved instead. On the mouse experiment (`grating`) the student may then learn
+ * its population, push or pull: the sign of its signal, which is why nothing says it before the reveal.
+ * Pure: the page and the unit tests call the same function.
  */
+import type { Population } from "../../../shared/engine/exams/grating.ts";
 
 export interface RevealInput {
   /** The keys are out (the public state's `revealed`). */
@@ -15,6 +18,8 @@ export interface RevealInput {
   readonly exam: string;
   /** The class score after the last closed round, or null before the first. */
   readonly classScore: number | null;
+  /** On the grating, the student's own population once revealed; null before, elsewhere, or not sent. */
+  readonly population: Population | null;
 }
 
 export interface RevealWords {
@@ -50,8 +55,33 @@ export function revealWords(r: RevealInput): RevealWords | null {
   }
   // The independent exam gives everyone a key: null there means the "you" message has not come yet.
   if (r.exam === "independent" || r.exam === "") return null;
+  if (r.exam === "grating") return gratingWords(r);
   return {
     headline: "On this exam the class answers together: no one holds a key of their own.",
     detail: classWords(r.ended, r.classScore),
+  };
+}
+
+/** Which way each population turns the grating, in the tense of the reveal. */
+const TURNS: Record<Population, { readonly was: string; readonly is: string }> = {
+  push: { was: "turned the grating up", is: "turns the grating up" },
+  pull: { was: "turned the grating down", is: "turns the grating down" },
+};
+
+/** The grating's reveal: the student's population when it has come, else how the two populations share the work. */
+function gratingWords(r: RevealInput): RevealWords {
+  const detail = classWords(r.ended, r.classScore);
+  if (r.population === null)
+    return {
+      headline:
+        "On this exam one population of neurons turns the grating up and the other turns it down: no one holds a key of their own.",
+      detail,
+    };
+  const turn = TURNS[r.population];
+  return {
+    headline: r.ended
+      ? `Your neuron was in the ${r.population} population: your activity ${turn.was}.`
+      : `Your neuron is in the ${r.population} population: your activity ${turn.is}.`,
+    detail,
   };
 }

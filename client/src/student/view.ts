@@ -6,7 +6,7 @@
 import { element } from "../join/dom.ts";
 import { withServerParam } from "../join/handover.ts";
 import { ENDINGS } from "./endings.ts";
-import { type Model, shownKey, subscribe } from "./model.ts";
+import { type Model, shownKey, shownPopulation, subscribe } from "./model.ts";
 import { revealWords } from "./reveal.ts";
 import { feedbackWords, type Glyph } from "./words.ts";
 
@@ -53,8 +53,9 @@ export function startView(): void {
     el.nickname.textContent = m.you?.nickname ?? m.nickname;
     el.code.textContent = m.code ? `class ${m.code}` : "";
 
-    if (m.feedback !== before.feedback) {
-      const words = m.feedback ? feedbackWords(m.feedback) : null;
+    // The exam can arrive after a reconnect's re-sent feedback: the words follow both.
+    if (m.feedback !== before.feedback || m.exam !== before.exam) {
+      const words = m.feedback ? feedbackWords(m.feedback, m.exam) : null;
       el.glyph.textContent = words ? GLYPHS[words.glyph].repeat(words.strong ? 2 : 1) : "";
       el.glyph.dataset.glyph = words?.glyph ?? "";
       el.headline.textContent = words?.headline ?? "Your feedback shows here after each round.";
@@ -70,6 +71,7 @@ export function startView(): void {
       level: m.level,
       exam: m.exam,
       classScore: m.classScore,
+      population: shownPopulation(m),
     });
     el.reveal.hidden = reveal === null;
     el.revealHeadline.textContent = reveal?.headline ?? "";

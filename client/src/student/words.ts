@@ -1,11 +1,13 @@
 /**
  * Feedback and phases in words: what the student reads under the neuron and what a screen reader
- * announces. A direction is always a word and an arrow, never only a colour.
+ * announces. A direction is always a word and an arrow, never only a colour. On the mouse experiment (the
+ * `grating` exam) a student who hears nothing is one whose signal the teacher blocked, and the page says
+ * so; it never says which population the student is in (the sign of its signal: see reveal.ts).
  */
 import { STAY_BELOW, type StudentFeedback } from "../../../shared/engine/feedback.ts";
-import { SCHEME_NAMES } from "../../../shared/engine/schemes.ts";
 import type { FeedbackMessage } from "../../../shared/protocol/messages.ts";
 import { schemePhrase } from "../../../shared/protocol/schemeWords.ts";
+import type { SchemeConfig } from "../../../shared/protocol/session.ts";
 import { formatRemaining } from "./clock.ts";
 import type { Phase } from "./publicState.ts";
 
@@ -55,7 +57,20 @@ function verdict(
   return improved ? { headline: good, glyph: "good" } : { headline: bad, glyph: "bad" };
 }
 
-export function feedbackWords(message: FeedbackMessage): Words {
+/** Silence in words: on the grating it is the teacher's block, elsewhere simply no signal. */
+function silenceWords(exam: string, classScore: number): Words {
+  const tail = `Class score ${score(classScore)}.`;
+  return exam === "grating"
+    ? {
+        headline: "Signal blocked",
+        detail: `Your neuron heard no signal this round: keep your level, as a neuron whose signal is blocked does. ${tail}`,
+        glyph: "none",
+      }
+    : { headline: "No signal this round", detail: tail, glyph: "none" };
+}
+
+/** What the student reads for its round's feedback; `exam` is the public state's exam name ("" until known). */
+export function feedbackWords(message: FeedbackMessage, exam = ""): Words {
   const f: StudentFeedback = message.feedback;
   switch (f.kind) {
     case "vector":
@@ -81,17 +96,13 @@ export function feedbackWords(message: FeedbackMessage): Words {
         detail: `Table score ${score(f.teamScore)} of 100; class score ${score(message.classScore)}.`,
       };
     case "none":
-      return {
-        headline: "No signal this round",
-        detail: `Class score ${score(message.classScore)}.`,
-        glyph: "none",
-      };
+      return silenceWords(exam, message.classScore);
   }
 }
 
 /** One sentence for the aria-live region. */
-export const announcement = (message: FeedbackMessage): string => {
-  const w = feedbackWords(message);
+export const announcement = (message: FeedbackMessage, exam = ""): string => {
+  const w = feedbackWords(message, exam);
   return `Round ${message.round}: ${w.headline}. ${w.detail}`;
 };
 
@@ -105,7 +116,7 @@ export function phaseWords(
   seated: boolean,
   submitted: boolean,
   msToNext: number | null = null,
-  nextScheme = "",
+  nextScheme: SchemeConfig | null = null,
   pausedBy = "",
 ): string {
   switch (phase) {
@@ -117,19 +128,13 @@ export function phaseWords(
         ? `Round ${round}: submitted (you can still change it)`
         : `Round ${round}: move your level`;
     case "review":
-      return `Round ${round} is over: ${nextRoundWords(msToNext)}${nextScheme ? `, with ${nextHeard(nextScheme)}` : ""}`;
+      return `Round ${round} is over: ${nextRoundWords(msToNext)}${nextScheme ? `, with ${schemePhrase(nextScheme)}` : ""}`;
     case "paused":
       // After a restart nobody chose the pause: the class waits for everyone to be back.
       return pausedBy === "restart" ? "Paused: the server restarted" : "Paused by the teacher";
     case "ended":
       return "The session has ended";
   }
-}
-
-/** What the class will hear from the next round, after the teacher's switch (by the shared scheme words). */
-function nextHeard(name: string): string {
-  const known = SCHEME_NAMES.find((n) => n === name);
-  return known ? schemePhrase({ name: known }) : name;
 }
 
 /** "your teacher will start the next round", or the countdown "next round in 0:07". */
