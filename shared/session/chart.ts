@@ -28,8 +28,12 @@ interface Stretch {
   scheme: string;
 }
 
+/** What a class heard its feedback under after a round: the exam and scheme of that round's close. */
+type Heard = Pick<ClassState, "exam" | "scheme">;
+
 /**
- * The theory's class error for round index `r` of one side, from the round before. Each update multiplies
+ * The theory's class error for round index `r` of one side, from the round before, under what the class
+ * heard after the round before (its moves in round r were made on that feedback). Each update multiplies
  * the error that can go by the factor its scheme and bot rule predict, as `predictedTrace` does (an update
  * that takes two rounds lands on the second); a blocked share of the stretch's start error stays. Where the
  * theory has no line the entry is NaN; the line starts again from the measured error when it has one, and
@@ -37,7 +41,7 @@ interface Stretch {
  */
 function theoryAt(
   r: number,
-  cls: ClassState,
+  cls: Heard,
   line: readonly number[],
   measured: readonly number[],
   stretch: Stretch,
@@ -66,18 +70,25 @@ export class ChartBuilder implements ChartPicture {
   readonly twinSchemes: string[] = [];
   private readonly liveStretch: Stretch = { start: 0, scheme: "" };
   private readonly twinStretch: Stretch = { start: 0, scheme: "" };
+  /** What each class heard after the last round added. */
+  private heard: { live: Heard; twin: Heard } | null = null;
 
   /** Adds one closed round; call it right after the close, while the classes hold that round's exam and scheme. */
   add(record: RoundRecord, live: ClassState, twin: ClassState): void {
     const r = this.errors.length;
-    const next = (line: number[], measured: number[], cls: ClassState, stretch: Stretch, error: number) => {
-      if (r > 0) return line.push(theoryAt(r, cls, line, measured, stretch));
+    const before = this.heard;
+    const next = (line: number[], measured: number[], cls: Heard, stretch: Stretch, error: number) => {
+      if (r > 0 && before) return line.push(theoryAt(r, cls, line, measured, stretch));
       stretch.start = error;
       stretch.scheme = cls.scheme.config.name;
       return line.push(error);
     };
-    next(this.theory, this.errors, live, this.liveStretch, record.classError);
-    next(this.twinTheory, this.twinErrors, twin, this.twinStretch, record.twinError);
+    next(this.theory, this.errors, before?.live ?? live, this.liveStretch, record.classError);
+    next(this.twinTheory, this.twinErrors, before?.twin ?? twin, this.twinStretch, record.twinError);
+    this.heard = {
+      live: { exam: live.exam, scheme: live.scheme },
+      twin: { exam: twin.exam, scheme: twin.scheme },
+    };
     this.errors.push(record.classError);
     this.twinErrors.push(record.twinError);
     this.schemes.push(chartKey(record.scheme));

@@ -8,11 +8,14 @@
  * so a switch (the class to personal signals, the twin to "Good job") never relabels what came before.
  *
  * - Distance: √E, the RMS distance of the class's answer from the key (what the class score is made of).
- * - A stretch: a run of rounds one class played under one scheme. Its progress is ln(d_before / d_after) over
- *   its rounds, from the distance before its first round (the round 1 error for a first stretch, which every
- *   class plays from the start level) up to the first round that is 90 % of the way from the session's start
- *   (CLASS_CRITERION), so a scheme that got there is not diluted by the rounds it then spent at a person's
- *   floor. A stretch that starts there already says nothing of its scheme and is left out.
+ * - A stretch: a run of rounds one class played under one scheme. A round's error shows the moves its
+ *   students made on the feedback of the round before, so a stretch's feedback shows from the error of its
+ *   first round (round 1's for a first stretch, which every class plays from the start level) to the error of
+ *   the round after its last, once that is played. Its progress is ln(d_first / d_after) over those rounds, up
+ *   to the first round that is 90 % of the way from the session's start (CLASS_CRITERION), so a scheme that
+ *   got there is not diluted by the rounds it then spent at a person's floor. A stretch that starts there
+ *   already says nothing of its scheme and is left out; one whose feedback has not moved anyone yet (its one
+ *   round is the last played) has no rounds to count.
  * - A scheme's pace: its stretches' progress over their rounds, as the share of the distance cut per round.
  *   The ratio of two paces (of their logarithms: the ratio of the e-fold times) is "times as fast".
  * - Rounds to 90 %: counted as the engine counts them (rounds after the first), for every stretch that
@@ -49,7 +52,7 @@ export interface Stretch {
   readonly logShrink: number;
   /** Whether it started short of 90 % (only such a stretch says anything of its scheme). */
   readonly counted: boolean;
-  /** Rounds it took to get 90 % of the way, from the round before it; null when it did not. */
+  /** Rounds it took to get 90 % of the way, from its first round; null when it did not. */
   readonly reachedIn: number | null;
   /** It hit the key itself (to rounding) by the round it got there: its pace would divide by zero. */
   readonly exact: boolean;
@@ -163,10 +166,12 @@ export function stretchesOf(
   while (from < errors.length) {
     let to = from;
     while (to + 1 < errors.length && schemes[to + 1] === schemes[from]) to++;
-    // A first stretch starts at round 1's error; a later one at the error of the round before it.
-    const start = from === 0 ? 0 : from - 1;
-    let end = to;
-    for (let r = start + 1; r <= to; r++)
+    // A round's error shows the moves its students made on the feedback of the round before: a stretch's
+    // feedback moved the class from its first round's error to the round after its last (once played).
+    const start = from;
+    const last = Math.min(to + 1, errors.length - 1);
+    let end = last;
+    for (let r = start + 1; r <= last; r++)
       if (errors[r] <= goal) {
         end = r;
         break;

@@ -69,9 +69,10 @@ describe("the board's chart", () => {
     expect(CLASS_DASH.twin).not.toBeNull();
     const live = scores(p.chart.errors);
     const N = Number.NaN;
-    // Rounds 1–3 in the first colour; the step into round 4 and on in the second.
-    expect(numbersOf(c.lines[0].values)).toEqual([live[0], live[1], live[2], N, N, N]);
-    expect(numbersOf(c.lines[1].values)).toEqual([N, N, live[2], live[3], live[4], live[5]]);
+    // Rounds 1–3 in the first colour, with the step into round 4 that round 3's feedback made; round 4 on in
+    // the second.
+    expect(numbersOf(c.lines[0].values)).toEqual([live[0], live[1], live[2], live[3], N, N]);
+    expect(numbersOf(c.lines[1].values)).toEqual([N, N, N, live[3], live[4], live[5]]);
     // Markers only on the rounds played under the line's scheme.
     expect(c.lines[0].markers).toEqual([0, 1, 2]);
     expect(c.lines[1].markers).toEqual([3, 4, 5]);
@@ -150,12 +151,13 @@ describe("the board's chart", () => {
       ["vectorized", [[3, 4]]],
     ]);
     expect(live[0].item).toBe("“Good job, everyone”, rounds 1–2 and 5–6");
+    // Round 4's personal signals moved the class in round 5: the segment from 4 to 5 is theirs.
     expect(stretchValues([1, 2, 3, 4, 5, 6], back.chart.schemes, "vectorized")).toEqual([
       Number.NaN,
-      2,
+      Number.NaN,
       3,
       4,
-      Number.NaN,
+      5,
       Number.NaN,
     ]);
   });

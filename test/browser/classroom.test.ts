@@ -511,10 +511,11 @@ describe("a whole classroom", () => {
     expect(dash.comparison).toContain(
       "In round 4 the class switched from “Good job, everyone” to personal signals, and the twin class to “Good job, everyone”.",
     );
-    // Rounds to 90 % per scheme: the twin's personal rounds from the start, as its logged errors have them. Its
+    // Rounds to 90 % per scheme: the twin's personal rounds from the start (its round 4 shows its round 3's
+    // signals), as its logged errors have them. Its
     // bots play like people (some skip a round), so on some seeds 3 rounds are not enough, and the sentence says so.
     const goal = criterionError(results[0].classError, CLASS_CRITERION);
-    const twinReached = [1, 2].find((r) => results[r].twinError <= goal);
+    const twinReached = [1, 2, 3].find((r) => results[r].twinError <= goal);
     expect(dash.comparison).toContain(
       twinReached === undefined
         ? "To get 90 % of the way: with personal signals the twin class did not get there in its 3 rounds from the start"

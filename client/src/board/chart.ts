@@ -292,7 +292,8 @@ export class ErrorChart {
     ctx.setLineDash([6 * ratio, 6 * ratio]);
     ctx.textBaseline = band ? "bottom" : "top";
     for (const m of marks) {
-      const x = u.valToPos(m.round - 0.5, "x", true);
+      // At the first round under the new scheme: its feedback moves the class from there on.
+      const x = u.valToPos(m.round, "x", true);
       if (!(x >= left && x <= left + width)) continue;
       ctx.beginPath();
       ctx.moveTo(x, band ? top - fontPx * 0.3 : top);

@@ -3,8 +3,9 @@
  * curve is cut into the stretches of rounds it played under one scheme, and each stretch drawn in its
  * scheme's colour (a colour-blind-safe set: orange for "Good job, everyone", sky blue for personal signals),
  * with one line style per class (solid: this class; dashed: the twin class). A switch colours the curve from
- * its round on and never repaints the rounds before it; the segment into a round takes that round's scheme,
- * since that round's feedback made the step. The legend says, per class and scheme, which rounds those were.
+ * its round on and never repaints the rounds before it; the segment out of a round takes that round's scheme,
+ * since a round's feedback moves the class in the round after it (a round's error shows the moves its students
+ * made on the feedback before). The legend says, per class and scheme, which rounds those were.
  *
  * By default the y axis is the class score, 0 to 100 (100 = the key), linear; the log scale of the class
  * error, with the theory's line dotted, is the teacher's option.
@@ -139,15 +140,15 @@ export function legendOf(p: ClassPicture): LegendEntry[] {
 }
 
 /**
- * The values of one class's curve under one scheme: its rounds, and the round just before each of its
- * stretches (so the segment into the stretch is drawn in the stretch's colour); NaN elsewhere (a gap).
+ * The values of one class's curve under one scheme: its rounds, and the round just after each of its
+ * stretches (the segment out of its last round is its feedback's step); NaN elsewhere (a gap).
  */
 export function stretchValues(
   values: readonly number[],
   schemes: readonly string[],
   scheme: string,
 ): number[] {
-  return values.map((v, i) => (schemes[i] === scheme || schemes[i + 1] === scheme ? v : Number.NaN));
+  return values.map((v, i) => (schemes[i] === scheme || schemes[i - 1] === scheme ? v : Number.NaN));
 }
 
 /** The indices of the rounds played under `scheme` (where a marker is drawn). */
