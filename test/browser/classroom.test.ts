@@ -512,8 +512,8 @@ describe("a whole classroom", () => {
       "In round 4 the class switched from “Good job, everyone” to personal signals, and the twin class to “Good job, everyone”.",
     );
     // Rounds to 90 % per scheme: the twin's personal rounds from the start (its round 4 shows its round 3's
-    // signals), as its logged errors have them. Its
-    // bots play like people (some skip a round), so on some seeds 3 rounds are not enough, and the sentence says so.
+    // signals), as its logged errors have them. Its bots play like people (some skip a round), so on some
+    // seeds that is not enough, and the sentence says so.
     const goal = criterionError(results[0].classError, CLASS_CRITERION);
     const twinReached = [1, 2, 3].find((r) => results[r].twinError <= goal);
     expect(dash.comparison).toContain(
