@@ -54,4 +54,26 @@ describe("the new-session presets", () => {
     expect(configOf({ ...DEFAULT_FORM, exam: "readout", outputs: 3 })).toMatchObject({ outputs: 3 });
     expect(configOf({ ...DEFAULT_FORM, exam: "readout", outputs: null })).not.toHaveProperty("outputs");
   });
+
+  it("has the mouse experiment on the grating exam, every signal blocked at the start and the teacher ending it", () => {
+    const mouse = PRESETS.find((p) => p.id === "mouse");
+    expect(mouse?.name).toBe("The mouse experiment: block the neurons' signals");
+    expect(mouse?.values).toMatchObject({
+      exam: "grating",
+      questions: 1,
+      scheme: { name: "blocked", blockedFraction: 1 },
+      autoAdvance: false,
+      endAtCriterion: false,
+      standIns: true,
+    });
+    // Two populations of 4 or 5, as in the experiment: students and bots together fill 10 seats.
+    expect((mouse?.values.maxStudents ?? 0) + (mouse?.values.bots ?? 0)).toBe(10);
+    const config = SessionConfig.parse(configOf(mouse?.values ?? DEFAULT_FORM));
+    expect(config.exam).toBe("grating");
+    expect(mouse?.description).toContain("Unblock after round 2");
+  });
+
+  it("never sends outputs for the grating, whose one output is the angle", () => {
+    expect(configOf({ ...DEFAULT_FORM, exam: "grating", outputs: 3 })).not.toHaveProperty("outputs");
+  });
 });

@@ -11,6 +11,7 @@ import { compareClasses } from "../../../shared/session/comparison.ts";
 import { ClassBoard } from "../board/board.ts";
 import { statePicture } from "../projector/statePicture.ts";
 import { sessionDetail } from "./api.ts";
+import { BlockButtons } from "./blockButtons.ts";
 import { chartScaleToggle, keptScale } from "./chartScale.ts";
 import { Controls, type Send } from "./controls.ts";
 import { h, setText } from "./dom.ts";
@@ -128,6 +129,9 @@ export function openLive(container: HTMLElement, id: string, onChange: () => voi
   const boardBox = h("div", { class: "board-box dash-board" });
   const pacing = new Pacing(send, say);
   const controls = new Controls(send, say, MAX_SEATS);
+  // The mouse experiment's block buttons, mounted once the state says the session is a grating one.
+  const blockBox = h("div", { class: "block-box", hidden: true });
+  let blocks: BlockButtons | null = null;
   const roster = new Roster({
     kick: (seat, nickname) => {
       if (confirm(`Kick ${nickname}? The seat is freed; they can join again.`)) {
@@ -169,7 +173,7 @@ export function openLive(container: HTMLElement, id: string, onChange: () => voi
         endedEl,
         boardBox,
       ),
-      h("div", { class: "live-side" }, pacing.element, said, controls.element, roster.element),
+      h("div", { class: "live-side" }, pacing.element, said, blockBox, controls.element, roster.element),
     ),
   );
 
@@ -207,6 +211,12 @@ export function openLive(container: HTMLElement, id: string, onChange: () => voi
     if (!schemeShown) schemeShown = controls.showScheme(s);
     pacing.update(s, usable, serverNow());
     controls.update(s, usable);
+    if (!blocks && s.exam === "grating") {
+      blocks = new BlockButtons(send, say);
+      blockBox.replaceChildren(blocks.element);
+      blockBox.hidden = false;
+    }
+    blocks?.update(s, usable);
     const { humans: rows, bots } = rosterOf(s);
     humans = rows.filter((r) => !isLeaving(r)).length;
     roster.update(rows, bots, s.phase, !usable || s.phase === "ended");

@@ -101,13 +101,38 @@ export const PRESETS: readonly Preset[] = [
       twinLikePeople: false,
     },
   },
+  {
+    id: "mouse",
+    name: "The mouse experiment: block the neurons' signals",
+    // "Half as far": the blocked population stands still, so the grating covers half the way the whole
+    // class would each round (CLI at rate 0.1: 0.103 e-folds a round against 0.211; at rate 1 a quarter of
+    // the error is left each round, where the whole class lands on the target).
+    description:
+      "Up to 10 neurons in two populations (6 students, 4 bots); every signal starts blocked: the grating stands still. Unblock after round 2 and it turns to its target within a few rounds; block one population and the other turns it alone, half as far each round.",
+    values: {
+      ...DEFAULT_FORM,
+      exam: "grating",
+      questions: 1,
+      // The class starts with every dendritic signal blocked; the teacher unblocks from the dashboard.
+      scheme: { name: "blocked", blockedFraction: 1 },
+      roundSeconds: 20,
+      autoAdvance: false,
+      maxRounds: 20,
+      // The teacher ends it: blocking after the grating got there is part of the lesson.
+      endAtCriterion: false,
+      maxStudents: 6,
+      bots: 4,
+      standIns: true,
+    },
+  },
 ];
 
 /** The session configuration the form's values ask for (checked by the shared schema before it is sent). */
 export function configOf(v: FormValues): SessionConfigInput {
   return {
     exam: v.exam,
-    ...(v.exam !== "independent" && v.outputs !== null ? { outputs: v.outputs } : {}),
+    // independent has no outputs to set and grating one (the angle): a value left from another exam stays home.
+    ...(v.exam !== "independent" && v.exam !== "grating" && v.outputs !== null ? { outputs: v.outputs } : {}),
     scheme: v.scheme,
     questions: v.questions,
     roundSeconds: v.roundSeconds,
