@@ -28,6 +28,14 @@ describe("the demo form's hints", () => {
     expect(hintFor("schemeB", "blocked", half)).toBe("hears personal signals blocked for 50 % of the class");
   });
 
+  it("names the other schemes alone, short enough for the form's column", () => {
+    const teams: DemoConfig = {
+      ...allBlocked,
+      schemes: [{ name: "global" }, { name: "teams", teamSize: 6 }],
+    };
+    expect(hintFor("schemeB", "teams", teams)).toBe("hears one “Good job” per table");
+  });
+
   it("falls back to the scheme's name alone while the form does not read", () => {
     expect(hintFor("schemeB", "blocked", null)).toBe("hears personal signals blocked for part of the class");
     expect(hintFor("schemeA", "global", null)).toBe("hears “Good job, everyone”");

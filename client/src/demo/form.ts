@@ -25,14 +25,15 @@ const EXAM_TEXT: Record<string, string> = {
 };
 
 /**
- * The line under a menu for its chosen value. A scheme is said with its parameters when the form reads
- * (a blocked share of 1 is "every personal signal blocked", not "part of the class"), by name otherwise.
+ * The line under a menu for its chosen value. The blocked scheme is said with its share when the form reads
+ * (a share of 1 is "every personal signal blocked", not "part of the class"); the others by name alone.
  */
 export function hintFor(name: string, value: string, config: DemoConfig | null): string {
   if (name === "exam") return EXAM_TEXT[value] ?? "";
   const chosen =
     name === "schemeA" ? config?.schemes[0] : name === "schemeB" ? config?.schemes[1] : undefined;
-  if (chosen?.name === value) return `hears ${schemePhrase(chosen)}`;
+  // Only blocked's name alone can mislead; the others' short phrases stay short in the form's column.
+  if (chosen?.name === "blocked" && value === "blocked") return `hears ${schemePhrase(chosen)}`;
   const scheme = SCHEME_NAMES.find((n) => n === value);
   return scheme ? `hears ${schemePhrase({ name: scheme })}` : "";
 }
