@@ -7,8 +7,8 @@
  *   the target angle reaching past the rim, and an arc from one to the other says how far is left to turn.
  * - Each population is a row of shapes, never a colour alone: ▲ for push (its activity turns the grating up),
  *   ▼ for pull. A blocked member is drawn hollow and crossed, and the row says how many are blocked.
- * - Where the wall may not show the grating (shared/session/wall.ts), the disc is drawn blank with the words
- *   saying why, and the populations still show whose signals are blocked.
+ * - Where the wall may not show the grating (shared/session/wall.ts), the disc is drawn blank and the words
+ *   under it say why; the populations still show whose signals are blocked.
  */
 import type { PopulationPicture } from "../../../shared/session/populations.ts";
 import type { AnswerModel } from "./answer.ts";
@@ -59,11 +59,7 @@ function disc(ctx: CanvasRenderingContext2D, m: GratingModel, cx: number, cy: nu
   ctx.lineWidth = 2;
   ctx.stroke();
   if (m.angle === null || m.target === null) {
-    const why =
-      m.hiddenBecause === "blocked"
-        ? "Hidden while signals are blocked"
-        : "Hidden until everyone hears its own signal";
-    paragraph(ctx, why, cx, cy, r * 1.6, TEXT_PX, INK);
+    paragraph(ctx, "Hidden", cx, cy, 2 * r - 12, TEXT_PX, INK);
     return;
   }
   stripes(ctx, cx, cy, r, m.angle);
@@ -128,12 +124,14 @@ function row(ctx: CanvasRenderingContext2D, p: PopulationPicture, x: number, y: 
 }
 
 /** A population's row: its name, its shapes, its count; and the gap to the next. */
-const ROW_H = 3 * TEXT_PX + 12;
+const ROW_H = 3 * TEXT_PX + 24;
 
 export function drawGrating(ctx: CanvasRenderingContext2D, m: GratingModel, w: number, h: number): void {
   const words =
     m.angle === null || m.target === null
-      ? "It turns as the class moves."
+      ? m.hiddenBecause === "blocked"
+        ? "Hidden while signals are blocked."
+        : "Hidden until everyone hears its own signal."
       : `Yellow: now ${Math.round(m.angle)}°. Dashed: target ${Math.round(m.target)}°.`;
   const wordsH = 2 * TEXT_PX * 1.25 + 12;
   const rowsH = m.populations.length * ROW_H;
