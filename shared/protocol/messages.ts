@@ -4,6 +4,7 @@
  * these before anything else.
  */
 import { z } from "zod";
+import type { Population } from "../engine/exams/grating.ts";
 import type { StudentFeedback } from "../engine/feedback.ts";
 import { SchemeConfig } from "./session.ts";
 
@@ -142,6 +143,11 @@ export interface YouMessage {
   readonly submitted: boolean;
   /** False until the student's seat is in play (a late joiner waits for the next round). */
   readonly seated: boolean;
+  /**
+   * On the grating exam, the student's population once the keys are revealed (null before, and elsewhere):
+   * its role is the sign of its signal, so it is part of the key.
+   */
+  readonly population: Population | null;
 }
 
 /** Sent to a student after each round's close: its own feedback, and nobody else's. */

@@ -4,7 +4,8 @@
  * student heard after a close. All three are read from the same session state in one place, so the phone and
  * the dashboard can never disagree about a seat.
  */
-import { classScore } from "../engine/exam.ts";
+import { classScore, type Exam } from "../engine/exam.ts";
+import { gratingRoles, type Population, populationOf } from "../engine/exams/grating.ts";
 import { feedbackFor, type StudentFeedback } from "../engine/feedback.ts";
 import type { FeedbackMessage, YouMessage } from "../protocol/messages.ts";
 import type { SessionState } from "./session.ts";
@@ -67,7 +68,14 @@ export function youOf(session: SessionState, seat: number): YouMessage | null {
     key: session.revealed ? session.live.exam.targetOf(seat, session.question) : null,
     submitted: s.submitted,
     seated: s.seated,
+    population: session.revealed ? populationOfSeat(session.live.exam, seat) : null,
   };
+}
+
+/** The seat's population on the grating exam; null on every other exam. */
+function populationOfSeat(exam: Exam, seat: number): Population | null {
+  if (exam.kind !== "grating") return null;
+  return populationOf(gratingRoles(exam.students, exam.spec.seed)[seat]);
 }
 
 /** What the seat's student heard after the last closed round; null before the first, or if it was not in play. */

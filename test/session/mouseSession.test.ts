@@ -8,6 +8,7 @@ import { gratingRoles } from "../../shared/engine/exams/grating.ts";
 import { type SchemeConfig, SessionConfig, type SessionConfigInput } from "../../shared/protocol/session.ts";
 import { pictureOf } from "../../shared/session/picture.ts";
 import { replayFrames } from "../../shared/session/replayFrames.ts";
+import { youOf } from "../../shared/session/seatViews.ts";
 import { wallPicture } from "../../shared/session/wall.ts";
 import { rejects } from "./conductorScenes.ts";
 import { driver } from "./driver.ts";
@@ -96,6 +97,18 @@ describe("the mouse experiment as a session", () => {
     expect(shown(after)).toBe(false);
     // The teacher's own picture always has it.
     expect(pictureOf(play([ALL]).state).key.length).toBe(1);
+  });
+
+  it("tells a student its population only once the keys are revealed", () => {
+    const d = driver(mouse, 11);
+    d.run({ kind: "join", nickname: "Ada", clientKey: "ada" }, 1_000);
+    const seat = d.state.seats.findIndex((s) => s.kind === "human");
+    expect(youOf(d.state, seat)?.population).toBeNull();
+    d.run({ kind: "staff", role: "teacher", command: { type: "start", body: {} } }, 1_010);
+    expect(youOf(d.state, seat)?.population).toBeNull();
+    d.run({ kind: "staff", role: "teacher", command: { type: "reveal", body: {} } }, 1_020);
+    const roles = gratingRoles(d.state.live.exam.students, d.state.live.exam.spec.seed);
+    expect(youOf(d.state, seat)?.population).toBe(roles[seat] > 0 ? "push" : "pull");
   });
 
   it("refuses a population's block on an exam without populations, and a session that asks for one", () => {

@@ -15,9 +15,10 @@ const you: YouMessage = {
   key: null,
   submitted: false,
   seated: true,
+  population: null,
 };
-/** A "you" message with a population field (the server's may carry one once the keys are out). */
-const carrying = (population: string) => ({ ...you, population });
+/** A "you" message with a population field as it arrived (the server's carries one once the keys are out). */
+const carrying = (population: string): YouMessage => Object.assign({}, you, { population });
 const model = (patch: Partial<Model>): Model => ({ ...current(), exam: "grating", ...patch });
 
 describe("the student's population", () => {

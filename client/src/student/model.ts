@@ -109,9 +109,8 @@ export const shownKey = (m: Model): number | null => (m.revealed ? (m.you?.key ?
 
 /**
  * The student's population on the grating, once the keys are out; null before, and whenever the "you"
- * message carries none. Read field by field and checked, so a population sent only after the reveal (see
- * the report: the server's "you" message does not carry one yet) shows with no change here, and nothing
- * else can show as one.
+ * message carries none (the server sends it only after the reveal, `youOf`). Checked, so nothing else that
+ * arrives can show as one.
  */
 export function shownPopulation(m: Model): Population | null {
   const you = m.you;
