@@ -108,7 +108,7 @@ export const PRESETS: readonly Preset[] = [
     // class would each round (CLI at rate 0.1: 0.103 e-folds a round against 0.211; at rate 1 a quarter of
     // the error is left each round, where the whole class lands on the target).
     description:
-      "Up to 10 neurons in two populations (6 students, 4 bots); every signal starts blocked: the grating stands still. Unblock after round 2 and it turns to its target within a few rounds; block one population and the other turns it alone, half as far each round.",
+      "Up to 10 neurons (6 students, 4 bots) in two populations, every signal blocked: the grating stands still. Unblock after round 2 and it turns to its target; block one population and the other turns it alone, half as far each round.",
     values: {
       ...DEFAULT_FORM,
       exam: "grating",
