@@ -146,5 +146,9 @@ function blockNote(block: MouseRunSpec["block"], s: { before: number; during: nu
   const other = block === "push" ? "pull" : "push";
   if (!(s.during > 1e-9))
     return `With the ${block} population blocked the ${other} population did not carry the class on.`;
-  return `With the ${block} population blocked the ${other} population still learned and turned the grating on its own, at ${Math.round((100 * s.during) / s.before)} % of the whole class's fall per round.`;
+  const alone = `With the ${block} population blocked the ${other} population still learned and turned the grating on its own`;
+  // A share of the whole class's fall only where the run has rounds with every signal to compare with.
+  return s.before > 1e-9
+    ? `${alone}, at ${Math.round((100 * s.during) / s.before)} % of the whole class's fall per round.`
+    : `${alone}, at ${s.during.toFixed(3)} e-folds a round (no round with every signal to compare it with).`;
 }

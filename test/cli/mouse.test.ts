@@ -68,5 +68,19 @@ describe("the mouse experiment's command line", () => {
     const s = mouseStretches(runMouse(pull), pull);
     expect(s.during).toBeGreaterThan(0);
     expect(mouseNotes(runMouse(pull), pull)[2]).toMatch(/push population still learned/);
+    expect(mouseNotes(runMouse(pull), pull)[2]).toMatch(/at \d+ % of the whole class's fall/);
+  });
+
+  it("gives a blocked population's share of the fall only where some rounds had every signal", () => {
+    const spec = {
+      ...MOUSE_DEFAULTS,
+      block: "push" as const,
+      blockFrom: 1,
+      blockUntil: MOUSE_DEFAULTS.rounds,
+    };
+    const note = mouseNotes(runMouse(spec), spec)[2];
+    expect(note).toMatch(/pull population still learned/);
+    expect(note).toMatch(/no round with every signal to compare it with/);
+    expect(note).not.toMatch(/NaN/);
   });
 });
