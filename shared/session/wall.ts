@@ -17,7 +17,9 @@
  * the wall draws both, since the signal already says which way and how far each student should go. Under
  * "Good job" or while any signal is blocked, the wall hides them: a student who saw which way the grating
  * must turn could work out its own role by moving, and with it what its blocked signal would have said. The
- * two populations are drawn as counts only (populations.ts).
+ * two populations are drawn as counts only (populations.ts). Which population is blocked is no secret (the
+ * teacher says it, the counts show it, the state's scheme names it), so a blocked student may know its own;
+ * with the grating hidden that does not say which way to move, and its phone asks it to keep its level.
  *
  * After the reveal the wall shows the whole picture but the names. The teacher's own views keep everything.
  */
