@@ -35,7 +35,7 @@
 import { CLASS_CRITERION, criterionError, EXACT_SHARE } from "../engine/convergence.ts";
 import { exp, ln } from "../engine/detmath.ts";
 import { SCHEME_NAMES } from "../engine/schemes.ts";
-import { chartKey, keyPhrase, schemePhrase } from "../protocol/schemeWords.ts";
+import { chartKey, keyBase, keyPhrase, schemePhrase } from "../protocol/schemeWords.ts";
 import type { SchemeConfig } from "../protocol/session.ts";
 import type { ChartPicture } from "./chart.ts";
 
@@ -310,6 +310,10 @@ export function compareClasses(chart: ChartPicture, options: CompareOptions = {}
   };
 }
 
+/** "a", "a and b", "a, b and c". */
+const listText = (all: readonly string[]): string =>
+  all.length <= 1 ? (all[0] ?? "") : `${all.slice(0, -1).join(", ")} and ${all[all.length - 1]}`;
+
 /** The comparison's sentences, with each scheme's phrase (its parameters where the options give them). */
 class Words {
   private readonly options: CompareOptions;
@@ -334,8 +338,7 @@ class Words {
       p.logPerRound > 0
         ? `by ${percentText(p.cutPerRound)} with ${this.phrase(p.scheme)}`
         : `not at all with ${this.phrase(p.scheme)}`;
-    const all = paces.map(cut);
-    const list = all.length === 1 ? all[0] : `${all.slice(0, -1).join(", ")} and ${all[all.length - 1]}`;
+    const list = listText(paces.map(cut));
     return `Per round the distance to the key shrank ${list}${speedup !== null ? `: ${timesText(speedup)}` : ""}.`;
   }
 
@@ -398,10 +401,21 @@ class Words {
   }
 
   switched(schemes: readonly string[], twin: readonly string[], switches: readonly number[]): string {
+    // A class switched back and forth (the mouse experiment's blocks) gets its rounds listed, not a story.
+    if (switches.length > 2)
+      return `The class switched schemes ${switches.length} times, in rounds ${listText(switches.map(String))}.`;
     return switches
       .map((round) => {
         const i = round - 1;
-        return `In round ${round} the class switched from ${this.phrase(schemes[i - 1])} to ${this.phrase(schemes[i])}, and the twin class to ${this.phrase(twin[i])}.`;
+        const [from, to] = [this.phrase(schemes[i - 1]), this.phrase(schemes[i])];
+        const change =
+          from !== to
+            ? `from ${from} to ${to}`
+            : keyBase(schemes[i]) === "blocked"
+              ? "from one population's block to the other's"
+              : `to ${to} with another setting`;
+        const twinToo = twin[i] !== twin[i - 1] ? `, and the twin class to ${this.phrase(twin[i])}` : "";
+        return `In round ${round} the class switched ${change}${twinToo}.`;
       })
       .join(" ");
   }

@@ -217,4 +217,29 @@ describe("the comparison of schemes", () => {
     expect(timesText(3.14)).toBe("about 3.1 times as fast");
     expect(timesText(1.05)).toBe("about as fast");
   });
+
+  it("lists the rounds of a class switched back and forth, and tells one population's block from the other's", () => {
+    const flat = [1, 1, 1, 1, 1, 1];
+    const many = compareClasses(
+      chart(
+        flat,
+        flat,
+        ["blocked-all", "vectorized", "blocked-all", "vectorized", "blocked-push", "blocked-push"],
+        ["global", "global", "global", "global", "global", "global"],
+      ),
+    );
+    expect(many?.sentence).toMatch(/^The class switched schemes 4 times, in rounds 2, 3, 4 and 5\./);
+    const two = compareClasses(
+      chart(
+        flat.slice(0, 3),
+        flat.slice(0, 3),
+        ["blocked-push", "blocked-pull", "blocked-pull"],
+        ["global", "global", "global"],
+      ),
+    );
+    // The twin kept its scheme: the sentence says nothing of it.
+    expect(two?.sentence).toMatch(
+      /^In round 2 the class switched from one population's block to the other's\. /,
+    );
+  });
 });
