@@ -63,6 +63,8 @@ best learning rate, and prints how fast each converges beside the theory.
   --rate R         fix the learning rate by hand instead of the theory's or the sweep's: one number for
                    every scheme, or per scheme (global=0.177,vectorized=0.5)
   --sigma S        jiggle size σ of the textbook perturbation rules (default ${DEFAULT_SIGMA})
+  --score-noise S  noise on the class error the class hears: Gaussian, of size S in class-error units
+                   (default 0, off); the bots learn from what they hear, the figures stay exact
   --tuning-seeds N seeds of the rate sweep (default ${TUNING_SEEDS})
   --json           print JSON instead of a table: per-seed values, curves (mean and band per round),
                    base seed, σ, rates and the sweep's trials
@@ -130,6 +132,7 @@ export function parseDemoArgs(argv: readonly string[]): Parsed {
         human: { type: "boolean" },
         rate: { type: "string" },
         sigma: { type: "string" },
+        "score-noise": { type: "string" },
         "tuning-seeds": { type: "string" },
         json: { type: "boolean" },
         csv: { type: "string" },
@@ -156,6 +159,7 @@ export function parseDemoArgs(argv: readonly string[]): Parsed {
   let blocked: number;
   let teamSizes: number[];
   let sigma: number;
+  let scoreNoise: number | undefined;
   let tuningSeeds: number;
   let rates: { all?: number; each: Record<string, number> };
   try {
@@ -171,6 +175,10 @@ export function parseDemoArgs(argv: readonly string[]): Parsed {
     if (teamSizes.length === 0) teamSizes = [SCHEME_DEFAULTS.teamSize];
     teamSize = teamSizes[0];
     sigma = str("sigma") === undefined ? DEFAULT_SIGMA : positive("sigma", str("sigma") ?? "", 0.5);
+    scoreNoise =
+      str("score-noise") === undefined
+        ? undefined
+        : realNumber("score-noise", str("score-noise"), { min: 0, max: 1e6 });
     tuningSeeds = wholeNumber("tuning-seeds", str("tuning-seeds"), { fallback: TUNING_SEEDS, min: 1 });
     rates = parseRates(str("rate"));
     blocked = realNumber("blocked", str("blocked"), {
@@ -248,6 +256,7 @@ export function parseDemoArgs(argv: readonly string[]): Parsed {
         human: values.human ? HUMAN_LIKE : null,
         sigma,
         tuningSeeds,
+        ...(scoreNoise === undefined ? {} : { scoreNoise }),
         ...(rates.all === undefined ? {} : { rate: rates.all }),
         ...(Object.keys(rates.each).length ? { rates: rates.each } : {}),
       },

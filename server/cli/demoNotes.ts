@@ -203,11 +203,16 @@ function driftNotes(result: ExperimentResult): string[] {
     out.push(
       `Node perturbation did not drift in this run: each of its ${reached} classes that met the criterion was still there at the last round played (round ${played - 1} or later). Levels stay in [0, 1].`,
     );
-  else if (result.spec.human)
-    // Human-like bots' imprecision moves the class error by itself: a class back above the criterion is
-    // not shown to be drift (that needs the textbook's setting, where nothing but learning moves).
+  else if (result.spec.human || result.spec.scoreNoise)
+    // Human-like bots' imprecision moves the class error by itself, and a noisy score moves the bots by
+    // noise: a class back above the criterion is not shown to be drift (that needs the textbook's setting,
+    // where nothing but learning moves).
     out.push(
-      `Node perturbation did not stay at the key: ${reached - stayed} of its ${reached} classes that met the criterion were back above it by their last round (with human-like bots this need not be drift: their imprecision alone moves the class).`,
+      `Node perturbation did not stay at the key: ${reached - stayed} of its ${reached} classes that met the criterion were back above it by their last round (${
+        result.spec.human
+          ? "with human-like bots this need not be drift: their imprecision alone moves the class"
+          : "with a noisy score this need not be drift: the class settles where the noise it hears balances what it learns"
+      }).`,
     );
   else
     out.push(

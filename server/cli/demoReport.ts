@@ -89,7 +89,12 @@ export function formatTable(result: ExperimentResult): string {
   const hasGlobal = result.outcomes.some((o) => o.scheme.name === "global");
   const swept = result.outcomes.find((o) => o.rate.source === "sweep");
   const head = [
-    `Group Exam, bot-only demo: ${spec.exam} exam, ${spec.students} students${spec.outputs ? `, ${spec.outputs} outputs` : ""}, seeds ${spec.baseSeed ?? 1}–${(spec.baseSeed ?? 1) + spec.seeds - 1}, at most ${spec.rounds} rounds${spec.human ? ", human-like bots" : ""}.`,
+    `Group Exam, bot-only demo: ${spec.exam} exam, ${spec.students} students${spec.outputs ? `, ${spec.outputs} outputs` : ""}, seeds ${spec.baseSeed ?? 1}–${(spec.baseSeed ?? 1) + spec.seeds - 1}, at most ${spec.rounds} rounds${spec.human ? ", human-like bots" : ""}${spec.scoreNoise ? `, score noise ${spec.scoreNoise}` : ""}.`,
+    ...(spec.scoreNoise
+      ? [
+          `Score noise: the class hears its class error plus Gaussian noise of size ${spec.scoreNoise} (class-error units) and learns from that (each table's score likewise; personal signals stay exact); the figures below are the exact error. Rates were chosen, and the theory drawn, for a class that hears it exactly.`,
+        ]
+      : []),
     `Criterion: ${criterionOf(spec.human) * 100} % of the way from the start to the key${spec.human ? " (a hand that slips by 0.02 cannot get closer than that: humanLike.ts)" : ""}. Rounds count class evaluations. τ: rounds per e-fold of the class error.`,
     ...(hasGlobal
       ? [
@@ -150,6 +155,7 @@ export function toJson(result: ExperimentResult): object {
     rounds: result.spec.rounds,
     humanLike: Boolean(result.spec.human),
     criterion: criterionOf(result.spec.human),
+    scoreNoise: result.spec.scoreNoise ?? 0,
     schemes: result.outcomes.map((o: SchemeOutcome) => ({
       scheme: o.scheme.name,
       label: schemeLabel(o.scheme),

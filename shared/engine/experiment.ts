@@ -70,6 +70,11 @@ export interface ExperimentSpec {
   readonly rates?: Readonly<Record<string, number>>;
   /** Tuning seeds of the sweep (default 16). */
   readonly tuningSeeds?: number;
+  /**
+   * Noise on the class error the class hears (scoreNoise.ts; off when absent or 0): the bots learn from
+   * what they hear, the measured class error stays exact. Rates are tuned, and the theory drawn, without it.
+   */
+  readonly scoreNoise?: number;
 }
 
 /** One seed's figures under one scheme. */
@@ -225,6 +230,7 @@ function runScheme(
         scheme,
         learner: { name: learner, rate: rate.rate, sigma },
         human: spec.human,
+        scoreNoise: spec.scoreNoise,
       }),
     );
   const traces = classes.map(() => new Float64Array(spec.rounds));

@@ -143,6 +143,25 @@ describe("npm run demo", () => {
     expect(readFileSync(join(plots, "speedup.svg"), "utf8")).toContain('class="theory"');
   });
 
+  it("plays --score-noise: the header and the JSON say it, and a noisy class learns otherwise than a quiet one on the same seeds", () => {
+    const base = ["--students", "10", "--seeds", "4", "--schemes", "global", "--learner", "perturbation"];
+    const quiet = demo(...base, "--json");
+    const noisy = demo(...base, "--score-noise", "1e-6", "--json");
+    expect(noisy.status).toBe(0);
+    const q = JSON.parse(quiet.stdout);
+    const n = JSON.parse(noisy.stdout);
+    expect(q.scoreNoise).toBe(0);
+    expect(n.scoreNoise).toBe(1e-6);
+    // The same exams and rate; only what the class hears differs, so the exact class error differs too.
+    expect(n.schemes[0].rate).toBe(q.schemes[0].rate);
+    expect(n.schemes[0].perSeed[0].startError).toBe(q.schemes[0].perSeed[0].startError);
+    expect(n.schemes[0].curve.mean).not.toEqual(q.schemes[0].curve.mean);
+    const table = demo(...base, "--score-noise", "1e-6");
+    expect(table.stdout).toMatch(/^Group Exam, bot-only demo: .*, score noise 0\.000001\.$/m);
+    expect(table.stdout).toMatch(/hears its class error plus Gaussian noise of size 0\.000001/);
+    expect(demo(...base).stdout).not.toMatch(/score noise/i);
+  });
+
   it("prints its usage for --help and exits 0", () => {
     const run = demo("--help");
     expect(run.status).toBe(0);

@@ -50,6 +50,14 @@ describe("the demo's flags", () => {
     expect(parsed.options).toMatchObject({ json: true, out: "a.svg" });
   });
 
+  it("read --score-noise into the experiment, and leave it out when the flag is absent", () => {
+    const noisy = parseDemoArgs(["--score-noise", "1e-6"]);
+    expect(noisy.ok && noisy.options.experiment.scoreNoise).toBe(1e-6);
+    const quiet = parseDemoArgs([]);
+    expect(quiet.ok).toBe(true);
+    if (quiet.ok) expect("scoreNoise" in quiet.options.experiment).toBe(false);
+  });
+
   it("read --rate (one for all, or per scheme), --sigma, --tuning-seeds, lists of sizes, --csv and --plots", () => {
     const parsed = parseDemoArgs(
       "--students 10,30 --schemes global,vectorized,teams --team-size 2,5 --rate global=0.177,vectorized=0.5 --sigma 0.001 --tuning-seeds 20 --csv d.csv --plots figs".split(
@@ -116,6 +124,10 @@ describe("the demo's flags", () => {
     [["--students", "10,10"], /--students lists a size twice/],
     [["--team-size", "2,x"], /--team-size must be a whole number/],
     [["--csv", "data.txt"], /\.csv/],
+    [["--score-noise=-0.1"], /--score-noise must be at least 0, not -0.1/],
+    [["--score-noise", "Infinity"], /--score-noise must be a number, not "Infinity"/],
+    [["--score-noise", "NaN"], /--score-noise must be a number/],
+    [["--score-noise", "loud"], /--score-noise must be a number/],
   ])("refuse %j with a clear message", (argv, message) => {
     expect(error(argv as string[])).toMatch(message);
   });
