@@ -55,6 +55,8 @@ export class Controls {
   private locked = false;
   private readonly standIns = h("input", { type: "checkbox", id: "stand-ins" });
   private edited = new Set<HTMLInputElement>();
+  /** The scheme the picker was last set to from the state, as JSON. */
+  private shownScheme = "";
   private all: (HTMLButtonElement | HTMLInputElement | HTMLSelectElement)[] = [];
 
   constructor(send: Send, say: (text: string) => void, maxBots: number) {
@@ -168,6 +170,17 @@ export class Controls {
     this.scheme.setDisabled(!usable || ended);
     const now = schemeFrom(state.scheme);
     const next = schemeFrom(state.nextScheme);
+    // The picker follows a switch made elsewhere (the grating's block buttons), unless the teacher is in it.
+    const shown = JSON.stringify(next ?? now);
+    if (
+      (next ?? now) &&
+      shown !== this.shownScheme &&
+      !this.scheme.element.contains(document.activeElement)
+    ) {
+      const scheme = next ?? now;
+      if (scheme) this.scheme.set(scheme);
+      this.shownScheme = shown;
+    }
     setText(
       this.schemeNow,
       `${now ? `Now: ${schemeText(now)}.` : ""}${next ? ` Next round: ${schemeText(next)}.` : ""}`.trim(),

@@ -116,6 +116,9 @@ export function schemePicker(
   };
   select.addEventListener("change", showParam);
   showParam();
+  // A population's block (the grating's buttons, blockButtons.ts) has no field here: kept from `set` while
+  // the picker still shows that block, so pressing Switch unchanged does not turn it into a share's block.
+  let kept: SchemeConfig | null = null;
 
   return {
     element,
@@ -128,7 +131,9 @@ export function schemePicker(
       const parsed = SchemeConfig.safeParse(raw);
       if (parsed.success) {
         param?.input.removeAttribute("aria-invalid");
-        return { ok: true, scheme: parsed.data };
+        const same =
+          kept !== null && JSON.stringify({ ...kept, population: undefined }) === JSON.stringify(parsed.data);
+        return { ok: true, scheme: same && kept ? kept : parsed.data };
       }
       if (param && p) {
         param.input.setAttribute("aria-invalid", "true");
@@ -142,6 +147,7 @@ export function schemePicker(
       return { ok: false, input: select, message: "Choose a scheme." };
     },
     set(scheme) {
+      kept = scheme.name === "blocked" && scheme.population ? scheme : null;
       select.value = scheme.name;
       const param = params.get(scheme.name);
       const p = PARAMS[scheme.name];
