@@ -11,7 +11,7 @@ import "./board.css";
 import Phaser from "phaser";
 import { classScore } from "../../../shared/engine/exam.ts";
 import type { ClassPicture } from "../../../shared/session/picture.ts";
-import { wallIsBlind } from "../../../shared/session/wall.ts";
+import { heardUnderOf, wallIsBlind } from "../../../shared/session/wall.ts";
 import type { BoardHook } from "../common/testHook.ts";
 import { type AnswerModel, answerModel, sameAnswer } from "./answer.ts";
 import { BACKGROUND, type BoardFrame, BoardScene, HEIGHT, NAMES_UP_TO, WIDTH } from "./boardScene.ts";
@@ -83,7 +83,8 @@ function el<K extends keyof HTMLElementTagNameMap>(
 /** What the field's discs show (see fieldKey): the wall before the reveal shows only what each seat heard. */
 function fieldShows(p: ClassPicture): FieldShows {
   if (p.view !== "wall" || !wallIsBlind(p)) return "key";
-  return p.seats.some((s) => Number.isFinite(s.credit)) ? "heard" : "nothing";
+  if (p.seats.some((s) => Number.isFinite(s.credit))) return "heard";
+  return heardUnderOf(p) === "blocked-all" ? "blocked" : "nothing";
 }
 
 /** Whether an answer panel shows the key. */

@@ -12,7 +12,7 @@
  */
 import { CLASS_CRITERION, criterionError } from "../../../shared/engine/convergence.ts";
 import { classScore } from "../../../shared/engine/exam.ts";
-import { keyBase } from "../../../shared/protocol/schemeWords.ts";
+import { keyBase, chartKey as schemeKey } from "../../../shared/protocol/schemeWords.ts";
 import type { SchemeConfig } from "../../../shared/protocol/session.ts";
 import type { ClassPicture } from "../../../shared/session/picture.ts";
 import type { ChartData, ChartLine, ChartMark } from "./chart.ts";
@@ -121,7 +121,7 @@ export function legendOf(p: ClassPicture): LegendEntry[] {
       ranges.push([s.from, s.to]);
       by.set(s.scheme, ranges);
     }
-    if (by.size === 0) by.set(config.name, []);
+    if (by.size === 0) by.set(schemeKey(config), []);
     for (const [scheme, rounds] of by) {
       const phrase = heardUnder(scheme, config);
       out.push({

@@ -76,15 +76,18 @@ export const THEORY_NOTE = "Thin dotted lines, in the same colours: what the the
 export const markText = (to: string): string => `→ ${to}`;
 
 /**
- * What the field's discs show: nothing of the key (the wall after "Good job"), the signal each student heard
+ * What the field's discs show: nothing of the key (the wall after "Good job", or with every signal blocked),
+ * the signal each student heard
  * (the wall after personal signals), or each one's distance from the key (the teacher, and after the reveal).
  */
-export type FieldShows = "nothing" | "heard" | "key";
+export type FieldShows = "nothing" | "blocked" | "heard" | "key";
 
 /** The line under the field: what a disc says. */
 export function fieldKey(shows: FieldShows): string {
   if (shows === "nothing")
     return "Each disc is a student (a square around it) or a bot. The class hears only one “Good job” or “Not quite”, so every disc looks alike: the key stays hidden until the reveal.";
+  if (shows === "blocked")
+    return "Each disc is a student (a square around it) or a bot. Every signal is blocked, so nobody heard anything and every disc looks alike: the key stays hidden until the reveal.";
   if (shows === "heard")
     return "Each disc is a student (a square around it) or a bot, showing the signal it heard: an up arrow said go up, a down arrow go down; bigger and brighter said farther. The key stays hidden until the reveal.";
   return "Each disc is a student (a square around it) or a bot: bigger and brighter is farther from the key; blue with an up arrow should go up, orange with a down arrow should come down.";
