@@ -15,6 +15,7 @@ import {
 import { schemeLabel } from "../../shared/protocol/schemeWords.ts";
 import { notes } from "./demoNotes.ts";
 import type { ChartInput } from "./svgChart.ts";
+import { textTable } from "./textTable.ts";
 
 const finite = (v: number | null): number | null => (v === null || !Number.isFinite(v) ? null : v);
 
@@ -30,18 +31,6 @@ function roundsCell(s: Summary): string {
   if (s.reached === 0) return "never";
   if (s.mean === null) return `— (${band}, ${Math.round(s.reached * 100)} % got there)`;
   return `${fmt(s.mean)} (${band})`;
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...r[c]].length)));
-  return rows
-    .map((r) =>
-      r
-        .map((cell, c) => cell + " ".repeat(widths[c] - [...cell].length))
-        .join("  ")
-        .trimEnd(),
-    )
-    .join("\n");
 }
 
 /** τ as a cell: a number only where one was measured. */
@@ -130,7 +119,7 @@ export function formatTable(result: ExperimentResult): string {
       tauTheoryCell(o),
     ]),
   ];
-  return [...head, table(rows), "", ...notes(result)].join("\n");
+  return [...head, textTable(rows), "", ...notes(result)].join("\n");
 }
 
 const finiteArray = (a: ArrayLike<number>): (number | null)[] =>

@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { CRITERION, type Summary } from "../../shared/engine/convergence.ts";
 import { DEFAULT_SIGMA } from "../../shared/engine/learners.ts";
 import { FlagError, realNumber, wholeNumber } from "./flags.ts";
+import { textTable } from "./textTable.ts";
 import type { Perturb, WeightsRow, WeightsRunSpec } from "./weightsRun.ts";
 
 export const WEIGHTS_DEFAULTS = { students: 20, inputs: [1, 2, 4], seeds: 20, seed: 1 } as const;
@@ -113,18 +114,6 @@ function ratioCell(row: WeightsRow): string {
   return `${fmt(row.ratio)}× (${fmt(b.p10)}–${fmt(b.p90)})`;
 }
 
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...r[c]].length)));
-  return rows
-    .map((r) =>
-      r
-        .map((cell, c) => cell + " ".repeat(widths[c] - [...cell].length))
-        .join("  ")
-        .trimEnd(),
-    )
-    .join("\n");
-}
-
 export function weightsHeader(spec: WeightsRunSpec): string {
   return [
     `Weight perturbation against node perturbation: ${spec.students} bots under "Good job, everyone", independent exam, seeds ${spec.seed}–${spec.seed + spec.seeds - 1}, σ ${spec.sigma}.`,
@@ -133,7 +122,7 @@ export function weightsHeader(spec: WeightsRunSpec): string {
 }
 
 export function weightsTable(rows: readonly WeightsRow[]): string {
-  return table([
+  return textTable([
     [
       "N",
       "questions",
