@@ -7,11 +7,15 @@
  */
 import type { AnswerModel } from "./answer.ts";
 import {
+  ANSWER,
   FONT,
   INK,
+  KEY,
   MESSAGE_PX,
   MUTED,
+  ORANGE,
   paragraph,
+  SKY,
   smallestDrawn,
   startDrawing,
   TEXT_PX,
@@ -21,11 +25,9 @@ import { drawGrating } from "./gratingDraw.ts";
 import { KEY_HIDDEN } from "./words.ts";
 
 const GRID = "rgba(255,255,255,0.12)";
-const KEY = "#f4f7fb";
-const ANSWER = "#F0E442";
-/** Okabe–Ito sky blue (below the target: go up) and orange (above: go down), as the field's discs. */
-const UP = "#56B4E9";
-const DOWN = "#E69F00";
+/** Below the target: go up; above: go down. */
+const UP = SKY;
+const DOWN = ORANGE;
 /** Room left of a plot for its tick values, and under it for one line of text. */
 const LEFT = 60;
 const LINE = TEXT_PX + 12;

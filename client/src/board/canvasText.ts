@@ -1,10 +1,16 @@
 /**
- * Text on the board's canvas textures (the answer panel, the grating): one font, sizes never below TEXT_PX
- * logical pixels so they stay readable from the back of a room, and a record of the smallest size drawn since
- * the last `startDrawing`, which the board's test hook reports.
+ * Text and colours on the board's canvas textures (the answer panel, the grating): one font, sizes never
+ * below TEXT_PX logical pixels so they stay readable from the back of a room, a record of the smallest size
+ * drawn since the last `startDrawing` (the board's test hook reports it), and the panels' shared colours.
  */
 
 export const INK = "#eef2f8";
+/** Okabe–Ito sky blue (go up, push) and orange (go down, pull), as the field's discs; always with a shape. */
+export const SKY = "#56B4E9";
+export const ORANGE = "#E69F00";
+/** The class's answer (yellow) and the key (near white). */
+export const ANSWER = "#F0E442";
+export const KEY = "#f4f7fb";
 export const MUTED = "#a9b4c8";
 export const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 /** The smallest text drawn, and the size of a message standing alone, in logical pixels. */

@@ -12,14 +12,14 @@
  */
 import type { PopulationPicture } from "../../../shared/session/populations.ts";
 import type { AnswerModel } from "./answer.ts";
-import { INK, MUTED, paragraph, TEXT_PX, text } from "./canvasText.ts";
+import { ANSWER, INK, KEY, MUTED, ORANGE, paragraph, SKY, TEXT_PX, text } from "./canvasText.ts";
 
-const BAR = "#F0E442";
-const TARGET = "#f4f7fb";
+const BAR = ANSWER;
+const TARGET = KEY;
 const STRIPE = "rgba(238,242,248,0.55)";
-/** Okabe–Ito sky blue and orange, as push and pull: with a shape each, so colour is never the only cue. */
-const PUSH = "#56B4E9";
-const PULL = "#E69F00";
+/** Push and pull in the field's up and down colours, each with its own shape. */
+const PUSH = SKY;
+const PULL = ORANGE;
 /** The most shapes a population's row draws; past it, the count says the rest. */
 const ROW_SHAPES = 10;
 
