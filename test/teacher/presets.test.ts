@@ -3,8 +3,11 @@
  * the first-class preset is the one the issue asks for (“Good job” first, 30 s rounds, 10 bots, the class
  * waiting for the teacher after each round).
  */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { configOf, DEFAULT_FORM, PRESETS } from "../../client/src/teacher/presets.ts";
+import { CLASSROOM_EXAMS } from "../../shared/engine/exam.ts";
 import { SessionConfig } from "../../shared/protocol/session.ts";
 
 describe("the new-session presets", () => {
@@ -75,5 +78,13 @@ describe("the new-session presets", () => {
 
   it("never sends outputs for the grating, whose one output is the angle", () => {
     expect(configOf({ ...DEFAULT_FORM, exam: "grating", outputs: 3 })).not.toHaveProperty("outputs");
+  });
+
+  it("offers every classroom exam in the page's exam list, so each preset's exam can be chosen", () => {
+    const html = readFileSync(resolve(import.meta.dirname, "../../client/teacher.html"), "utf8");
+    const select = /<select id="exam"[\s\S]*?<\/select>/.exec(html)?.[0] ?? "";
+    const values = [...select.matchAll(/<option value="([a-z]+)"/g)].map((m) => m[1]);
+    expect(values).toEqual([...CLASSROOM_EXAMS]);
+    for (const preset of PRESETS) expect(values).toContain(preset.values.exam);
   });
 });

@@ -51,14 +51,6 @@ export function startCreateForm(onCreated: (id: string) => void): void {
   );
   element("create-scheme", HTMLDivElement).replaceChildren(scheme.element);
 
-  // Every classroom exam is offered, the page's list or not (the mouse experiment's preset needs grating).
-  const EXAM_WORDS: Partial<Record<string, string>> = {
-    grating: "The mouse experiment: a grating",
-  };
-  for (const kind of CLASSROOM_EXAMS)
-    if (!Array.from(exam.options).some((o) => o.value === kind))
-      exam.append(new Option(EXAM_WORDS[kind] ?? kind, kind));
-
   // One output on these exams (independent: none to set; grating: the angle), so no outputs field.
   // The exam's hint, as the page wrote it, except where an exam needs its own.
   const examHint = element("exam-hint", HTMLElement);
