@@ -13,7 +13,14 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProjectorHook, StudentHook } from "../../client/src/common/testHook.ts";
-import type { SchemeConfig, SessionDetail } from "../../shared/protocol/session.ts";
+import { gratingRoles, populationOf } from "../../shared/engine/exams/grating.ts";
+import {
+  botSeats,
+  type SchemeConfig,
+  SessionConfig,
+  type SessionConfigInput,
+  type SessionDetail,
+} from "../../shared/protocol/session.ts";
 import { api, createSession, joinStaff, useTestServer, waitFor } from "../server/harness.ts";
 import { hook, launchBrowser, PAGES_DIR, PHONE, screenshot } from "./browser.ts";
 import { joinInBrowser, waitForHook } from "./studentFlow.ts";
@@ -64,7 +71,7 @@ async function playRound(phones: readonly Page[], round: number): Promise<void> 
 
 describe("the mouse experiment in a classroom", () => {
   it("stops learning while the signals are blocked and starts again when they come back", async () => {
-    const created = await createSession(server(), {
+    const config: SessionConfigInput = {
       exam: "grating",
       scheme: ALL,
       maxStudents: 3,
@@ -73,7 +80,8 @@ describe("the mouse experiment in a classroom", () => {
       endAtCriterion: false,
       maxRounds: 40,
       seed: 7,
-    });
+    };
+    const created = await createSession(server(), config);
     const teacher = await joinStaff(server(), created, "teacher");
     const wall = await browser.newPage({ viewport: WIDE });
     const small = await browser.newPage({ viewport: { width: 1280, height: 720 } });
@@ -154,6 +162,22 @@ describe("the mouse experiment in a classroom", () => {
     }
     const phoneHook = await hook<StudentHook>(phones[0]);
     expect(phoneHook?.connected).toBe(true);
+    // After the reveal each phone says its own population, as the engine drew it for that seat.
+    teacher.room.send("reveal", {});
+    // The exam has a seat for every student and every bot the session keeps room for; roles come from its seed.
+    const parsed = SessionConfig.parse(config);
+    const roles = gratingRoles(parsed.maxStudents + botSeats(parsed), 7);
+    for (const phone of phones) {
+      await expect
+        .poll(async () => (await phone.locator("body").textContent()) ?? "", { timeout: 10_000 })
+        .toMatch(/Your neuron is in the (push|pull) population/);
+      const seat = (await hook<StudentHook>(phone))?.seat ?? -1;
+      const said = /in the (push|pull) population/.exec(
+        (await phone.locator("body").textContent()) ?? "",
+      )?.[1];
+      expect(said, `seat ${seat}`).toBe(populationOf(roles[seat]));
+    }
+    await screenshot(phones[0], "mouse-phone-revealed");
     await teacher.room.leave();
     await Promise.all([wall.close(), small.close(), ...phones.map((p) => p.context().close())]);
   }, 120_000);
