@@ -4,7 +4,14 @@
  * under all): the readout gap as measured, the blocked floor or the compensation as measured, drift stated
  * when and only when the classes show it, a class that got worse said so. Pure: a result in, lines out.
  */
-import { criterionError, type ExperimentResult, type SchemeOutcome } from "../../shared/engine/index.ts";
+import { errorFloor } from "../../shared/engine/exams/unreachable.ts";
+import {
+  createExam,
+  criterionError,
+  type ExperimentResult,
+  examSpecFor,
+  type SchemeOutcome,
+} from "../../shared/engine/index.ts";
 import { schemeLabel } from "../../shared/protocol/schemeWords.ts";
 
 /** Two or three significant digits, for a sentence. */
@@ -141,7 +148,11 @@ function blockedNotes(result: ExperimentResult): string[] {
     });
 }
 
-/** An exam whose key cannot be reached: where each scheme ends, against the lowest end any reached. */
+/**
+ * An exam whose key cannot be reached: where each scheme ends, against the lowest end any reached, and the
+ * floor the slider's ends leave (the key clipped to them, the same exams as the run's seeds) with how far
+ * above it each class stays over the last fifth of its rounds.
+ */
 function unreachableNotes(result: ExperimentResult): string[] {
   if (result.spec.exam !== "unreachable" || result.outcomes.length === 0) return [];
   const ends = result.outcomes.map((o) => ({ o, end: lastOf(o.curve.mean) }));
@@ -151,9 +162,66 @@ function unreachableNotes(result: ExperimentResult): string[] {
     .map(
       (e) => `${schemeLabel(e.o.scheme)} (${e.o.learner}) ${num(e.end)}, ${num(e.end / best.end, 2)}× that`,
     );
+  const seeds = result.outcomes[0].perSeed.map((s) => s.seed);
+  const floor =
+    seeds.reduce((sum, seed) => sum + errorFloor(createExam(examSpecFor(result.spec, seed))), 0) /
+    seeds.length;
+  const above = result.outcomes.map((o) => {
+    // Below the floor only by rounding: the floor is the least the slider allows.
+    const excess = Math.max(0, lateMean(o) - floor);
+    const share = excess / (o.curve.mean[0] - floor);
+    return `${schemeLabel(o.scheme)} (${o.learner}) ${num(excess)} (${pct(share)} of its start's distance above it)`;
+  });
+  const settled = result.outcomes.filter(
+    (o) => perturbation(o) && lastOf(o.curve.mean) <= o.curve.mean[0] && riseOf(o) === null,
+  );
+  const still = settled.length
+    ? [
+        `${settled.map((o) => `${schemeLabel(o.scheme)} (${o.learner})`).join(", ")}: node perturbation did not drift in this run: its mean class error, a tenth of the run at a time, did not rise again after its lowest; it settles above the floor and stays there.`,
+      ]
+    : [];
   return [
     `unreachable: part of the key lies past the slider's ends, so no class meets a criterion measured from the key. Lowest mean class error at the last round: ${schemeLabel(best.o.scheme)} (${best.o.learner}) ${num(best.end)}${rest.length ? `; ${rest.join("; ")}` : ""}.`,
+    `The best levels the slider allows (the key clipped to its ends) leave a mean class error of ${num(floor)}. Mean class error above that over the last fifth of the rounds: ${above.join("; ")}.`,
+    ...still,
   ];
+}
+
+/**
+ * Windows of whole updates (a baseline round and a jiggled round together, for the rules that pay for a
+ * baseline): a jiggled round's error is higher than its baseline's by about σ², so comparing single rounds
+ * would read that alternation, or one lucky round, as a rise.
+ */
+function updateWindow(o: SchemeOutcome, rounds: number): number {
+  const per = Math.max(1, o.roundsPerUpdate);
+  return Math.max(per, Math.floor(rounds / per) * per);
+}
+
+/** The mean class error over the last fifth of the rounds played (whole updates). */
+function lateMean(o: SchemeOutcome): number {
+  const mean = o.curve.mean;
+  const w = Math.min(mean.length, updateWindow(o, Math.floor(mean.length / 5)));
+  let sum = 0;
+  for (let r = mean.length - w; r < mean.length; r++) sum += mean[r];
+  return sum / w;
+}
+
+/**
+ * Drift in the seed-mean curve: its lowest window of a tenth of the run (whole updates), before the last
+ * fifth, against the last fifth's mean. Null when the curve did not rise by half again.
+ */
+function riseOf(o: SchemeOutcome): { low: number; from: number; to: number; late: number } | null {
+  const mean = o.curve.mean;
+  const w = updateWindow(o, Math.floor(mean.length / 10));
+  const lateW = Math.min(mean.length, updateWindow(o, Math.floor(mean.length / 5)));
+  let best: { low: number; from: number; to: number } | null = null;
+  for (let from = 0; from + w <= mean.length - lateW; from += w) {
+    let sum = 0;
+    for (let r = from; r < from + w; r++) sum += mean[r];
+    if (best === null || sum / w < best.low) best = { low: sum / w, from, to: from + w - 1 };
+  }
+  const late = lateMean(o);
+  return best && late > 1.5 * best.low ? { ...best, late } : null;
 }
 
 function alignmentNotes(result: ExperimentResult): string[] {
@@ -189,13 +257,18 @@ function driftNotes(result: ExperimentResult): string[] {
   const played = Math.min(...np.map((o) => o.curve.mean.length));
   // Drift seen in the curve itself, with or without a criterion met: the mean fell, then rose again.
   for (const o of np) {
-    const mean = o.curve.mean;
-    let low = 0;
-    for (let r = 1; r < mean.length; r++) if (mean[r] < mean[low]) low = r;
-    if (lastOf(mean) > 1.5 * mean[low] && low < 0.8 * mean.length)
-      out.push(
-        `${schemeLabel(o.scheme)} (${o.learner}): node perturbation drifted: the mean class error fell to ${num(mean[low])} by round ${low}, then rose to ${num(lastOf(mean))} by round ${mean.length - 1}.`,
-      );
+    const rise = riseOf(o);
+    if (rise === null) continue;
+    const n = o.curve.mean.length;
+    const lateFrom = n - Math.min(n, updateWindow(o, Math.floor(n / 5)));
+    const why = result.spec.human
+      ? " (with human-like bots this need not be drift: their imprecision alone moves the class)"
+      : result.spec.scoreNoise
+        ? " (with a noisy score this need not be drift: the noise it hears moves the class)"
+        : "";
+    out.push(
+      `${schemeLabel(o.scheme)} (${o.learner}): node perturbation drifted: the mean class error fell to ${num(rise.low)} (rounds ${rise.from}–${rise.to}), then rose to ${num(rise.late)} (rounds ${lateFrom}–${n - 1})${why}.`,
+    );
   }
   if (out.length > worse.length) return out;
   if (reached === 0) return out;
