@@ -5,10 +5,12 @@
  * floor E_min = (1/M) Σ (t_i − clip(t_i))² that no scheme removes.
  *
  * Why it matters (Hiratani, Mehta, Lillicrap & Latham, NeurIPS 2022): at a reachable key, node
- * perturbation's estimate of the credit shrinks with the error and the class settles; here the students
- * held at an end of the slider keep a credit that does not vanish, and the change of the class error they
- * cause drowns the others' estimates, round after round. The engine keeps levels in [0, 1], so what drifts
- * is where the class stands above its floor (see driftOf in ../drift.ts).
+ * perturbation's estimate of the credit shrinks with the error and the class settles on its key; here the
+ * students held at an end of the slider keep a credit that does not vanish, and the change of the class
+ * error they cause adds noise to everyone's estimate. Measured (test/engine/unreachableDrift.test.ts), the
+ * class settles on a plateau above its floor and stays there: levels held in [0, 1], each its own answer,
+ * are pulled back toward the key as fast as that noise pushes them away, so there is no room for the weight
+ * diffusion that makes Hiratani et al.'s networks drift.
  *
  * E = (1/M) Σ (x_i − t_i)², g_i = 2 (x_i − t_i)/M, as in `independent`; curvature 2/M.
  */
