@@ -113,6 +113,12 @@ describe("the mouse experiment in a classroom", () => {
       );
       walls.push(seen);
       if (round === 1 || round === 4 || round === 5) {
+        // Readable from the back of the room, the grating's words too, once the board has settled its size.
+        await waitForHook<ProjectorHook>(
+          wall,
+          (h) => (h.board?.minCanvasFontPx ?? 0) >= 24,
+          `every canvas text at 24 px or more in round ${round}`,
+        );
         await screenshot(wall, `mouse-wall-round-${round}`);
         await waitForHook<ProjectorHook>(small, (h) => h.board?.round === round, `the small wall ${round}`);
         await screenshot(small, `mouse-wall-1280-round-${round}`);
