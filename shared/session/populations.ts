@@ -2,7 +2,7 @@
  * The mouse experiment's two populations as the boards draw them: for each, how many of its members are in
  * play and how many of those have their signal blocked. Counts only, never which seat is in which: the wall
  * shows them, and a student who could find its own seat's population would know the sign of its signal
- * (wall.ts). The teacher's roster is where seats and roles meet.
+ * (wall.ts). A seat's role reaches only its own phone, after the reveal (`youOf`).
  */
 import { z } from "zod";
 import type { ClassState } from "../engine/classroom.ts";
