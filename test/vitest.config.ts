@@ -8,7 +8,12 @@ import { resolve } from "node:path";
 import { configDefaults, defineConfig } from "vitest/config";
 
 /** Test files that start servers or processes (setup/unitLoop.test.ts finds any that is missing). */
-export const SERVER = ["test/server/**/*.test.ts", "test/cli/demo.test.ts", "test/cli/weights.test.ts"];
+export const SERVER = [
+  "test/server/**/*.test.ts",
+  "test/cli/demo.test.ts",
+  "test/cli/weights.test.ts",
+  "test/cli/drift.test.ts",
+];
 export const BROWSER = ["test/browser/**/*.test.ts"];
 
 export default defineConfig({

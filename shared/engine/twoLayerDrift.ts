@@ -28,6 +28,9 @@
 import { createRng, deriveSeed, nextNormal, nextSign, type RngState } from "./random.ts";
 import { drawCues } from "./weightPerturbation.ts";
 
+/** x², by one multiplication (the engine never uses `**`, which is Math.pow). */
+const sq = (x: number): number => x * x;
+
 export interface TwoLayerSpec {
   /** d, the inputs (and the cues: P = d). */
   readonly inputs: number;
@@ -94,7 +97,7 @@ export function createTwoLayerClass(spec: TwoLayerSpec): TwoLayerClass {
     for (let a = 0; a < n; a++)
       for (let b = 0; b < d; b++) teacher[a * d + b] += teacherSingular(i) * u[i * n + a] * v[i * d + b];
   let tail = 0;
-  for (let i = k; i < r; i++) tail += teacherSingular(i) ** 2;
+  for (let i = k; i < r; i++) tail += sq(teacherSingular(i));
   const init = createRng(deriveSeed(spec.seed, "drift:init"));
   const w1 = new Float64Array(k * d).map(() => (nextNormal(init) * spec.init) / Math.sqrt(d));
   const w2 = new Float64Array(n * k).map(() => (nextNormal(init) * spec.init) / Math.sqrt(k));
@@ -105,7 +108,7 @@ export function createTwoLayerClass(spec: TwoLayerSpec): TwoLayerClass {
     w1,
     w2,
     floorWithoutNoise: tail / (2 * d),
-    floor: tail / (2 * d) + 0.5 * n * (spec.labelNoise ?? 0) ** 2,
+    floor: tail / (2 * d) + 0.5 * n * sq(spec.labelNoise ?? 0),
     rng: createRng(deriveSeed(spec.seed, "drift:jiggles")),
     labels: createRng(deriveSeed(spec.seed, "drift:labels")),
     rounds: 0,
@@ -134,7 +137,7 @@ export function meanError(tc: TwoLayerClass): number {
       for (let j = 0; j < k; j++) s += tc.w2[a * k + j] * tc.w1[j * d + b];
       sum += s * s;
     }
-  return sum / (2 * d) + 0.5 * n * (tc.spec.labelNoise ?? 0) ** 2;
+  return sum / (2 * d) + 0.5 * n * sq(tc.spec.labelNoise ?? 0);
 }
 
 export const frobenius = (m: Float64Array): number => Math.sqrt(m.reduce((s, v) => s + v * v, 0));
@@ -172,8 +175,8 @@ function nodeRound(tc: TwoLayerClass): void {
   for (let a = 0; a < n; a++) {
     let moved = y[a] + xi2[a];
     for (let j = 0; j < k; j++) moved += tc.w2[a * k + j] * xi1[j];
-    base += (y[a] - target[a]) ** 2;
-    jiggled += (moved - target[a]) ** 2;
+    base += sq(y[a] - target[a]);
+    jiggled += sq(moved - target[a]);
   }
   const gain = (rate / (sigma * sigma)) * 0.5 * (jiggled - base);
   for (let j = 0; j < k; j++) for (let b = 0; b < d; b++) tc.w1[j * d + b] -= gain * xi1[j] * x[b];
@@ -202,7 +205,7 @@ export function playRound(tc: TwoLayerClass): void {
 
 /** The expected error above the floor, ½‖W₂W₁ − A‖²_F / d − ½ Σ_{i ≥ K} sᵢ² / d (without the label noise's ½ n ν²). */
 export function excessError(tc: TwoLayerClass): number {
-  return meanError(tc) - 0.5 * tc.spec.outputs * (tc.spec.labelNoise ?? 0) ** 2 - tc.floorWithoutNoise;
+  return meanError(tc) - 0.5 * tc.spec.outputs * sq(tc.spec.labelNoise ?? 0) - tc.floorWithoutNoise;
 }
 
 export interface DriftTrace {
