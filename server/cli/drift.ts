@@ -6,24 +6,17 @@
  * unreachable key, and a note per curve worded from the run.
  */
 import { driftHeader, driftJson, driftNotes, driftTable, parseDriftArgs, runDrift } from "./driftReport.ts";
+import { printReport, refuse } from "./reportMain.ts";
 
 function main(argv: readonly string[]): number {
   const args = parseDriftArgs(argv);
-  if (!args.ok) {
-    (args.help ? console.log : console.error)(args.error);
-    return args.help ? 0 : 2;
-  }
+  if (!args.ok) return refuse(args);
   const curves = runDrift(args.setting);
-  if (args.json) {
-    console.log(JSON.stringify(driftJson(args.setting, curves), null, 2));
-    return 0;
-  }
-  console.log(driftHeader(args.setting));
-  console.log("");
-  console.log(driftTable(curves));
-  console.log("");
-  for (const note of driftNotes(curves)) console.log(note);
-  return 0;
+  return printReport(
+    args.json,
+    () => driftJson(args.setting, curves),
+    () => ({ header: driftHeader(args.setting), table: driftTable(curves), notes: driftNotes(curves) }),
+  );
 }
 
 process.exitCode = main(process.argv.slice(2));

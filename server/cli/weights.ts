@@ -5,28 +5,21 @@
  * their ratio beside the factor the theory expects, and whether this run shows "a further factor of N".
  */
 import { progressBar } from "./progress.ts";
+import { printReport, refuse } from "./reportMain.ts";
 import { parseWeightsArgs, weightsHeader, weightsJson, weightsNotes, weightsTable } from "./weightsReport.ts";
 import { runWeights } from "./weightsRun.ts";
 
 function main(argv: readonly string[]): number {
   const args = parseWeightsArgs(argv);
-  if (!args.ok) {
-    (args.help ? console.log : console.error)(args.error);
-    return args.help ? 0 : 2;
-  }
+  if (!args.ok) return refuse(args);
   const bar = progressBar(process.stderr);
   const rows = runWeights(args.spec, (done, total) => bar.update(done, total, "playing"));
   bar.done();
-  if (args.json) {
-    console.log(JSON.stringify(weightsJson(args.spec, rows), null, 2));
-    return 0;
-  }
-  console.log(weightsHeader(args.spec));
-  console.log("");
-  console.log(weightsTable(rows));
-  console.log("");
-  for (const note of weightsNotes(rows)) console.log(note);
-  return 0;
+  return printReport(
+    args.json,
+    () => weightsJson(args.spec, rows),
+    () => ({ header: weightsHeader(args.spec), table: weightsTable(rows), notes: weightsNotes(rows) }),
+  );
 }
 
 process.exitCode = main(process.argv.slice(2));
